@@ -1,0 +1,155 @@
+package dev.gatehouse;
+
+import dev.gatehouse.console.shell.ConsoleLauncher;
+import dev.gatehouse.console.shell.DemoPlatform;
+import dev.gatehouse.console.shell.LaunchOptions;
+import dev.gatehouse.gateway.Database;
+import dev.gatehouse.gateway.GatewayServer;
+import dev.gatehouse.gateway.demo.DemoData;
+import dev.gatehouse.gateway.demo.DemoGateway;
+import dev.gatehouse.gateway.demo.DemoScale;
+import dev.gatehouse.gateway.operators.OperatorStore;
+import dev.gatehouse.policy.Role;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+
+/** Entry point: {@code console} (default) | {@code gateway}. A plain class, so the jar can launch JavaFX. */
+@Command(name = "gatehouse", mixinStandardHelpOptions = true, version = "Gatehouse " + GatewayServer.VERSION,
+        description = "Operations console and gateway for a unified AI API platform.",
+        subcommands = {Gatehouse.ConsoleCommand.class, Gatehouse.GatewayCommand.class})
+public final class Gatehouse implements Callable<Integer> {
+
+    public static void main(String[] args) {
+        CommandLine cli = new CommandLine(new Gatehouse());
+        cli.setCaseInsensitiveEnumValuesAllowed(true);
+        int code = cli.execute(args);
+        if (code != 0) {
+            System.exit(code);
+        }
+    }
+
+    /** No subcommand: the console in demo mode. */
+    @Override
+    public Integer call() {
+        return new ConsoleCommand().call();
+    }
+
+    @Command(name = "console", mixinStandardHelpOptions = true,
+            description = "Open the console. Without --url it starts the embedded demo platform and connects to it.")
+    static final class ConsoleCommand implements Callable<Integer> {
+        @Option(names = "--url", description = "Base URL of the platform, e.g. https://gateway.example.com")
+        String url;
+
+        @Option(names = "--token", description = "Operator token (default: $GATEHOUSE_TOKEN)")
+        String token = System.getenv("GATEHOUSE_TOKEN");
+
+        @Option(names = "--theme", description = "light or dark (default: light)")
+        String theme = "light";
+
+        @Option(names = "--role", description = "Demo mode: the role to sign in as (viewer, support, trust_safety, ops, lead; default lead)")
+        String role = "lead";
+
+        @Override
+        public Integer call() {
+            if (Role.fromWire(role).isEmpty()) {
+                System.err.println("--role must be one of viewer, support, trust_safety, ops, lead");
+                return 2;
+            }
+            ConsoleLauncher.launch(new LaunchOptions(url, token, theme, role), Gatehouse::startEmbeddedDemo);
+            return 0;
+        }
+    }
+
+    /** The embedded demo platform, started once per console process and stopped with it. */
+    private static DemoPlatform.Connection startEmbeddedDemo() {
+        synchronized (Gatehouse.class) {
+            if (embedded == null) {
+                DemoGateway gw = DemoGateway.startLocal();
+                Runtime.getRuntime().addShutdownHook(new Thread(gw::close, "demo-gateway-stop"));
+                embedded = gw;
+            }
+            Map<String, String> tokens = new LinkedHashMap<>();
+            embedded.tokens().forEach((r, t) -> tokens.put(r.wire(), t));
+            return new DemoPlatform.Connection(embedded.baseUrl(), tokens);
+        }
+    }
+
+    private static DemoGateway embedded;
+
+    @Command(name = "gateway", mixinStandardHelpOptions = true,
+            description = "Run the gateway headless (admin API and data plane).")
+    static final class GatewayCommand implements Callable<Integer> {
+        @Option(names = "--port", description = "Port to listen on (default: ${DEFAULT-VALUE})")
+        int port = 8080;
+
+        @Option(names = "--host", description = "Address to bind (default: ${DEFAULT-VALUE}; use 0.0.0.0 for a team)")
+        String host = "127.0.0.1";
+
+        @Option(names = "--db", description = "JDBC URL (default: an H2 file under ~/.gatehouse)")
+        String db;
+
+        @Option(names = "--db-user", description = "Database user")
+        String dbUser;
+
+        @Option(names = "--db-password", description = "Database password (default: $GATEHOUSE_DB_PASSWORD)")
+        String dbPassword = System.getenv("GATEHOUSE_DB_PASSWORD");
+
+        @Option(names = "--demo", description = "In-memory H2 seeded with the demo data")
+        boolean demo;
+
+        @Option(names = "--scale", description = "Demo data size: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+        DemoScale scale = DemoScale.SMALL;
+
+        @Option(names = "--seed", description = "Demo data seed (default: ${DEFAULT-VALUE})")
+        long seed = DemoGateway.DEFAULT_SEED;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            if (port < 0 || port > 65535) {
+                System.err.println("--port must be between 0 and 65535");
+                return 2;
+            }
+            GatewayServer server;
+            if (demo) {
+                if (db != null) {
+                    System.err.println("--demo uses an in-memory database; drop --db or --demo");
+                    return 2;
+                }
+                long started = System.nanoTime();
+                DemoGateway gw = DemoGateway.start(seed, scale, host, port);
+                server = gw.server();
+                System.err.printf("demo data seeded (%s) and gateway up in %d ms%n", scale.name().toLowerCase(),
+                        (System.nanoTime() - started) / 1_000_000);
+                for (Role r : Role.values()) {
+                    System.out.println("role=" + r.wire() + " token=" + gw.token(r));
+                }
+            } else {
+                Database database = Database.open(db == null ? Database.defaultFileUrl() : db,
+                        db == null ? "sa" : dbUser, db == null ? "" : dbPassword);
+                OperatorStore operators = new OperatorStore(database.jdbi());
+                if (operators.count() == 0) {
+                    String token = operators.create("op_bootstrap", "Bootstrap lead", "lead@localhost", Role.LEAD);
+                    System.out.println("No operators yet; created a lead. Keep this token, it is shown once:");
+                    System.out.println("role=lead token=" + token);
+                }
+                server = new GatewayServer(database, "team").start(host, port);
+            }
+            System.out.flush();
+            System.err.println("gateway listening on http://" + host + ":" + server.port() + " (" + server.database().product() + ")");
+            CountDownLatch stopped = new CountDownLatch(1);
+            GatewayServer s = server;
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                s.close();
+                stopped.countDown();
+            }, "gateway-stop"));
+            stopped.await();
+            return 0;
+        }
+    }
+}

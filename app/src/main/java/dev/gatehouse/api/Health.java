@@ -1,0 +1,4 @@
+package dev.gatehouse.api;
+
+/** Body of GET /healthz. */
+public record Health(String status, String version, String database) {}

@@ -1,0 +1,78 @@
+package dev.gatehouse.gateway;
+
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.flywaydb.core.Flyway;
+import org.jdbi.v3.core.Jdbi;
+
+import java.util.UUID;
+
+/** The gateway's database: a HikariCP pool, Flyway-migrated, used through JDBI. H2 or PostgreSQL. */
+public final class Database implements AutoCloseable {
+    /** H2 in PostgreSQL mode so one set of migrations and queries serves both databases. */
+    private static final String H2_OPTIONS = ";MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH";
+
+    private final HikariDataSource dataSource;
+    private final Jdbi jdbi;
+    private final String product;
+
+    private Database(HikariDataSource dataSource) {
+        this.dataSource = dataSource;
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        this.jdbi = Jdbi.create(dataSource);
+        this.product = jdbi.withHandle(h -> {
+            try {
+                return h.getConnection().getMetaData().getDatabaseProductName();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("cannot read database metadata", e);
+            }
+        });
+    }
+
+    public static Database open(String jdbcUrl, String user, String password) {
+        HikariConfig cfg = new HikariConfig();
+        cfg.setJdbcUrl(withH2Options(jdbcUrl));
+        if (user != null) cfg.setUsername(user);
+        if (password != null) cfg.setPassword(password);
+        cfg.setMaximumPoolSize(Integer.getInteger("gatehouse.db.pool", 16));
+        cfg.setPoolName("gatehouse");
+        return new Database(new HikariDataSource(cfg));
+    }
+
+    /** A private in-memory H2 database, gone when closed. */
+    public static Database inMemory() {
+        return open("jdbc:h2:mem:gatehouse-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", "");
+    }
+
+    public static String defaultFileUrl() {
+        return "jdbc:h2:file:" + System.getProperty("user.home") + "/.gatehouse/gateway";
+    }
+
+    static String withH2Options(String url) {
+        if (url.startsWith("jdbc:h2:") && !url.toUpperCase().contains(";MODE=")) {
+            return url + H2_OPTIONS;
+        }
+        return url;
+    }
+
+    public Jdbi jdbi() {
+        return jdbi;
+    }
+
+    /** "H2" or "PostgreSQL". */
+    public String product() {
+        return product;
+    }
+
+    public boolean isPostgres() {
+        return product.toLowerCase().contains("postgres");
+    }
+
+    @Override
+    public void close() {
+        if (product.equals("H2") && dataSource.getJdbcUrl().startsWith("jdbc:h2:mem:")) {
+            jdbi.useHandle(h -> h.execute("SHUTDOWN"));
+        }
+        dataSource.close();
+    }
+}

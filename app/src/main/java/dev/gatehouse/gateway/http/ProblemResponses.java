@@ -1,0 +1,75 @@
+package dev.gatehouse.gateway.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.gatehouse.api.Json;
+import dev.gatehouse.api.Problem;
+import io.javalin.Javalin;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.List;
+
+/** Turns every failure into RFC 9457 problem+json (DESIGN §3). A 500 is logged: it is a bug. */
+public final class ProblemResponses {
+    private static final Logger log = LoggerFactory.getLogger(ProblemResponses.class);
+
+    private ProblemResponses() {}
+
+    public static String typeFor(int status) {
+        return "https://gatehouse.dev/problems/" + status;
+    }
+
+    public static void register(Javalin app) {
+        app.exception(ApiException.class, (e, ctx) -> {
+            if (e.status() == 401) {
+                ctx.header("WWW-Authenticate", "Bearer");
+            }
+            write(ctx, e.toProblem());
+        });
+        app.exception(HttpResponseException.class, (e, ctx) -> {
+            int status = e.getStatus();
+            String detail = switch (status) {
+                case 404 -> "No endpoint " + ctx.method() + " " + ctx.path() + ". See the API reference for the available routes.";
+                case 405 -> "Method " + ctx.method() + " is not allowed on " + ctx.path() + ".";
+                case 413 -> "Request body is larger than 1 MiB.";
+                default -> e.getMessage();
+            };
+            write(ctx, new Problem(typeFor(status), titleFor(status), status, detail, List.of()));
+        });
+        app.exception(Exception.class, (e, ctx) -> {
+            log.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
+            write(ctx, new Problem(typeFor(500), "Internal error", 500,
+                    "The gateway failed to handle this request. It has been logged.", List.of()));
+        });
+    }
+
+    public static void write(Context ctx, Problem problem) {
+        try {
+            ctx.status(problem.status())
+                    .contentType(Problem.MEDIA_TYPE)
+                    .result(Json.mapper().writeValueAsString(problem));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static String titleFor(int status) {
+        return switch (status) {
+            case 400 -> "Bad request";
+            case 401 -> "Unauthorized";
+            case 403 -> "Forbidden";
+            case 404 -> "Not found";
+            case 405 -> "Method not allowed";
+            case 409 -> "Conflict";
+            case 412 -> "Precondition failed";
+            case 413 -> "Payload too large";
+            case 415 -> "Unsupported media type";
+            case 422 -> "Unprocessable content";
+            case 428 -> "Precondition required";
+            case 429 -> "Too many requests";
+            default -> status >= 500 ? "Server error" : "Request refused";
+        };
+    }
+}

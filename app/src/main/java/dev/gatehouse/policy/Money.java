@@ -1,0 +1,50 @@
+package dev.gatehouse.policy;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+
+/**
+ * Exact money (DESIGN §3): BigDecimal with six decimals, as DECIMAL(20,6) stores it.
+ * Rounding is half-even so repeated charges do not drift in either direction.
+ */
+public final class Money {
+    public static final int SCALE = 6;
+    public static final String DEFAULT_CURRENCY = "USD";
+    /** DECIMAL(20,6) holds at most 14 integer digits. */
+    private static final BigDecimal LIMIT = new BigDecimal("100000000000000");
+
+    private Money() {}
+
+    public static BigDecimal of(String decimal) {
+        return normalize(new BigDecimal(decimal));
+    }
+
+    public static BigDecimal normalize(BigDecimal amount) {
+        BigDecimal scaled = amount.setScale(SCALE, RoundingMode.HALF_EVEN);
+        if (scaled.abs().compareTo(LIMIT) >= 0) {
+            throw new ArithmeticException("amount " + amount.toPlainString() + " exceeds DECIMAL(20,6)");
+        }
+        return scaled;
+    }
+
+    public static BigDecimal zero() {
+        return BigDecimal.ZERO.setScale(SCALE);
+    }
+
+    /** Provider base price × markup, the platform's API price (ai-visual-studio §5, apimart §6). */
+    public static BigDecimal applyMarkup(BigDecimal base, BigDecimal markup) {
+        return normalize(base.multiply(markup));
+    }
+
+    /** A human-readable amount: at least two decimals, trailing zeros beyond them trimmed. */
+    public static String display(BigDecimal amount, String currency) {
+        BigDecimal stripped = amount.stripTrailingZeros();
+        if (stripped.scale() < 2) {
+            stripped = stripped.setScale(2, RoundingMode.UNNECESSARY);
+        }
+        String symbol = "USD".equals(currency) ? "$" : "";
+        String text = stripped.abs().toPlainString();
+        String sign = amount.signum() < 0 ? "-" : "";
+        return symbol.isEmpty() ? sign + text + " " + currency : sign + symbol + text;
+    }
+}
