@@ -30,6 +30,7 @@ public final class GatewayServer implements AutoCloseable {
         app.get("/healthz", ctx -> ctx.json(new Health("ok", VERSION, db.product())));
         app.before("/admin/v1/*", new OperatorAuth(operators));
         new SessionRoutes(mode).register(app);
+        new dev.gatehouse.gateway.catalog.CatalogRoutes(db.jdbi()).register(app);
     }
 
     public GatewayServer start(String host, int port) {
