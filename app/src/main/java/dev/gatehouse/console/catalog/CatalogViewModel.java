@@ -75,10 +75,9 @@ public final class CatalogViewModel {
     public CatalogViewModel(CatalogApi api, Executor fx) {
         this.api = api;
         this.fx = fx;
-        modality.addListener((o, a, b) -> filtersChanged());
-        provider.addListener((o, a, b) -> filtersChanged());
-        status.addListener((o, a, b) -> filtersChanged());
-        search.addListener((o, a, b) -> filtersChanged());
+        for (StringProperty filter : List.of(modality, provider, status, search)) {
+            filter.addListener((o, a, b) -> filterChanged(a, b));
+        }
         selected.addListener((o, a, m) -> showDetail(m));
     }
 
@@ -106,6 +105,11 @@ public final class CatalogViewModel {
         search.set("");
         applyingFilters = false;
         reload();
+    }
+
+    /** Leaves the screen: answers still in flight are dropped. */
+    public void close() {
+        generation++;
     }
 
     public ModelQuery query() {
@@ -178,8 +182,9 @@ public final class CatalogViewModel {
             List<String> names = new ArrayList<>();
             names.add("");
             list.stream().map(ProviderSummary::name).forEach(names::add);
-            if (!names.contains(provider.get())) {
-                names.add(provider.get());
+            String current = normalized(provider.get());
+            if (!names.contains(current)) {
+                names.add(current);
             }
             providerOptions.setAll(names);
             total.set(list.stream().mapToInt(ProviderSummary::models).sum());
@@ -189,10 +194,15 @@ public final class CatalogViewModel {
         }));
     }
 
-    private void filtersChanged() {
-        if (!applyingFilters) {
+    private void filterChanged(String before, String after) {
+        // null, "" and blanks all mean "any": changing between them asks nothing new of the platform.
+        if (!applyingFilters && !normalized(before).equals(normalized(after))) {
             reload();
         }
+    }
+
+    private static String normalized(String filter) {
+        return filter == null ? "" : filter.strip();
     }
 
     private String count() {
