@@ -311,8 +311,8 @@ public final class CatalogController {
         }
     }
 
-    /** Puts the cursor in the search field. */
+    /** Keyboard focus starts on the table (arrows move through models; Ctrl+F searches). */
     public void focus() {
-        searchField.requestFocus();
+        modelTable.requestFocus();
     }
 }

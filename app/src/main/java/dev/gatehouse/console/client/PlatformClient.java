@@ -72,7 +72,8 @@ public final class PlatformClient implements AutoCloseable {
                 .readTimeout(readTimeout)
                 .writeTimeout(readTimeout)
                 .callTimeout(connectTimeout.plus(readTimeout).plus(readTimeout))
-                .retryOnConnectionFailure(false)
+                // Lets OkHttp replace a pooled connection the server has since closed, instead of failing the call.
+                .retryOnConnectionFailure(true)
                 .build();
     }
 
@@ -296,6 +297,8 @@ public final class PlatformClient implements AutoCloseable {
         } else if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
             message = where + " did not answer within " + readTimeout.toSeconds() + " s. "
                     + "The gateway may be overloaded or the network slow; try again.";
+        } else if (e.getMessage() != null && e.getMessage().startsWith("unexpected end of stream")) {
+            message = "The connection to " + where + " closed before the platform answered. Try again.";
         } else if (e instanceof SSLException) {
             message = "Secure connection to " + where + " failed: " + e.getMessage() + ". Check the URL and the certificate.";
         } else {
