@@ -30,6 +30,7 @@ public final class GatewayServer implements AutoCloseable {
         app.get("/healthz", ctx -> ctx.json(new Health("ok", VERSION, db.product())));
         app.before("/admin/v1/*", new OperatorAuth(operators));
         new SessionRoutes(mode).register(app);
+        dev.gatehouse.gateway.accounts.AccountFeatures.register(app, db);
     }
 
     public GatewayServer start(String host, int port) {

@@ -78,8 +78,9 @@ public final class Enforcement {
         return action == AccountAction.SUSPEND;
     }
 
+    /** Key suspensions last until reinstated: a compromised key stays off until its owner has rotated it. */
     public static boolean acceptsDuration(KeyAction action) {
-        return action == KeyAction.SUSPEND;
+        return false;
     }
 
     /** Why a duration is invalid, if it is: it must be a whole number of hours in 1..{@value #MAX_SUSPENSION_HOURS}. */
