@@ -33,6 +33,7 @@ public final class GatewayServer implements AutoCloseable {
         app.before("/admin/v1/*", new OperatorAuth(operators));
         new SessionRoutes(mode).register(app);
         new dev.gatehouse.gateway.catalog.CatalogRoutes(db.jdbi()).register(app);
+        dev.gatehouse.gateway.accounts.AccountFeatures.register(app, db);
     }
 
     public GatewayServer start(String host, int port) {

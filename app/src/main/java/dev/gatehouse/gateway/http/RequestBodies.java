@@ -44,7 +44,11 @@ public final class RequestBodies {
 
     /** The body as {@code type}, read strictly: unknown fields and wrong types are 400s naming the field. */
     public static <T> T json(Context ctx, Class<T> type) {
-        byte[] body = bytes(ctx);
+        return parse(bytes(ctx), type);
+    }
+
+    /** A body already read with {@link #bytes}, parsed like {@link #json} (for handlers that also need the raw bytes). */
+    public static <T> T parse(byte[] body, Class<T> type) {
         if (body.length == 0) {
             throw ApiException.badRequest("A JSON request body is required.");
         }

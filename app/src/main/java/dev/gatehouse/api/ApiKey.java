@@ -1,0 +1,22 @@
+package dev.gatehouse.api;
+
+import java.time.Instant;
+
+/**
+ * An API key as operators see it: never the secret or its hash, only prefix and last four
+ * (DESIGN §4 "keys", ai-visual-studio §2). mode: live | test; status: active | suspended | revoked | expired.
+ * masked is prefix + "…" + last4, ready to show.
+ */
+public record ApiKey(
+        String id,
+        String accountId,
+        String name,
+        String mode,
+        String prefix,
+        String last4,
+        String masked,
+        String status,
+        Instant createdAt,
+        Instant expiresAt,
+        Instant lastUsedAt,
+        long version) {}

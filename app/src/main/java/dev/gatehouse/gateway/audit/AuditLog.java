@@ -1,0 +1,186 @@
+package dev.gatehouse.gateway.audit;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.gatehouse.api.AuditEntry;
+import dev.gatehouse.api.AuditVerification;
+import dev.gatehouse.api.Json;
+import dev.gatehouse.gateway.accounts.PrefixedIds;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * The hash-chained audit trail (DESIGN §3 "every mutation writes one audit entry in the same transaction").
+ * Each entry's hash is SHA-256 over the previous entry's hash and the entry's fields, so an edited or deleted
+ * row breaks the chain at that point. Appends lock the single audit_head row, which serializes them across
+ * connections and gateway processes sharing one PostgreSQL: the chain cannot fork.
+ */
+public final class AuditLog {
+    public static final String GENESIS = "0".repeat(64);
+
+    private AuditLog() {}
+
+    /** A new entry, not yet chained. before/after are any JSON-serializable values (or null). */
+    public record Draft(Instant at, String actor, String action, String target, String reason, Object before, Object after) {
+        public Draft {
+            at = at.truncatedTo(ChronoUnit.MILLIS);
+        }
+
+        /** How the entry will read, without writing it: seq, id and hashes are null. */
+        public AuditEntry preview() {
+            return new AuditEntry(null, null, at, actor, action, target, reason, node(before), node(after), null, null);
+        }
+    }
+
+    /** Appends one entry inside the caller's transaction, after the entry's own changes. */
+    public static AuditEntry append(Handle h, Draft d) {
+        Head head = h.createQuery("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE")
+                .map((rs, c) -> new Head(rs.getLong(1), rs.getString(2).trim())).one();
+        Chained e = chain(head, d, PrefixedIds.next("aud_", d.at()));
+        insert(h, List.of(e));
+        h.createUpdate("UPDATE audit_head SET seq = :seq, hash = :hash WHERE id = 1")
+                .bind("seq", e.entry().seq()).bind("hash", e.entry().hash()).execute();
+        return e.entry();
+    }
+
+    /** Appends many entries at once (demo seeding), chained in order. */
+    public static void appendAll(Handle h, List<Draft> drafts, Random random) {
+        Head head = h.createQuery("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE")
+                .map((rs, c) -> new Head(rs.getLong(1), rs.getString(2).trim())).one();
+        List<Chained> entries = new ArrayList<>(drafts.size());
+        for (Draft d : drafts) {
+            Chained e = chain(head, d, PrefixedIds.next("aud_", d.at(), random));
+            entries.add(e);
+            head = new Head(e.entry().seq(), e.entry().hash());
+        }
+        insert(h, entries);
+        h.createUpdate("UPDATE audit_head SET seq = :seq, hash = :hash WHERE id = 1")
+                .bind("seq", head.seq()).bind("hash", head.hash()).execute();
+    }
+
+    private record Head(long seq, String hash) {}
+
+    /** An entry with the exact snapshot texts that were hashed, so the stored text is the hashed text. */
+    private record Chained(AuditEntry entry, String before, String after) {}
+
+    private static Chained chain(Head head, Draft d, String id) {
+        long seq = head.seq() + 1;
+        String before = text(d.before());
+        String after = text(d.after());
+        String hash = hash(head.hash(), seq, id, d.at(), d.actor(), d.action(), d.target(), d.reason(), before, after);
+        return new Chained(new AuditEntry(seq, id, d.at(), d.actor(), d.action(), d.target(), d.reason(),
+                parse(before), parse(after), head.hash(), hash), before, after);
+    }
+
+    private static void insert(Handle h, List<Chained> entries) {
+        var batch = h.prepareBatch("INSERT INTO audit_entries (seq, id, at, actor, action, target, reason, before_json, "
+                + "after_json, prev_hash, hash) VALUES (:seq, :id, :at, :actor, :action, :target, :reason, :before, :after, :prev, :hash)");
+        for (Chained c : entries) {
+            AuditEntry e = c.entry();
+            batch.bind("seq", e.seq()).bind("id", e.id()).bind("at", e.at()).bind("actor", e.actor())
+                    .bind("action", e.action()).bind("target", e.target()).bind("reason", e.reason())
+                    .bind("before", c.before()).bind("after", c.after())
+                    .bind("prev", e.prevHash()).bind("hash", e.hash()).add();
+        }
+        batch.execute();
+    }
+
+    /**
+     * Walks the chain in seq order and recomputes every hash. first_broken is the seq of the first entry that
+     * was edited, follows a deleted entry, or is missing at the end (the head remembers the last seq and hash).
+     */
+    public static AuditVerification verify(Jdbi jdbi) {
+        return jdbi.withHandle(h -> {
+            Head head = h.createQuery("SELECT seq, hash FROM audit_head WHERE id = 1")
+                    .map((rs, c) -> new Head(rs.getLong(1), rs.getString(2).trim())).one();
+            long[] count = {0};
+            Long[] broken = {null};
+            String[] prev = {GENESIS};
+            long[] expectedSeq = {1};
+            h.createQuery("SELECT seq, id, at, actor, action, target, reason, before_json, after_json, prev_hash, hash "
+                            + "FROM audit_entries ORDER BY seq")
+                    .setFetchSize(1000)
+                    .map((rs, c) -> {
+                        count[0]++;
+                        if (broken[0] != null) {
+                            return null;
+                        }
+                        long seq = rs.getLong("seq");
+                        String stored = rs.getString("hash").trim();
+                        String storedPrev = rs.getString("prev_hash").trim();
+                        String recomputed = hash(storedPrev, seq, rs.getString("id"),
+                                rs.getObject("at", java.time.OffsetDateTime.class).toInstant(), rs.getString("actor"),
+                                rs.getString("action"), rs.getString("target"), rs.getString("reason"),
+                                rs.getString("before_json"), rs.getString("after_json"));
+                        if (seq != expectedSeq[0] || !storedPrev.equals(prev[0]) || !recomputed.equals(stored)) {
+                            broken[0] = seq;
+                        }
+                        prev[0] = stored;
+                        expectedSeq[0] = seq + 1;
+                        return null;
+                    })
+                    .forEach(x -> { });
+            if (broken[0] == null && (expectedSeq[0] - 1 != head.seq() || !prev[0].equals(head.hash()))) {
+                broken[0] = expectedSeq[0];
+            }
+            return new AuditVerification(broken[0] == null, count[0], broken[0]);
+        });
+    }
+
+    /** SHA-256 over prev_hash and each field, every field length-prefixed so no two entries hash alike by shifting text. */
+    static String hash(String prevHash, long seq, String id, Instant at, String actor, String action, String target,
+                       String reason, String before, String after) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            for (String field : new String[] {prevHash, Long.toString(seq), id, at.truncatedTo(ChronoUnit.MILLIS).toString(),
+                    actor, action, target, reason, before, after}) {
+                if (field == null) {
+                    sha.update("-1:".getBytes(StandardCharsets.UTF_8));
+                } else {
+                    byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
+                    sha.update((bytes.length + ":").getBytes(StandardCharsets.UTF_8));
+                    sha.update(bytes);
+                }
+            }
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    static String text(Object value) {
+        if (value == null || (value instanceof JsonNode n && n.isNull())) {
+            return null;
+        }
+        try {
+            return Json.mapper().writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize an audit snapshot", e);
+        }
+    }
+
+    static JsonNode node(Object value) {
+        return parse(text(value));
+    }
+
+    public static JsonNode parse(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Json.mapper().readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("stored audit snapshot is not JSON", e);
+        }
+    }
+}

@@ -1,0 +1,142 @@
+package dev.gatehouse.gateway.http;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import dev.gatehouse.api.Json;
+import dev.gatehouse.gateway.operators.Operator;
+import io.javalin.http.Context;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.jdbi.v3.core.statement.StatementException;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * Idempotency-Key on POST actions (DESIGN §3): the first request with a key runs and its response is stored in
+ * the same transaction as its effect; a replay gets that response back (same status and body); the same key with
+ * another request is 422. Inserting the key row is the serialization point: a concurrent twin blocks on the
+ * primary key until the first commits, then replays. A request that fails stores nothing, so it may be retried.
+ * Keys are scoped to the operator.
+ */
+public final class Idempotency {
+    public static final String HEADER = "Idempotency-Key";
+    public static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    private static final int MAX_KEY_LENGTH = 255;
+
+    private Idempotency() {}
+
+    /**
+     * Runs {@code work} in one transaction and answers 200 with its result as JSON, honouring Idempotency-Key.
+     * {@code body} is the raw request body the result depends on.
+     */
+    public static void respond(Context ctx, Jdbi jdbi, Operator op, byte[] body, Function<Handle, Object> work) {
+        Optional<String> key = key(ctx);
+        if (key.isEmpty()) {
+            String json = jdbi.inTransaction(h -> write(work.apply(h)));
+            send(ctx, 200, json, false);
+            return;
+        }
+        String fingerprint = fingerprint(ctx.method().name(), ctx.path(), body);
+        Instant now = Instant.now();
+        try {
+            String json = jdbi.inTransaction(h -> {
+                claim(h, op.id(), key.get(), fingerprint, now);
+                String result = write(work.apply(h));
+                h.createUpdate("UPDATE idempotency_keys SET status = 200, response_body = :body "
+                                + "WHERE operator_id = :op AND idem_key = :key")
+                        .bind("body", result).bind("op", op.id()).bind("key", key.get()).execute();
+                return result;
+            });
+            send(ctx, 200, json, false);
+        } catch (KeyTaken taken) {
+            Stored stored = jdbi.withHandle(h -> h.createQuery("SELECT fingerprint, status, response_body FROM idempotency_keys "
+                            + "WHERE operator_id = :op AND idem_key = :key")
+                    .bind("op", op.id()).bind("key", key.get())
+                    .map((rs, c) -> new Stored(rs.getString(1).trim(), rs.getInt(2), rs.getString(3)))
+                    .findOne()).orElseThrow(() -> new ApiException(409, "Conflict",
+                    "A request with this Idempotency-Key was in flight and did not finish; retry it."));
+            if (!stored.fingerprint.equals(fingerprint)) {
+                throw new ApiException(422, "Idempotency-Key reused",
+                        "This Idempotency-Key was already used for a different request. Use a new key for a new request.");
+            }
+            send(ctx, stored.status, stored.body, true);
+        }
+    }
+
+    private record Stored(String fingerprint, int status, String body) {}
+
+    /** Thrown inside the transaction when the key row already exists; rolls the transaction back. */
+    private static final class KeyTaken extends RuntimeException {
+        KeyTaken() {
+            super(null, null, false, false);
+        }
+    }
+
+    private static void claim(Handle h, String operatorId, String key, String fingerprint, Instant now) {
+        try {
+            h.createUpdate("INSERT INTO idempotency_keys (operator_id, idem_key, fingerprint, status, created_at) "
+                            + "VALUES (:op, :key, :fp, 0, :at)")
+                    .bind("op", operatorId).bind("key", key).bind("fp", fingerprint).bind("at", now)
+                    .execute();
+        } catch (StatementException e) {
+            if (isUniqueViolation(e)) {
+                throw new KeyTaken();
+            }
+            throw e;
+        }
+    }
+
+    static boolean isUniqueViolation(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static Optional<String> key(Context ctx) {
+        String raw = ctx.header(HEADER);
+        if (raw == null) {
+            return Optional.empty();
+        }
+        String k = raw.trim();
+        if (k.isEmpty() || k.length() > MAX_KEY_LENGTH || !k.chars().allMatch(c -> c >= 0x21 && c <= 0x7e)) {
+            throw ApiException.invalidField(HEADER, "must be 1 to " + MAX_KEY_LENGTH
+                    + " visible ASCII characters, e.g. a UUID; send a new one for each distinct request");
+        }
+        return Optional.of(k);
+    }
+
+    static String fingerprint(String method, String path, byte[] body) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((method + " " + path + "\n").getBytes(StandardCharsets.UTF_8));
+            sha.update(body);
+            return HexFormat.of().formatHex(sha.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every JDK", e);
+        }
+    }
+
+    private static String write(Object result) {
+        try {
+            return Json.mapper().writeValueAsString(result);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot serialize a response", e);
+        }
+    }
+
+    private static void send(Context ctx, int status, String json, boolean replayed) {
+        if (replayed) {
+            ctx.header(REPLAYED_HEADER, "true");
+        }
+        ctx.status(status).contentType("application/json").result(json);
+    }
+}

@@ -1,0 +1,87 @@
+package dev.gatehouse.gateway.keys;
+
+import dev.gatehouse.api.ApiKey;
+import dev.gatehouse.gateway.accounts.AccountStore;
+import dev.gatehouse.gateway.credits.CreditStore;
+import org.jdbi.v3.core.Handle;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Reads and writes of api_keys. The secret hash is never selected here: operators see prefix and last four
+ * only (ai-visual-studio §2); the data plane looks keys up by hash on its own.
+ */
+public final class KeyStore {
+    /** Everything but secret_hash. */
+    public static final String COLUMNS = "id, account_id, name, mode, prefix, last4, status, created_at, expires_at, last_used_at, version";
+
+    private KeyStore() {}
+
+    /** Filters of GET /admin/v1/keys; null means "any". prefix matches the start of the display prefix. */
+    public record Filter(String accountId, String status, String mode, String prefix) {}
+
+    /** One page, newest first. */
+    public static List<ApiKey> list(Handle h, Filter f, String beforeId, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM api_keys WHERE 1 = 1");
+        if (f.accountId() != null) sql.append(" AND account_id = :acct");
+        if (f.status() != null) sql.append(" AND status = :status");
+        if (f.mode() != null) sql.append(" AND mode = :mode");
+        if (f.prefix() != null) sql.append(" AND prefix LIKE :prefix ESCAPE '\\'");
+        if (beforeId != null) sql.append(" AND id < :before");
+        sql.append(" ORDER BY id DESC LIMIT :limit");
+        var q = h.createQuery(sql.toString()).bind("limit", limit);
+        if (f.accountId() != null) q.bind("acct", f.accountId());
+        if (f.status() != null) q.bind("status", f.status());
+        if (f.mode() != null) q.bind("mode", f.mode());
+        if (f.prefix() != null) q.bind("prefix", AccountStore.likePrefix(f.prefix()));
+        if (beforeId != null) q.bind("before", beforeId);
+        return q.map((rs, c) -> key(rs)).list();
+    }
+
+    /** The first {@code limit} keys of an account: active first, then newest first. */
+    public static List<ApiKey> ofAccount(Handle h, String accountId, int limit) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM api_keys WHERE account_id = :acct "
+                        + "ORDER BY CASE status WHEN 'active' THEN 0 WHEN 'suspended' THEN 1 WHEN 'expired' THEN 2 ELSE 3 END, id DESC LIMIT :limit")
+                .bind("acct", accountId).bind("limit", limit)
+                .map((rs, c) -> key(rs)).list();
+    }
+
+    public static Optional<ApiKey> find(Handle h, String id) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM api_keys WHERE id = :id").bind("id", id).map((rs, c) -> key(rs)).findOne();
+    }
+
+    public static Optional<ApiKey> lock(Handle h, String id) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM api_keys WHERE id = :id FOR UPDATE").bind("id", id)
+                .map((rs, c) -> key(rs)).findOne();
+    }
+
+    /** How many keys of the account are not yet revoked: what terminating it would revoke. */
+    public static int countRevocable(Handle h, String accountId) {
+        return h.createQuery("SELECT COUNT(*) FROM api_keys WHERE account_id = :acct AND status <> 'revoked'")
+                .bind("acct", accountId).mapTo(Integer.class).one();
+    }
+
+    /** Revokes every key of the account that is not revoked yet; returns how many. */
+    public static int revokeAll(Handle h, String accountId) {
+        return h.createUpdate("UPDATE api_keys SET status = 'revoked', version = version + 1 "
+                        + "WHERE account_id = :acct AND status <> 'revoked'")
+                .bind("acct", accountId).execute();
+    }
+
+    /** Sets the status if the key is still at {@code version}; false when another change got there first. */
+    public static boolean setStatus(Handle h, String id, String status, long version) {
+        return h.createUpdate("UPDATE api_keys SET status = :status, version = version + 1 WHERE id = :id AND version = :v")
+                .bind("status", status).bind("id", id).bind("v", version).execute() == 1;
+    }
+
+    public static ApiKey key(ResultSet rs) throws SQLException {
+        String prefix = rs.getString("prefix");
+        String last4 = rs.getString("last4");
+        return new ApiKey(rs.getString("id"), rs.getString("account_id"), rs.getString("name"), rs.getString("mode"),
+                prefix, last4, prefix + "…" + last4, rs.getString("status"), CreditStore.instant(rs, "created_at"),
+                CreditStore.instant(rs, "expires_at"), CreditStore.instant(rs, "last_used_at"), rs.getLong("version"));
+    }
+}

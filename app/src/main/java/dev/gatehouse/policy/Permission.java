@@ -1,0 +1,64 @@
+package dev.gatehouse.policy;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * What each operator role may do to accounts and keys (issue 3, DESIGN §3). A lead may do everything.
+ * trust_safety runs the enforcement ladder (ai-visual-studio §15, pixapi §4, apimart §10); support may
+ * suspend a compromised key but not revoke it (ai-visual-studio §3); ops changes tiers; everyone reads.
+ */
+public enum Permission {
+    READ("read accounts, keys, ledgers and the audit trail", Role.VIEWER, Role.SUPPORT, Role.TRUST_SAFETY, Role.OPS),
+    WARN_ACCOUNT("warn an account", Role.TRUST_SAFETY),
+    SUSPEND_ACCOUNT("suspend an account", Role.TRUST_SAFETY),
+    REINSTATE_ACCOUNT("reinstate an account", Role.TRUST_SAFETY),
+    TERMINATE_ACCOUNT("terminate an account", Role.TRUST_SAFETY),
+    SUSPEND_KEY("suspend a key", Role.TRUST_SAFETY, Role.SUPPORT),
+    REINSTATE_KEY("reinstate a key", Role.TRUST_SAFETY),
+    REVOKE_KEY("revoke a key", Role.TRUST_SAFETY),
+    CHANGE_TIER("change an account's tier", Role.OPS),
+    EDIT_CONTACT("change an account's name or email", Role.SUPPORT, Role.OPS);
+
+    private final String description;
+    private final Set<Role> roles;
+
+    Permission(String description, Role... roles) {
+        this.description = description;
+        EnumSet<Role> set = EnumSet.of(Role.LEAD);
+        set.addAll(Arrays.asList(roles));
+        this.roles = set;
+    }
+
+    /** "suspend an account": completes "Your role may not …". */
+    public String description() {
+        return description;
+    }
+
+    /** Every role holding this permission, lead included. */
+    public Set<Role> roles() {
+        return EnumSet.copyOf(roles);
+    }
+
+    public boolean allows(Role role) {
+        return roles.contains(role);
+    }
+
+    public static Permission forAccountAction(AccountAction action) {
+        return switch (action) {
+            case WARN -> WARN_ACCOUNT;
+            case SUSPEND -> SUSPEND_ACCOUNT;
+            case REINSTATE -> REINSTATE_ACCOUNT;
+            case TERMINATE -> TERMINATE_ACCOUNT;
+        };
+    }
+
+    public static Permission forKeyAction(KeyAction action) {
+        return switch (action) {
+            case SUSPEND -> SUSPEND_KEY;
+            case REINSTATE -> REINSTATE_KEY;
+            case REVOKE -> REVOKE_KEY;
+        };
+    }
+}

@@ -1,0 +1,60 @@
+package dev.gatehouse.policy;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PermissionTest {
+    /** The whole matrix of issue 3, spelled out so a change to it is a deliberate test change. */
+    private static final Map<Permission, Set<Role>> EXPECTED = Map.of(
+            Permission.READ, EnumSet.allOf(Role.class),
+            Permission.WARN_ACCOUNT, EnumSet.of(Role.TRUST_SAFETY, Role.LEAD),
+            Permission.SUSPEND_ACCOUNT, EnumSet.of(Role.TRUST_SAFETY, Role.LEAD),
+            Permission.REINSTATE_ACCOUNT, EnumSet.of(Role.TRUST_SAFETY, Role.LEAD),
+            Permission.TERMINATE_ACCOUNT, EnumSet.of(Role.TRUST_SAFETY, Role.LEAD),
+            Permission.SUSPEND_KEY, EnumSet.of(Role.TRUST_SAFETY, Role.SUPPORT, Role.LEAD),
+            Permission.REINSTATE_KEY, EnumSet.of(Role.TRUST_SAFETY, Role.LEAD),
+            Permission.REVOKE_KEY, EnumSet.of(Role.TRUST_SAFETY, Role.LEAD),
+            Permission.CHANGE_TIER, EnumSet.of(Role.OPS, Role.LEAD),
+            Permission.EDIT_CONTACT, EnumSet.of(Role.SUPPORT, Role.OPS, Role.LEAD));
+
+    @Test
+    void everyRoleAndPermissionMatchesTheMatrix() {
+        assertThat(EXPECTED.keySet()).containsExactlyInAnyOrder(Permission.values());
+        for (Permission p : Permission.values()) {
+            for (Role r : Role.values()) {
+                assertThat(p.allows(r)).as("%s may %s", r, p).isEqualTo(EXPECTED.get(p).contains(r));
+            }
+            assertThat(p.roles()).isEqualTo(EXPECTED.get(p));
+        }
+    }
+
+    @Test
+    void supportMaySuspendAKeyButNotRevokeIt() {
+        assertThat(Permission.forKeyAction(KeyAction.SUSPEND).allows(Role.SUPPORT)).isTrue();
+        assertThat(Permission.forKeyAction(KeyAction.REVOKE).allows(Role.SUPPORT)).isFalse();
+        assertThat(Permission.forKeyAction(KeyAction.REINSTATE).allows(Role.SUPPORT)).isFalse();
+    }
+
+    @Test
+    void actionsMapToTheirPermissions() {
+        assertThat(Permission.forAccountAction(AccountAction.WARN)).isEqualTo(Permission.WARN_ACCOUNT);
+        assertThat(Permission.forAccountAction(AccountAction.SUSPEND)).isEqualTo(Permission.SUSPEND_ACCOUNT);
+        assertThat(Permission.forAccountAction(AccountAction.REINSTATE)).isEqualTo(Permission.REINSTATE_ACCOUNT);
+        assertThat(Permission.forAccountAction(AccountAction.TERMINATE)).isEqualTo(Permission.TERMINATE_ACCOUNT);
+        assertThat(Permission.forKeyAction(KeyAction.SUSPEND)).isEqualTo(Permission.SUSPEND_KEY);
+        assertThat(Permission.forKeyAction(KeyAction.REINSTATE)).isEqualTo(Permission.REINSTATE_KEY);
+        assertThat(Permission.forKeyAction(KeyAction.REVOKE)).isEqualTo(Permission.REVOKE_KEY);
+    }
+
+    @Test
+    void viewerMayOnlyRead() {
+        for (Permission p : Permission.values()) {
+            assertThat(p.allows(Role.VIEWER)).isEqualTo(p == Permission.READ);
+        }
+    }
+}
