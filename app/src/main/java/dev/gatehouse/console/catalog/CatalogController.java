@@ -167,6 +167,7 @@ public final class CatalogController {
         priceColumn.setCellFactory(col -> textCell(CatalogLabels::headlinePrice));
         priceColumn.setComparator(Comparator.comparing(CatalogLabels::lowestPrice, Comparator.nullsLast(Comparator.<BigDecimal>naturalOrder())));
 
+        SplitPane.setResizableWithParent(splitPane.getItems().get(1), false);
         SortedList<Model> sorted = new SortedList<>(vm.models());
         sorted.comparatorProperty().bind(modelTable.comparatorProperty());
         modelTable.setItems(sorted);
@@ -234,7 +235,7 @@ public final class CatalogController {
         apiColumn.setCellValueFactory(c -> new ReadOnlyStringWrapper(c.getValue().api()));
         priceCardTable.setItems(vm.priceRows());
         // Tall enough for every line, so the card never scrolls inside the scrolling pane.
-        priceCardTable.prefHeightProperty().bind(Bindings.size(vm.priceRows()).multiply(priceCardTable.getFixedCellSize()).add(34));
+        priceCardTable.prefHeightProperty().bind(Bindings.size(vm.priceRows()).multiply(priceCardTable.getFixedCellSize()).add(38));
         priceCardTable.minHeightProperty().bind(priceCardTable.prefHeightProperty());
         priceCardTable.maxHeightProperty().bind(priceCardTable.prefHeightProperty());
         vm.facts().addListener((ListChangeListener<CatalogViewModel.Fact>) c -> showFacts());

@@ -25,10 +25,10 @@ public final class CatalogLabels {
 
     public static String unit(String unit) {
         return switch (unit) {
-            case "input_mtok" -> "Input tokens · per 1M";
-            case "output_mtok" -> "Output tokens · per 1M";
-            case "image" -> "Image · each";
-            case "video_second" -> "Video · per second";
+            case "input_mtok" -> "Input tokens";
+            case "output_mtok" -> "Output tokens";
+            case "image" -> "Image";
+            case "video_second" -> "Video second";
             default -> unit.replace('_', ' ');
         };
     }
@@ -54,26 +54,30 @@ public final class CatalogLabels {
         return r.replace('x', '×');
     }
 
-    /** What a model can take: its context window, or its resolutions (the first three, then how many more). */
+    /** What a model can take: its context window, or its resolutions (the first, then how many more: "1024×1024 +2"). */
     public static String capacity(Model m) {
         if (m.contextWindow() != null) {
             return tokens(m.contextWindow());
         }
         if (!m.resolutions().isEmpty()) {
             List<String> rs = m.resolutions();
-            String shown = rs.stream().limit(3).map(CatalogLabels::resolution).collect(Collectors.joining(" · "));
-            return rs.size() > 3 ? shown + " +" + (rs.size() - 3) : shown;
+            return resolution(rs.get(0)) + (rs.size() > 1 ? " +" + (rs.size() - 1) : "");
         }
         return "—";
     }
 
-    /** The price an operator quotes first: "$3.75 in / $15.00 out per 1M tokens", "from $0.06 / image". */
+    /** Every resolution: "1024×1024 · 1536×1024". */
+    public static String resolutions(Model m) {
+        return m.resolutions().stream().map(CatalogLabels::resolution).collect(Collectors.joining(" · "));
+    }
+
+    /** The price an operator quotes first: "$3.75 in / $15.00 out per 1M", "from $0.06 / image", "$0.45 / s". */
     public static String headlinePrice(Model m) {
         String cur = m.currency();
         Optional<BigDecimal> in = apiFor(m, "input_mtok");
         Optional<BigDecimal> out = apiFor(m, "output_mtok");
         if (in.isPresent() && out.isPresent()) {
-            return money(in.get(), cur) + " in / " + money(out.get(), cur) + " out per 1M tokens";
+            return money(in.get(), cur) + " in / " + money(out.get(), cur) + " out per 1M";
         }
         if (in.isPresent()) {
             return money(in.get(), cur) + " per 1M tokens";

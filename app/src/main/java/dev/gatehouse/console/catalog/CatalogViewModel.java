@@ -240,7 +240,8 @@ public final class CatalogViewModel {
             return;
         }
         selectedTitle.set(m.name());
-        selectedPricing.set("API price = base " + CatalogLabels.markup(m.markup()) + " markup · " + (m.currency() == null ? "USD" : m.currency()));
+        selectedPricing.set("API price = base " + CatalogLabels.markup(m.markup()) + " markup · in " + (m.currency() == null ? "USD" : m.currency())
+                + (m.priceCard().stream().anyMatch(l -> l.unit().endsWith("_mtok")) ? " · token prices per 1M tokens" : ""));
         List<PriceRow> rows = new ArrayList<>();
         for (PriceLine l : m.priceCard()) {
             rows.add(new PriceRow(CatalogLabels.unit(l.unit()), l.variant() == null ? "—" : CatalogLabels.resolution(l.variant()),
@@ -259,7 +260,7 @@ public final class CatalogViewModel {
             f.add(new Fact("Max output", CatalogLabels.tokens(m.maxOutputTokens()) + " (" + number(m.maxOutputTokens()) + ")"));
         }
         if (!m.resolutions().isEmpty()) {
-            f.add(new Fact("Resolutions", String.join(" · ", m.resolutions().stream().map(CatalogLabels::resolution).toList())));
+            f.add(new Fact("Resolutions", CatalogLabels.resolutions(m)));
         }
         f.add(new Fact("Released", m.released() == null ? "—" : m.released().toString()));
         f.add(new Fact("Slug", m.slug()));

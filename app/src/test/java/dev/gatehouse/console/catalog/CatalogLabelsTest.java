@@ -35,7 +35,7 @@ class CatalogLabelsTest {
     void headlinePricesCarryTheirUnit() {
         assertThat(CatalogLabels.headlinePrice(model("chat", 131072, null,
                 line("input_mtok", null, "3.750000"), line("output_mtok", null, "15.000000"))))
-                .isEqualTo("$3.75 in / $15.00 out per 1M tokens");
+                .isEqualTo("$3.75 in / $15.00 out per 1M");
         assertThat(CatalogLabels.headlinePrice(model("embedding", 8192, null, line("input_mtok", null, "0.030000"))))
                 .isEqualTo("$0.03 per 1M tokens");
         assertThat(CatalogLabels.headlinePrice(model("image", null, List.of("1024x1024", "1536x1024"),
@@ -48,8 +48,10 @@ class CatalogLabelsTest {
 
     @Test
     void capacityIsContextOrResolutions() {
-        assertThat(CatalogLabels.capacity(model("image", null, List.of("1024x1024", "1536x1024")))).isEqualTo("1024×1024 · 1536×1024");
-        assertThat(CatalogLabels.capacity(model("image", null, List.of("a", "b", "c", "d", "e")))).isEqualTo("a · b · c +2");
+        Model image = model("image", null, List.of("1024x1024", "1536x1024", "1024x1536"));
+        assertThat(CatalogLabels.capacity(image)).isEqualTo("1024×1024 +2");
+        assertThat(CatalogLabels.resolutions(image)).isEqualTo("1024×1024 · 1536×1024 · 1024×1536");
+        assertThat(CatalogLabels.capacity(model("video", null, List.of("720p")))).isEqualTo("720p");
         assertThat(CatalogLabels.capacity(model("chat", 128000, null))).isEqualTo("128K tokens");
     }
 }

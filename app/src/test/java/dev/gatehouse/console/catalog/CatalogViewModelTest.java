@@ -163,11 +163,11 @@ class CatalogViewModelTest {
         api.last().answer().complete(new Page<>(chats(0, 1), null));
         vm.selectedProperty().set(vm.models().get(0));
         assertThat(vm.priceRows()).containsExactly(
-                new CatalogViewModel.PriceRow("Input tokens · per 1M", "—", "$2.50", "$3.75"),
-                new CatalogViewModel.PriceRow("Output tokens · per 1M", "—", "$10.00", "$15.00"));
+                new CatalogViewModel.PriceRow("Input tokens", "—", "$2.50", "$3.75"),
+                new CatalogViewModel.PriceRow("Output tokens", "—", "$10.00", "$15.00"));
         assertThat(vm.facts()).contains(new CatalogViewModel.Fact("Context window", "128K tokens (128,000)"),
                 new CatalogViewModel.Fact("ID", "mdl_0"));
-        assertThat(vm.selectedPricingProperty().get()).isEqualTo("API price = base × 1.5 markup · USD");
+        assertThat(vm.selectedPricingProperty().get()).isEqualTo("API price = base × 1.5 markup · in USD · token prices per 1M tokens");
         vm.selectedProperty().set(null);
         assertThat(vm.priceRows()).isEmpty();
     }
