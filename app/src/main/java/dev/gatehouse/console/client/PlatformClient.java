@@ -3,7 +3,16 @@ package dev.gatehouse.console.client;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.api.Account;
+import dev.gatehouse.api.AccountActionResult;
+import dev.gatehouse.api.AccountDetail;
+import dev.gatehouse.api.AccountPatch;
+import dev.gatehouse.api.ActionRequest;
+import dev.gatehouse.api.ApiKey;
+import dev.gatehouse.api.ApiKeyDetail;
 import dev.gatehouse.api.Health;
+import dev.gatehouse.api.KeyActionResult;
+import dev.gatehouse.api.LedgerEntry;
 import dev.gatehouse.api.Json;
 import dev.gatehouse.api.Me;
 import dev.gatehouse.api.Model;
@@ -12,8 +21,10 @@ import dev.gatehouse.api.Problem;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.HttpUrl;
+import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
+import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
 
@@ -45,6 +56,7 @@ public final class PlatformClient implements AutoCloseable {
     public static final int MAX_PAGE = 200;
 
     private static final ObjectMapper JSON = Json.mapper();
+    private static final MediaType JSON_MEDIA_TYPE = MediaType.get("application/json");
 
     private final HttpUrl baseUrl;
     private final String token;
@@ -146,6 +158,96 @@ public final class PlatformClient implements AutoCloseable {
         CompletableFuture<Page<ProviderSummary>> page =
                 get(admin("providers").build(), JSON.getTypeFactory().constructParametricType(Page.class, ProviderSummary.class));
         return page.thenApply(Page::data);
+    }
+
+    // ---- accounts, keys, ledger and enforcement actions (issue 3) ------------------------------------
+
+    /** One page of accounts (newest first); q searches name, email and id; null or blank filters mean "any". */
+    public CompletableFuture<Page<Account>> accounts(String q, String status, String tier, String cursor, int limit) {
+        HttpUrl.Builder u = admin("accounts");
+        addParam(u, "q", q);
+        addParam(u, "status", status);
+        addParam(u, "tier", tier);
+        u.addQueryParameter("limit", Integer.toString(limit));
+        addParam(u, "cursor", cursor);
+        return get(u.build(), JSON.getTypeFactory().constructParametricType(Page.class, Account.class));
+    }
+
+    /** The 360° view of one account; its {@code account.version} is the ETag a PATCH must send back. */
+    public CompletableFuture<AccountDetail> account(String id) {
+        return get(admin("accounts").addPathSegment(id).build(), type(AccountDetail.class));
+    }
+
+    /** Changes tier or contact with If-Match: fails with status 412 when another operator changed the account since {@code version}. */
+    public CompletableFuture<Account> patchAccount(String id, long version, AccountPatch patch) {
+        Request.Builder r = new Request.Builder().url(admin("accounts").addPathSegment(id).build())
+                .header("If-Match", "\"" + version + "\"")
+                .patch(jsonBody(patch));
+        return send(r, type(Account.class));
+    }
+
+    /** One page of an account's ledger, newest first. */
+    public CompletableFuture<Page<LedgerEntry>> ledger(String accountId, String cursor, int limit) {
+        HttpUrl.Builder u = admin("accounts").addPathSegment(accountId).addPathSegment("ledger");
+        u.addQueryParameter("limit", Integer.toString(limit));
+        addParam(u, "cursor", cursor);
+        return get(u.build(), JSON.getTypeFactory().constructParametricType(Page.class, LedgerEntry.class));
+    }
+
+    /** Warns, suspends, reinstates or terminates; the same {@code idempotencyKey} on a retry can never act twice. */
+    public CompletableFuture<AccountActionResult> accountAction(String id, ActionRequest action, String idempotencyKey) {
+        return post(admin("accounts").addPathSegment(id).addPathSegment("actions").build(), action, idempotencyKey,
+                type(AccountActionResult.class));
+    }
+
+    /** What an account action would change and the audit entry it would write; nothing is written. */
+    public CompletableFuture<AccountActionResult> previewAccountAction(String id, ActionRequest action) {
+        return post(admin("accounts").addPathSegment(id).addPathSegment("actions").addPathSegment("preview").build(), action, null,
+                type(AccountActionResult.class));
+    }
+
+    /** One page of keys; prefix matches the start of the key's display prefix; null or blank filters mean "any". */
+    public CompletableFuture<Page<ApiKey>> keys(String accountId, String status, String mode, String prefix, String cursor, int limit) {
+        HttpUrl.Builder u = admin("keys");
+        addParam(u, "account_id", accountId);
+        addParam(u, "status", status);
+        addParam(u, "mode", mode);
+        addParam(u, "prefix", prefix);
+        u.addQueryParameter("limit", Integer.toString(limit));
+        addParam(u, "cursor", cursor);
+        return get(u.build(), JSON.getTypeFactory().constructParametricType(Page.class, ApiKey.class));
+    }
+
+    public CompletableFuture<ApiKeyDetail> key(String id) {
+        return get(admin("keys").addPathSegment(id).build(), type(ApiKeyDetail.class));
+    }
+
+    /** Suspends, reinstates or revokes a key; the same {@code idempotencyKey} on a retry can never act twice. */
+    public CompletableFuture<KeyActionResult> keyAction(String id, ActionRequest action, String idempotencyKey) {
+        return post(admin("keys").addPathSegment(id).addPathSegment("actions").build(), action, idempotencyKey,
+                type(KeyActionResult.class));
+    }
+
+    /** What a key action would change and the audit entry it would write; nothing is written. */
+    public CompletableFuture<KeyActionResult> previewKeyAction(String id, ActionRequest action) {
+        return post(admin("keys").addPathSegment(id).addPathSegment("actions").addPathSegment("preview").build(), action, null,
+                type(KeyActionResult.class));
+    }
+
+    private <T> CompletableFuture<T> post(HttpUrl url, Object body, String idempotencyKey, JavaType type) {
+        Request.Builder r = new Request.Builder().url(url).post(jsonBody(body));
+        if (idempotencyKey != null) {
+            r.header("Idempotency-Key", idempotencyKey);
+        }
+        return send(r, type);
+    }
+
+    private static RequestBody jsonBody(Object body) {
+        try {
+            return RequestBody.create(JSON.writeValueAsBytes(body), JSON_MEDIA_TYPE);
+        } catch (JsonProcessingException e) {
+            throw new PlatformException("The console could not write its request: " + e.getOriginalMessage(), 0, false);
+        }
     }
 
     // ---- plumbing shared by every endpoint -------------------------------------------------------
