@@ -41,6 +41,20 @@ public record OperatorTime(Clock clock, ZoneId zone) {
         return future ? "in " + span : span + " ago";
     }
 
+    private static final DateTimeFormatter TABLE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm", Locale.ROOT);
+
+    private static final DateTimeFormatter DATE = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT);
+
+    /** The day only, in the operator's zone: "2026-11-20". */
+    public String date(Instant t) {
+        return t == null ? "—" : DATE.format(t.atZone(zone));
+    }
+
+    /** For table cells, where the zone is named once for the whole view: "2 d ago · 2026-11-20 14:00". */
+    public String table(Instant t) {
+        return t == null ? "—" : relative(t) + " · " + TABLE.format(t.atZone(zone));
+    }
+
     /** "5 min ago · 2026-11-22 13:55 UTC", or "never" for a missing time. */
     public String both(Instant t, String whenMissing) {
         return t == null ? whenMissing : relative(t) + " · " + absolute(t);
