@@ -18,6 +18,7 @@ public final class DemoData {
     public static Map<Role, String> seed(Database db, long seed, DemoScale scale) {
         Map<Role, String> tokens = seedOperators(new OperatorStore(db.jdbi()));
         CatalogSeed.seed(db, seed);
+        AccountSeed.seed(db, seed, scale);
         return tokens;
     }
 
