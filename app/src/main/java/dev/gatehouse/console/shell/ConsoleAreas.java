@@ -18,8 +18,8 @@ public final class ConsoleAreas {
                 later("pricing", "Pricing", Material2OutlinedMZ.REQUEST_QUOTE),
                 later("tiers", "Tiers", Material2OutlinedMZ.SPEED),
                 later("abuse", "Abuse reports", Material2OutlinedAL.FLAG),
-                later("keys", "Keys", Material2OutlinedMZ.VPN_KEY),
-                later("accounts", "Accounts", Material2OutlinedMZ.PEOPLE),
+                new ConsoleArea("keys", "Keys", Material2OutlinedMZ.VPN_KEY, Optional.of(dev.gatehouse.console.keys.KeysScreen::open)),
+                new ConsoleArea("accounts", "Accounts", Material2OutlinedMZ.PEOPLE, Optional.of(dev.gatehouse.console.accounts.AccountsScreen::open)),
                 later("refunds", "Refunds", Material2OutlinedAL.ASSIGNMENT_RETURN),
                 later("support", "Support", Material2OutlinedMZ.SUPPORT_AGENT),
                 later("audit", "Audit", Material2OutlinedAL.HISTORY));
