@@ -4,7 +4,7 @@ import dev.gatehouse.api.Model;
 import dev.gatehouse.api.Page;
 import dev.gatehouse.console.client.ModelQuery;
 import dev.gatehouse.console.client.PlatformClient;
-import dev.gatehouse.console.client.ProviderSummary;
+import dev.gatehouse.api.ProviderSummary;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;

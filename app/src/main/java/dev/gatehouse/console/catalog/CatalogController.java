@@ -251,6 +251,7 @@ public final class CatalogController {
             value.getStyleClass().add("fact-value");
             value.setId("fact-" + f.label().toLowerCase().replace(' ', '-'));
             value.setWrapText(true);
+            GridPane.setValignment(name, javafx.geometry.VPos.TOP);
             factsGrid.addRow(row++, name, value);
         }
     }

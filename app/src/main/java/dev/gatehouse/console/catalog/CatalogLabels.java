@@ -71,16 +71,19 @@ public final class CatalogLabels {
         return m.resolutions().stream().map(CatalogLabels::resolution).collect(Collectors.joining(" · "));
     }
 
-    /** The price an operator quotes first: "$3.75 in / $15.00 out per 1M", "from $0.06 / image", "$0.45 / s". */
+    /**
+     * The price an operator quotes first, for the table whose header says token prices are per 1M:
+     * "$3.75 in / $15.00 out", "from $0.06 / image", "$0.45 / s".
+     */
     public static String headlinePrice(Model m) {
         String cur = m.currency();
         Optional<BigDecimal> in = apiFor(m, "input_mtok");
         Optional<BigDecimal> out = apiFor(m, "output_mtok");
         if (in.isPresent() && out.isPresent()) {
-            return money(in.get(), cur) + " in / " + money(out.get(), cur) + " out per 1M";
+            return money(in.get(), cur) + " in / " + money(out.get(), cur) + " out";
         }
         if (in.isPresent()) {
-            return money(in.get(), cur) + " per 1M tokens";
+            return money(in.get(), cur) + " in";
         }
         for (String unit : List.of("image", "video_second")) {
             List<PriceLine> lines = m.priceCard().stream().filter(l -> unit.equals(l.unit())).toList();

@@ -5,7 +5,7 @@ import dev.gatehouse.api.Page;
 import dev.gatehouse.api.PriceLine;
 import dev.gatehouse.console.client.ModelQuery;
 import dev.gatehouse.console.client.PlatformException;
-import dev.gatehouse.console.client.ProviderSummary;
+import dev.gatehouse.api.ProviderSummary;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyBooleanWrapper;

@@ -18,6 +18,7 @@ import dev.gatehouse.api.Me;
 import dev.gatehouse.api.Model;
 import dev.gatehouse.api.Page;
 import dev.gatehouse.api.Problem;
+import dev.gatehouse.api.ProviderSummary;
 import okhttp3.Call;
 import okhttp3.Callback;
 import okhttp3.HttpUrl;

@@ -26,7 +26,7 @@ import java.util.function.BooleanSupplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Drives the Catalog screen headless against a platform over real HTTP. */
+/** Drives the Catalog screen headless against a real demo gateway over HTTP. */
 @ExtendWith(ApplicationExtension.class)
 class CatalogScreenTest {
     PlatformFixture platform;
@@ -93,7 +93,7 @@ class CatalogScreenTest {
         String word = target.name().split(" ")[0];
         robot.clickOn("#searchField").write(word);
         waitUntil(() -> !table.getItems().isEmpty()
-                && table.getItems().stream().allMatch(m -> (m.name() + m.slug() + m.family()).toLowerCase().contains(word.toLowerCase())));
+                && table.getItems().stream().allMatch(m -> (m.name() + m.slug() + m.family() + m.provider()).toLowerCase().contains(word.toLowerCase())));
 
         robot.clickOn(target.name());
         waitUntil(() -> robot.lookup("#detailPane").query().isVisible());
@@ -109,13 +109,14 @@ class CatalogScreenTest {
     void aStoppedPlatformGivesAReadableErrorAndRetry(FxRobot robot) throws TimeoutException {
         TableView<Model> table = table(robot);
         waitUntil(() -> table.getItems().size() == platform.modelCount());
+        String url = platform.baseUrl();
         platform.close();
 
         robot.clickOn("#refreshButton");
         waitUntil(() -> robot.lookup("#placeholderButton").queryAs(Button.class).isVisible());
         assertThat(robot.lookup("#placeholderButton").queryAs(Button.class).getText()).isEqualTo("Retry");
         String message = robot.lookup("#placeholderMessage").queryAs(Label.class).getText();
-        assertThat(message).startsWith("Can't reach " + platform.baseUrl()).doesNotContain("Exception");
+        assertThat(message).startsWith("Can't reach " + url + ": connection refused").doesNotContain("Exception");
         assertThat(table.getItems()).isEmpty();
 
         robot.clickOn("#placeholderButton");

@@ -3,6 +3,7 @@ package dev.gatehouse.console.client;
 import dev.gatehouse.api.Me;
 import dev.gatehouse.api.Model;
 import dev.gatehouse.api.Page;
+import dev.gatehouse.api.ProviderSummary;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
 import okhttp3.mockwebserver.RecordedRequest;
