@@ -72,18 +72,18 @@ public final class CatalogLabels {
     }
 
     /**
-     * The price an operator quotes first, for the table whose header says token prices are per 1M:
-     * "$3.75 in / $15.00 out", "from $0.06 / image", "$0.45 / s".
+     * The price an operator quotes first, with its unit, so chat, image and video rows read alike:
+     * "$3.75 / $15.00 per 1M" (input / output tokens), "from $0.06 / image", "$0.45 / s".
      */
     public static String headlinePrice(Model m) {
         String cur = m.currency();
         Optional<BigDecimal> in = apiFor(m, "input_mtok");
         Optional<BigDecimal> out = apiFor(m, "output_mtok");
         if (in.isPresent() && out.isPresent()) {
-            return money(in.get(), cur) + " in / " + money(out.get(), cur) + " out";
+            return money(in.get(), cur) + " / " + money(out.get(), cur) + " per 1M";
         }
         if (in.isPresent()) {
-            return money(in.get(), cur) + " in";
+            return money(in.get(), cur) + " per 1M in";
         }
         for (String unit : List.of("image", "video_second")) {
             List<PriceLine> lines = m.priceCard().stream().filter(l -> unit.equals(l.unit())).toList();

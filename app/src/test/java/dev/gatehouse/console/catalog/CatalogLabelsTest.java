@@ -35,9 +35,9 @@ class CatalogLabelsTest {
     void headlinePricesCarryTheirUnit() {
         assertThat(CatalogLabels.headlinePrice(model("chat", 131072, null,
                 line("input_mtok", null, "3.750000"), line("output_mtok", null, "15.000000"))))
-                .isEqualTo("$3.75 in / $15.00 out");
+                .isEqualTo("$3.75 / $15.00 per 1M");
         assertThat(CatalogLabels.headlinePrice(model("embedding", 8192, null, line("input_mtok", null, "0.030000"))))
-                .isEqualTo("$0.03 in");
+                .isEqualTo("$0.03 per 1M in");
         assertThat(CatalogLabels.headlinePrice(model("image", null, List.of("1024x1024", "1536x1024"),
                 line("image", "1536x1024", "0.090000"), line("image", "1024x1024", "0.060000"))))
                 .isEqualTo("from $0.06 / image");
