@@ -68,7 +68,7 @@ public final class AccountCells {
     /** Tall enough for its rows up to {@code maxRows}, then it scrolls; never an empty gap below the last row. */
     public static void fitRows(TableView<?> table, ObservableList<?> rows, int maxRows) {
         double cell = table.getFixedCellSize() > 0 ? table.getFixedCellSize() : 28;
-        var height = Bindings.createDoubleBinding(() -> Math.max(2, Math.min(rows.size(), maxRows)) * cell + 34, rows);
+        var height = Bindings.createDoubleBinding(() -> Math.max(2, Math.min(rows.size(), maxRows)) * cell + 40, rows);
         table.prefHeightProperty().bind(height);
         table.minHeightProperty().bind(height);
         table.maxHeightProperty().bind(height);

@@ -186,9 +186,9 @@ public final class AccountDetailController {
         AccountCells.text(lotAmountColumn, l -> AccountLabels.money(l.amount(), l.currency()));
         AccountCells.text(lotRemainingColumn, l -> AccountLabels.money(l.remaining(), l.currency()));
         AccountCells.text(lotPaidColumn, l -> l.pricePaid() == null || l.pricePaid().signum() == 0 ? "free" : AccountLabels.money(l.pricePaid(), l.currency()));
-        AccountCells.text(lotPurchasedColumn, l -> t.table(l.purchasedAt()));
+        AccountCells.text(lotPurchasedColumn, l -> t.date(l.purchasedAt()), l -> t.both(l.purchasedAt(), "—"));
         AccountCells.text(lotExpiresColumn, l -> l.expiresAt() == null ? "never"
-                : (l.expired() ? "expired " : "") + t.table(l.expiresAt()));
+                : (l.expired() ? "expired " : "") + t.day(l.expiresAt()), l -> t.both(l.expiresAt(), "never expires"));
         lotsTable.setRowFactory(table -> new TableRow<>() {
             @Override
             protected void updateItem(CreditLot lot, boolean empty) {
@@ -206,7 +206,7 @@ public final class AccountDetailController {
         AccountCells.text(keyNameColumn, k -> k.name() == null || k.name().isBlank() ? "—" : k.name());
         AccountCells.text(keyModeColumn, k -> k.mode());
         AccountCells.pill(keyStatusColumn, ApiKey::status);
-        AccountCells.text(keyLastUsedColumn, k -> k.lastUsedAt() == null ? "never" : t.table(k.lastUsedAt()));
+        AccountCells.text(keyLastUsedColumn, k -> k.lastUsedAt() == null ? "never" : t.day(k.lastUsedAt()), k -> t.both(k.lastUsedAt(), "never used"));
         accountKeysTable.setItems(vm.keys());
         AccountCells.fitRows(accountKeysTable, vm.keys(), 8);
         var selected = accountKeysTable.getSelectionModel().selectedItemProperty();
@@ -224,7 +224,7 @@ public final class AccountDetailController {
 
     private void bindLedger() {
         OperatorTime t = vm.time();
-        AccountCells.text(ledgerAtColumn, e -> t.table(e.at()));
+        AccountCells.text(ledgerAtColumn, e -> t.day(e.at()), e -> t.both(e.at(), "—"));
         AccountCells.text(ledgerKindColumn, e -> AccountLabels.kind(e.kind()));
         AccountCells.text(ledgerAmountColumn, e -> AccountLabels.signed(e.amount(), e.currency()));
         AccountCells.text(ledgerBalanceColumn, e -> AccountLabels.money(e.balanceAfter(), e.currency()));
@@ -242,11 +242,11 @@ public final class AccountDetailController {
 
     private void bindEnforcement() {
         OperatorTime t = vm.time();
-        AccountCells.text(enfAtColumn, e -> t.table(e.at()));
+        AccountCells.text(enfAtColumn, e -> t.day(e.at()), e -> t.both(e.at(), "—"));
         AccountCells.text(enfActionColumn, e -> AccountLabels.kind(e.action()) + ("key".equals(e.targetType()) ? " key " + shortKey(e.keyId()) : ""));
         AccountCells.text(enfReasonColumn, EnforcementAction::reason);
         AccountCells.text(enfActorColumn, EnforcementAction::actor);
-        AccountCells.text(enfUntilColumn, e -> e.until() != null ? t.table(e.until())
+        AccountCells.text(enfUntilColumn, e -> e.until() != null ? t.day(e.until())
                 : "suspend".equals(e.action()) ? "until reinstated" : "—");
         enforcementTable.setItems(vm.enforcement());
         AccountCells.fitRows(enforcementTable, vm.enforcement(), 6);

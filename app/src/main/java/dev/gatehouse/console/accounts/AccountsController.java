@@ -45,7 +45,6 @@ public final class AccountsController {
     @FXML private SplitPane accountsSplit;
     @FXML private TableView<Account> accountsTable;
     @FXML private TableColumn<Account, Account> accountNameColumn;
-    @FXML private TableColumn<Account, Account> accountEmailColumn;
     @FXML private TableColumn<Account, Account> accountTierColumn;
     @FXML private TableColumn<Account, Account> accountStatusColumn;
     @FXML private TableColumn<Account, Account> accountBalanceColumn;
@@ -121,8 +120,7 @@ public final class AccountsController {
     }
 
     private void bindTable() {
-        AccountCells.text(accountNameColumn, Account::name);
-        AccountCells.text(accountEmailColumn, Account::email);
+        AccountCells.text(accountNameColumn, Account::name, a -> a.name() + "\n" + a.email() + "\n" + a.id());
         AccountCells.text(accountTierColumn, a -> AccountLabels.tier(a.tier()));
         AccountCells.pill(accountStatusColumn, Account::status);
         AccountCells.text(accountBalanceColumn, a -> AccountLabels.money(a.balance(), a.currency()));

@@ -50,6 +50,11 @@ public record OperatorTime(Clock clock, ZoneId zone) {
         return t == null ? "—" : DATE.format(t.atZone(zone));
     }
 
+    /** Relative and the day, for narrow table cells (the tooltip has the minute): "2 d ago · 2026-11-20". */
+    public String day(Instant t) {
+        return t == null ? "—" : relative(t) + " · " + date(t);
+    }
+
     /** For table cells, where the zone is named once for the whole view: "2 d ago · 2026-11-20 14:00". */
     public String table(Instant t) {
         return t == null ? "—" : relative(t) + " · " + TABLE.format(t.atZone(zone));

@@ -107,7 +107,7 @@ public final class ActionDialogController {
     private void showChanges() {
         changesBox.getChildren().clear();
         for (String change : vm.changes()) {
-            FontIcon icon = new FontIcon("mdomz-arrow_right");
+            FontIcon icon = new FontIcon("mdoal-arrow_right");
             Label line = new Label(change, icon);
             line.setWrapText(true);
             line.getStyleClass().add("change-line");

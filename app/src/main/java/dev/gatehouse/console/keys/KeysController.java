@@ -99,6 +99,7 @@ public final class KeysController {
     @FXML private Label keyPermissionNote;
     @FXML private Hyperlink keyAccountLink;
     @FXML private Label keyAccountStatus;
+    @FXML private Label keyAccountId;
     @FXML private Label keyCreated;
     @FXML private Label keyLastUsed;
     @FXML private Label keyExpires;
@@ -186,7 +187,8 @@ public final class KeysController {
         OperatorTime t = vm.time();
         AccountCells.text(keyColumn, ApiKey::masked);
         AccountCells.text(nameColumn, k -> k.name() == null || k.name().isBlank() ? "—" : k.name());
-        AccountCells.text(accountColumn, ApiKey::accountId, k -> "Select the key, then open its account from the detail pane");
+        AccountCells.text(accountColumn, ApiKey::accountId, k -> k.accountId() + ": select the key to see and open its account");
+        accountColumn.setCellFactory(wrapCenterEllipsis(accountColumn.getCellFactory()));
         AccountCells.text(modeColumn, ApiKey::mode);
         AccountCells.pill(statusColumn, ApiKey::status);
         AccountCells.text(createdColumn, k -> t.date(k.createdAt()), k -> t.both(k.createdAt(), "—"));
@@ -275,12 +277,12 @@ public final class KeysController {
         keyPermissionNote.setManaged(keyPermissionNote.isVisible());
 
         OperatorTime t = vm.time();
-        AccountCells.text(usageAtColumn, e -> t.table(e.at()));
+        AccountCells.text(usageAtColumn, e -> t.day(e.at()), e -> t.both(e.at(), "—"));
         AccountCells.text(usageAmountColumn, e -> AccountLabels.signed(e.amount(), e.currency()));
         AccountCells.text(usageDescriptionColumn, e -> e.description() == null ? "" : e.description());
         usageTable.setItems(vm.recentUsage());
         AccountCells.fitRows(usageTable, vm.recentUsage(), 10);
-        AccountCells.text(keyEnfAtColumn, e -> t.table(e.at()));
+        AccountCells.text(keyEnfAtColumn, e -> t.day(e.at()), e -> t.both(e.at(), "—"));
         AccountCells.text(keyEnfActionColumn, e -> AccountLabels.kind(e.action()));
         AccountCells.text(keyEnfReasonColumn, EnforcementAction::reason);
         AccountCells.text(keyEnfActorColumn, EnforcementAction::actor);
@@ -311,9 +313,20 @@ public final class KeysController {
             return;
         }
         Account a = d.account();
-        keyAccountLink.setText(a.name() + " · " + a.id());
+        keyAccountLink.setText(a.name());
+        keyAccountId.setText(a.id() + " · " + AccountLabels.tier(a.tier()) + " tier · balance " + AccountLabels.money(a.balance(), a.currency()));
         keyAccountLink.setTooltip(new Tooltip("Open " + a.name() + ": balance, credit lots, all keys, ledger and enforcement history"));
         AccountCells.style(keyAccountStatus, a.status());
+    }
+
+    /** Account ids differ at their end, so long ones are shortened in the middle. */
+    private static <S, T> javafx.util.Callback<TableColumn<S, T>, javafx.scene.control.TableCell<S, T>> wrapCenterEllipsis(
+            javafx.util.Callback<TableColumn<S, T>, javafx.scene.control.TableCell<S, T>> factory) {
+        return col -> {
+            var cell = factory.call(col);
+            cell.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+            return cell;
+        };
     }
 
     private static void show(Node node, ObservableValue<Boolean> when) {
