@@ -203,6 +203,51 @@ class AccountScreensTest {
         save(w, "account-suspend-dialog", theme);
     }
 
+    @ParameterizedTest
+    @EnumSource(Theme.class)
+    void editConflictWhenAnotherOperatorSavedFirst(Theme theme) throws Exception {
+        ConsoleWindow w = signedIn(theme, Role.LEAD);
+        fxRun(() -> find(w, "nav-accounts", Button.class).orElseThrow().fire());
+        TableView<Account> accounts = table(w, "accountsTable");
+        waitUntil(() -> accounts.getItems().size() > 20);
+        Account target = fx(() -> accounts.getItems().stream()
+                .filter(a -> a.tier().equals("starter") && a.status().equals("active")).findFirst().orElse(accounts.getItems().get(20)));
+        fxRun(() -> accounts.getSelectionModel().select(target));
+        waitUntil(() -> visible(w, "detailScroll"));
+        fxRun(() -> find(w, "editButton", Button.class).orElseThrow().fire());
+        waitUntil(() -> visible(w, "editRoot"));
+        fxRun(() -> {
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ComboBox<String> tier = find(w, "tierField", javafx.scene.control.ComboBox.class).orElseThrow();
+            tier.setValue("enterprise");
+        });
+        // Another operator changes the tier first.
+        try (PlatformClient other = new PlatformClient(gateway.baseUrl(), gateway.token(Role.OPS))) {
+            long version = other.account(target.id()).get(10, TimeUnit.SECONDS).account().version();
+            other.patchAccount(target.id(), version, new dev.gatehouse.api.AccountPatch("pro", null, null, "Upgrade requested in tkt_77"))
+                    .get(10, TimeUnit.SECONDS);
+        }
+        fxRun(() -> find(w, "saveButton", Button.class).orElseThrow().fire());
+        waitUntil(() -> visible(w, "conflictBox"));
+        Label line = fx(() -> (Label) find(w, "conflictLines", javafx.scene.layout.VBox.class).orElseThrow().getChildren().get(0));
+        assertThat(line.getText()).isEqualTo("• Tier was changed to Pro by someone else; yours: Enterprise");
+        save(w, "account-edit-conflict", theme);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Theme.class)
+    void aKeysAccountInTheDrawer(Theme theme) throws Exception {
+        ConsoleWindow w = signedIn(theme, Role.TRUST_SAFETY);
+        fxRun(() -> find(w, "nav-keys", Button.class).orElseThrow().fire());
+        TableView<ApiKey> keys = table(w, "keysTable");
+        waitUntil(() -> !keys.getItems().isEmpty());
+        fxRun(() -> keys.getSelectionModel().select(2));
+        waitUntil(() -> !find(w, "keyAccountLink", Hyperlink.class).orElseThrow().getText().isEmpty());
+        fxRun(() -> find(w, "keyAccountLink", Hyperlink.class).orElseThrow().fire());
+        waitUntil(() -> visible(w, "accountDrawer") && !table(w, "ledgerTable").getItems().isEmpty());
+        save(w, "keys-account-drawer", theme);
+    }
+
     static boolean fxBool(Callable<Boolean> c) {
         try {
             return fx(c);
