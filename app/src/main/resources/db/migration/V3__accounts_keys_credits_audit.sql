@@ -11,7 +11,7 @@ CREATE TABLE accounts (
     status           VARCHAR(20)  NOT NULL,
     tier             VARCHAR(20)  NOT NULL,
     balance          DECIMAL(20,6) DEFAULT 0 NOT NULL,
-    currency         CHAR(3)      DEFAULT 'USD' NOT NULL,
+    currency         VARCHAR(3)      DEFAULT 'USD' NOT NULL,
     created_at       TIMESTAMP WITH TIME ZONE NOT NULL,
     suspended_until  TIMESTAMP WITH TIME ZONE,
     version          BIGINT       DEFAULT 1 NOT NULL,
@@ -31,9 +31,9 @@ CREATE TABLE api_keys (
     account_id    VARCHAR(40)  NOT NULL REFERENCES accounts (id),
     name          VARCHAR(200) NOT NULL,
     mode          VARCHAR(10)  NOT NULL,
-    secret_hash   CHAR(64)     NOT NULL,
+    secret_hash   VARCHAR(64)     NOT NULL,
     prefix        VARCHAR(40)  NOT NULL,
-    last4         CHAR(4)      NOT NULL,
+    last4         VARCHAR(4)      NOT NULL,
     status        VARCHAR(20)  NOT NULL,
     created_at    TIMESTAMP WITH TIME ZONE NOT NULL,
     expires_at    TIMESTAMP WITH TIME ZONE,
@@ -53,7 +53,7 @@ CREATE TABLE credit_lots (
     amount        DECIMAL(20,6) NOT NULL,
     remaining     DECIMAL(20,6) NOT NULL,
     price_paid    DECIMAL(20,6) NOT NULL,
-    currency      CHAR(3)       DEFAULT 'USD' NOT NULL,
+    currency      VARCHAR(3)       DEFAULT 'USD' NOT NULL,
     purchased_at  TIMESTAMP WITH TIME ZONE NOT NULL,
     expires_at    TIMESTAMP WITH TIME ZONE,
     CONSTRAINT credit_lots_kind_check CHECK (kind IN ('purchase', 'signup_reward', 'promotion', 'manual_grant')),
@@ -107,8 +107,8 @@ CREATE TABLE audit_entries (
     reason       VARCHAR(2000),
     before_json  TEXT,
     after_json   TEXT,
-    prev_hash    CHAR(64)     NOT NULL,
-    hash         CHAR(64)     NOT NULL
+    prev_hash    VARCHAR(64)     NOT NULL,
+    hash         VARCHAR(64)     NOT NULL
 );
 CREATE INDEX audit_entries_actor_idx ON audit_entries (actor, seq);
 CREATE INDEX audit_entries_target_idx ON audit_entries (target, seq);
@@ -118,7 +118,7 @@ CREATE INDEX audit_entries_at_idx ON audit_entries (at);
 CREATE TABLE audit_head (
     id    INTEGER  PRIMARY KEY,
     seq   BIGINT   NOT NULL,
-    hash  CHAR(64) NOT NULL,
+    hash  VARCHAR(64) NOT NULL,
     CONSTRAINT audit_head_single_row CHECK (id = 1)
 );
 INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '0000000000000000000000000000000000000000000000000000000000000000');
@@ -127,7 +127,7 @@ INSERT INTO audit_head (id, seq, hash) VALUES (1, 0, '00000000000000000000000000
 CREATE TABLE idempotency_keys (
     operator_id    VARCHAR(40)  NOT NULL,
     idem_key       VARCHAR(255) NOT NULL,
-    fingerprint    CHAR(64)     NOT NULL,
+    fingerprint    VARCHAR(64)     NOT NULL,
     status         INTEGER      NOT NULL,
     response_body  TEXT,
     created_at     TIMESTAMP WITH TIME ZONE NOT NULL,

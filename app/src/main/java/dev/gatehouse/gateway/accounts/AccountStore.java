@@ -35,9 +35,9 @@ public final class AccountStore {
     public static List<Account> list(Handle h, Filter f, String beforeId, int limit) {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM accounts WHERE 1 = 1");
         if (f.q() != null) {
-            sql.append(" AND id IN (SELECT id FROM accounts WHERE name_lower LIKE :p ESCAPE '\\'"
-                    + " UNION SELECT id FROM accounts WHERE email LIKE :p ESCAPE '\\'"
-                    + " UNION SELECT id FROM accounts WHERE email_domain LIKE :p ESCAPE '\\'"
+            sql.append(" AND id IN (SELECT id FROM accounts WHERE name_lower LIKE :p ESCAPE '!'"
+                    + " UNION SELECT id FROM accounts WHERE email LIKE :p ESCAPE '!'"
+                    + " UNION SELECT id FROM accounts WHERE email_domain LIKE :p ESCAPE '!'"
                     + " UNION SELECT id FROM accounts WHERE id = :q)");
         }
         if (f.status() != null) sql.append(" AND status = :status");
@@ -54,9 +54,12 @@ public final class AccountStore {
         return query.map((rs, c) -> account(rs)).list();
     }
 
-    /** {@code text%} with LIKE's wildcards in {@code text} escaped, so user input only ever matches itself. */
+    /**
+     * {@code text%} with LIKE's wildcards in {@code text} escaped by '!' (ESCAPE '!'), so user input only ever matches
+     * itself. Not backslash: JDBI's statement lexer reads {@code '\\'} as an escaped quote.
+     */
     public static String likePrefix(String text) {
-        return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
     }
 
     public static Optional<Account> find(Handle h, String id) {

@@ -66,9 +66,11 @@ public final class KeyRoutes {
                 QueryParams.oneOf(ctx, "status", STATUSES).orElse(null), QueryParams.oneOf(ctx, "mode", MODES).orElse(null),
                 QueryParams.text(ctx, "prefix", 40).orElse(null));
         int limit = QueryParams.limit(ctx);
-        String before = Cursor.decode(ctx, "keys", 1).map(k -> k.get(0)).orElse(null);
-        List<ApiKey> rows = jdbi.withHandle(h -> KeyStore.list(h, f, before, limit + 1));
-        ctx.json(AccountRoutes.page(rows, limit, k -> Cursor.encode("keys", k.id())));
+        boolean byPrefix = KeyStore.orderedByPrefix(f);
+        List<String> after = (byPrefix ? Cursor.decode(ctx, "keys-by-prefix", 2) : Cursor.decode(ctx, "keys", 1)).orElse(null);
+        List<ApiKey> rows = jdbi.withHandle(h -> KeyStore.list(h, f, after, limit + 1));
+        ctx.json(AccountRoutes.page(rows, limit, k -> byPrefix ? Cursor.encode("keys-by-prefix", k.prefix(), k.id())
+                : Cursor.encode("keys", k.id())));
     }
 
     private void detail(Context ctx) {

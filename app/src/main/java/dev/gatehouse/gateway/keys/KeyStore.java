@@ -23,21 +23,34 @@ public final class KeyStore {
     /** Filters of GET /admin/v1/keys; null means "any". prefix matches the start of the display prefix. */
     public record Filter(String accountId, String status, String mode, String prefix) {}
 
-    /** One page, newest first. */
-    public static List<ApiKey> list(Handle h, Filter f, String beforeId, int limit) {
+    /**
+     * Whether a list is ordered by (prefix, id) rather than newest first: a prefix search without an account
+     * reads like a typeahead and walks the prefix index in order, so a broad prefix ("sk-live-") still answers
+     * at once instead of sorting hundreds of thousands of matches by id.
+     */
+    public static boolean orderedByPrefix(Filter f) {
+        return f.prefix() != null && f.accountId() == null;
+    }
+
+    /** One page, newest first; after is the last row of the previous page (its id, or prefix and id). */
+    public static List<ApiKey> list(Handle h, Filter f, List<String> after, int limit) {
+        boolean byPrefix = orderedByPrefix(f);
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM api_keys WHERE 1 = 1");
         if (f.accountId() != null) sql.append(" AND account_id = :acct");
         if (f.status() != null) sql.append(" AND status = :status");
         if (f.mode() != null) sql.append(" AND mode = :mode");
-        if (f.prefix() != null) sql.append(" AND prefix LIKE :prefix ESCAPE '\\'");
-        if (beforeId != null) sql.append(" AND id < :before");
-        sql.append(" ORDER BY id DESC LIMIT :limit");
+        if (f.prefix() != null) sql.append(" AND prefix LIKE :prefix ESCAPE '!'");
+        if (after != null) sql.append(byPrefix ? " AND (prefix > :cp OR (prefix = :cp AND id > :cid))" : " AND id < :cid");
+        sql.append(byPrefix ? " ORDER BY prefix, id LIMIT :limit" : " ORDER BY id DESC LIMIT :limit");
         var q = h.createQuery(sql.toString()).bind("limit", limit);
         if (f.accountId() != null) q.bind("acct", f.accountId());
         if (f.status() != null) q.bind("status", f.status());
         if (f.mode() != null) q.bind("mode", f.mode());
         if (f.prefix() != null) q.bind("prefix", AccountStore.likePrefix(f.prefix()));
-        if (beforeId != null) q.bind("before", beforeId);
+        if (after != null) {
+            q.bind("cid", after.get(after.size() - 1));
+            if (byPrefix) q.bind("cp", after.get(0));
+        }
         return q.map((rs, c) -> key(rs)).list();
     }
 

@@ -142,7 +142,8 @@ class BadInputTest {
             assertProblem(gw.post(Role.LEAD, path, "{not json"), 400);
             assertProblem(gw.post(Role.LEAD, path, ""), 400);
             assertProblem(gw.post(Role.LEAD, path, "[1,2]"), 400);
-            assertProblem(gw.post(Role.LEAD, path, "{\"action\":5,\"reason\":\"x\"}"), 400);
+            assertProblem(gw.post(Role.LEAD, path, "{\"action\":5,\"reason\":\"x\"}"), 422);
+            assertProblem(gw.post(Role.LEAD, path, "{\"action\":{\"a\":1},\"reason\":\"x\"}"), 400);
             assertProblem(gw.post(Role.LEAD, path, "{\"action\":\"suspend\",\"reason\":[\"x\"]}"), 400);
             assertProblem(gw.post(Role.LEAD, path, "{\"action\":\"suspend\",\"reason\":\"x\",\"extra\":1}"), 400);
             var unknown = gw.post(Role.LEAD, path, "{\"action\":\"delete\",\"reason\":\"x\"}");
@@ -164,7 +165,7 @@ class BadInputTest {
         assertProblem(gw.patch(Role.LEAD, "/admin/v1/accounts/" + acct.accountId(), big, Map.of("If-Match", "\"1\"")), 413);
         assertProblem(gw.patch(Role.LEAD, "/admin/v1/accounts/" + acct.accountId(), "{\"tier\":\"gold\"}", Map.of("If-Match", "\"1\"")), 422);
         assertProblem(gw.patch(Role.LEAD, "/admin/v1/accounts/" + acct.accountId(), "{}", Map.of("If-Match", "\"1\"")), 422);
-        assertProblem(gw.patch(Role.LEAD, "/admin/v1/accounts/" + acct.accountId(), "{\"tier\":7}", Map.of("If-Match", "\"1\"")), 400);
+        assertProblem(gw.patch(Role.LEAD, "/admin/v1/accounts/" + acct.accountId(), "{\"tier\":[7]}", Map.of("If-Match", "\"1\"")), 400);
     }
 
     @Test
