@@ -57,6 +57,7 @@ public final class AccountDetailController {
     @FXML private Button reinstateButton;
     @FXML private Button terminateButton;
     @FXML private Button editButton;
+    @FXML private Label actionsNote;
     @FXML private Label balanceLabel;
     @FXML private Label balanceNote;
     @FXML private Label lotsSummary;
@@ -166,6 +167,20 @@ public final class AccountDetailController {
         bindAction(reinstateButton, vm.availabilityProperty(AccountAction.REINSTATE));
         bindAction(terminateButton, vm.availabilityProperty(AccountAction.TERMINATE));
         bindAction(editButton, vm.editProperty());
+        // A disabled button shows no tooltip, so why the ladder is closed is said in words under it.
+        actionsNote.textProperty().bind(vm.accountProperty().map(this::actionsNote).orElse(""));
+        actionsNote.visibleProperty().bind(actionsNote.textProperty().isNotEmpty());
+        actionsNote.managedProperty().bind(actionsNote.visibleProperty());
+    }
+
+    private String actionsNote(Account a) {
+        if (java.util.Arrays.stream(AccountAction.values()).noneMatch(x -> dev.gatehouse.policy.Permission.forAccountAction(x).allows(vm.role()))) {
+            return "Your role (" + vm.role().label() + ") may look but not warn, suspend, reinstate or terminate; trust & safety and leads may.";
+        }
+        if ("terminated".equals(a.status())) {
+            return "Terminated accounts are final: no action can change this one.";
+        }
+        return "";
     }
 
     private static void bindAction(Button button, ObservableValue<Availability> availability) {
@@ -174,10 +189,8 @@ public final class AccountDetailController {
         tooltip(button, availability.getValue());
     }
 
-    /** The button says why it is disabled (shown on hover of an enabled button; disabled ones carry it for the dialog-free check). */
     private static void tooltip(Button button, Availability a) {
         button.setTooltip(a == null || a.why().isEmpty() ? null : new Tooltip(a.why()));
-        button.setUserData(a == null ? null : a.why());
     }
 
     private void bindLots() {
