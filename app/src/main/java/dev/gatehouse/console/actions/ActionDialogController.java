@@ -95,6 +95,13 @@ public final class ActionDialogController {
                 close.run();
             }
         });
+        // Enter writes a new line in the reason; Ctrl+Enter sends, so the dialog works without the mouse.
+        dialogRoot.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.ENTER) {
+                vm.submit();
+                e.consume();
+            }
+        });
         vm.refreshPreview();
         Platform.runLater(reasonArea::requestFocus);
     }
