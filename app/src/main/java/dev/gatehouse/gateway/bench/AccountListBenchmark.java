@@ -72,7 +72,7 @@ public final class AccountListBenchmark {
             queries.put("accounts by email", () -> "/accounts?q=" + enc(emails.get(r.nextInt(emails.size()))));
             queries.put("accounts by status (suspended)", () -> "/accounts?status=suspended");
             queries.put("accounts by tier (enterprise)", () -> "/accounts?tier=enterprise");
-            queries.put("accounts by text + tier", () -> "/accounts?tier=pro&q=" + enc(names.get(r.nextInt(names.size())).substring(0, 2)));
+            queries.put("accounts by text + tier", () -> "/accounts?tier=pro&q=" + enc(names.get(r.nextInt(names.size())).substring(0, 3)));
 
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             for (int i = 0; i < 300; i++) {
