@@ -22,7 +22,7 @@ import java.util.concurrent.CountDownLatch;
 /** Entry point: {@code console} (default) | {@code gateway}. A plain class, so the jar can launch JavaFX. */
 @Command(name = "gatehouse", mixinStandardHelpOptions = true, version = "Gatehouse " + GatewayServer.VERSION,
         description = "Operations console and gateway for a unified AI API platform.",
-        subcommands = {Gatehouse.ConsoleCommand.class, Gatehouse.GatewayCommand.class})
+        subcommands = {Gatehouse.ConsoleCommand.class, Gatehouse.GatewayCommand.class, Gatehouse.BenchCommand.class})
 public final class Gatehouse implements Callable<Integer> {
 
     public static void main(String[] args) {
@@ -149,6 +149,39 @@ public final class Gatehouse implements Callable<Integer> {
                 stopped.countDown();
             }, "gateway-stop"));
             stopped.await();
+            return 0;
+        }
+    }
+
+    @Command(name = "bench", mixinStandardHelpOptions = true,
+            description = "Benchmark filtered list pages (accounts, keys) over HTTP on seeded demo data; prints p50/p95/p99.")
+    static final class BenchCommand implements Callable<Integer> {
+        @Option(names = "--scale", description = "Demo data size: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
+        DemoScale scale = DemoScale.LARGE;
+
+        @Option(names = "--seed", description = "Demo data seed (default: ${DEFAULT-VALUE})")
+        long seed = DemoGateway.DEFAULT_SEED;
+
+        @Option(names = "--iterations", description = "Requests per query (default: ${DEFAULT-VALUE})")
+        int iterations = 1000;
+
+        @Option(names = "--db", description = "JDBC URL of an EMPTY database to seed (default: in-memory H2)")
+        String db;
+
+        @Option(names = "--db-user", description = "Database user")
+        String dbUser;
+
+        @Option(names = "--db-password", description = "Database password (default: $GATEHOUSE_DB_PASSWORD)")
+        String dbPassword = System.getenv("GATEHOUSE_DB_PASSWORD");
+
+        @Override
+        public Integer call() throws InterruptedException {
+            if (iterations < 1) {
+                System.err.println("--iterations must be at least 1");
+                return 2;
+            }
+            dev.gatehouse.gateway.bench.AccountListBenchmark.run(new dev.gatehouse.gateway.bench.AccountListBenchmark.Options(
+                    scale, seed, iterations, db, dbUser, dbPassword), System.out);
             return 0;
         }
     }

@@ -33,17 +33,19 @@ public final class AccountStore {
      * lets both H2 and PostgreSQL use the three indexes instead of scanning.
      */
     public static List<Account> list(Handle h, Filter f, String beforeId, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM accounts WHERE 1 = 1");
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS.replace("id,", "a.id,") + " FROM accounts a");
         if (f.q() != null) {
-            sql.append(" AND id IN (SELECT id FROM accounts WHERE name_lower LIKE :p ESCAPE '!'"
+            // a derived table, evaluated once; "id IN (... UNION ...)" makes H2 re-run the union for every row
+            sql.append(" JOIN (SELECT id FROM accounts WHERE name_lower LIKE :p ESCAPE '!'"
                     + " UNION SELECT id FROM accounts WHERE email LIKE :p ESCAPE '!'"
                     + " UNION SELECT id FROM accounts WHERE email_domain LIKE :p ESCAPE '!'"
-                    + " UNION SELECT id FROM accounts WHERE id = :q)");
+                    + " UNION SELECT id FROM accounts WHERE id = :q) m ON m.id = a.id");
         }
+        sql.append(" WHERE 1 = 1");
         if (f.status() != null) sql.append(" AND status = :status");
         if (f.tier() != null) sql.append(" AND tier = :tier");
-        if (beforeId != null) sql.append(" AND id < :before");
-        sql.append(" ORDER BY id DESC LIMIT :limit");
+        if (beforeId != null) sql.append(" AND a.id < :before");
+        sql.append(" ORDER BY a.id DESC LIMIT :limit");
         var query = h.createQuery(sql.toString()).bind("limit", limit);
         if (f.q() != null) {
             query.bind("p", likePrefix(f.q().toLowerCase(Locale.ROOT))).bind("q", f.q());

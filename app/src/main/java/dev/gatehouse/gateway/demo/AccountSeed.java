@@ -64,21 +64,26 @@ public final class AccountSeed {
         long generating = System.nanoTime() - g0;
         long w0 = System.nanoTime();
         boolean bulk = large && !db.isPostgres();
-        db.jdbi().useHandle(h -> {
-            if (bulk) {
-                BulkLoad.withoutIndexes(h, List.of("accounts", "api_keys", "credit_lots", "ledger_entries", "enforcement_actions"),
-                        () -> all.write(h));
-            } else {
-                all.write(h);
-            }
-        });
+        if (bulk) {
+            audit.sort(Comparator.comparing(AuditLog.Draft::at));
+            BulkLoad.withoutIndexes(db.jdbi(), List.of("accounts", "api_keys", "credit_lots", "ledger_entries", "enforcement_actions"),
+                    List.of(h -> all.write(h, List.of("accounts", "api_keys")),
+                            h -> {
+                                all.write(h, List.of("credit_lots", "ledger_entries", "enforcement_actions"));
+                                h.useTransaction(t -> AuditLog.appendAll(t, audit, r));
+                            }));
+        } else {
+            db.jdbi().useHandle(h -> all.write(h, Chunk.TABLES));
+        }
         long writing = System.nanoTime() - w0;
         totals[0] = all.accounts.size();
         totals[1] = all.keys.size();
         totals[2] = all.lots.size();
         totals[3] = all.ledger.size();
-        audit.sort(Comparator.comparing(AuditLog.Draft::at));
-        db.jdbi().useTransaction(h -> AuditLog.appendAll(h, audit, r));
+        if (!bulk) {
+            audit.sort(Comparator.comparing(AuditLog.Draft::at));
+            db.jdbi().useTransaction(h -> AuditLog.appendAll(h, audit, r));
+        }
         Result result = new Result(totals[0], totals[1], totals[2], totals[3], audit.size(), (System.nanoTime() - started) / 1_000_000);
         log.info("seeded {} accounts, {} keys, {} credit lots, {} ledger entries, {} audit entries in {} ms ({} ms generating, {} ms writing)",
                 result.accounts(), result.keys(), result.lots(), result.ledgerEntries(), result.auditEntries(), result.millis(),
@@ -398,13 +403,15 @@ public final class AccountSeed {
         }
 
         /** Writes every table in primary-key order, committing every {@value #COMMIT_EVERY} rows. */
-        void write(Handle h) {
+        static final List<String> TABLES = List.of("accounts", "api_keys", "credit_lots", "ledger_entries", "enforcement_actions");
+
+        void write(Handle h, List<String> tables) {
             try {
                 java.sql.Connection c = h.getConnection();
                 boolean auto = c.getAutoCommit();
                 c.setAutoCommit(false);
                 try {
-                    writeTables(h);
+                    writeTables(h, tables);
                     c.commit();
                 } catch (RuntimeException e) {
                     c.rollback();
@@ -419,16 +426,16 @@ public final class AccountSeed {
 
         private static final int COMMIT_EVERY = 20_000;
 
-        private void writeTables(Handle h) {
-            batch(h, "INSERT INTO accounts (id, name, name_lower, email, email_domain, status, tier, balance, created_at, suspended_until, version) "
+        private void writeTables(Handle h, List<String> tables) {
+            if (tables.contains("accounts")) batch(h, "INSERT INTO accounts (id, name, name_lower, email, email_domain, status, tier, balance, created_at, suspended_until, version) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", accounts);
-            batch(h, "INSERT INTO api_keys (id, account_id, name, mode, secret_hash, prefix, last4, status, created_at, expires_at, last_used_at) "
+            if (tables.contains("api_keys")) batch(h, "INSERT INTO api_keys (id, account_id, name, mode, secret_hash, prefix, last4, status, created_at, expires_at, last_used_at) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", keys);
-            batch(h, "INSERT INTO credit_lots (id, account_id, kind, amount, remaining, price_paid, purchased_at, expires_at) "
+            if (tables.contains("credit_lots")) batch(h, "INSERT INTO credit_lots (id, account_id, kind, amount, remaining, price_paid, purchased_at, expires_at) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", lots);
-            batch(h, "INSERT INTO ledger_entries (id, account_id, at, kind, amount, lot_id, balance_after, description, actor) "
+            if (tables.contains("ledger_entries")) batch(h, "INSERT INTO ledger_entries (id, account_id, at, kind, amount, lot_id, balance_after, description, actor) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", ledger);
-            batch(h, "INSERT INTO enforcement_actions (id, account_id, key_id, target_type, action, reason, actor, at, duration_hours, until_at) "
+            if (tables.contains("enforcement_actions")) batch(h, "INSERT INTO enforcement_actions (id, account_id, key_id, target_type, action, reason, actor, at, duration_hours, until_at) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", enforcement);
         }
 
@@ -440,6 +447,7 @@ public final class AccountSeed {
             if (rows.isEmpty()) {
                 return;
             }
+            long started = System.nanoTime();
             String[] columns = sql.substring(sql.indexOf('(') + 1, sql.indexOf(')')).split(",");
             try (java.sql.PreparedStatement ps = h.getConnection().prepareStatement(sql)) {
                 int pending = 0;
@@ -480,6 +488,7 @@ public final class AccountSeed {
             } catch (java.sql.SQLException e) {
                 throw new IllegalStateException("seeding failed on: " + sql, e);
             }
+            log.debug("{} rows in {} ms: {}", rows.size(), (System.nanoTime() - started) / 1_000_000, sql.substring(0, 40));
         }
     }
 }
