@@ -54,7 +54,7 @@ class KeysScreenTest {
         screen = KeysScreen.open(KeysApi.of(client), Platform::runLater, Role.SUPPORT, OperatorTime.system());
         StackPane root = new StackPane(screen.view());
         Theme.LIGHT.apply(root);
-        Scene scene = new Scene(root, 1280, 820);
+        Scene scene = new Scene(root, 1280, 800);
         scene.getStylesheets().add(Theme.class.getResource(Theme.APP_STYLESHEET).toExternalForm());
         stage.setScene(scene);
         stage.show();
