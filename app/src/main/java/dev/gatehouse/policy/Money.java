@@ -36,15 +36,31 @@ public final class Money {
         return normalize(base.multiply(markup));
     }
 
-    /** A human-readable amount: at least two decimals, trailing zeros beyond them trimmed. */
+    /**
+     * A human-readable amount, still exact: at least two decimals, trailing zeros beyond them trimmed,
+     * thousands grouped ("$12,345.678901").
+     */
     public static String display(BigDecimal amount, String currency) {
         BigDecimal stripped = amount.stripTrailingZeros();
         if (stripped.scale() < 2) {
             stripped = stripped.setScale(2, RoundingMode.UNNECESSARY);
         }
         String symbol = "USD".equals(currency) ? "$" : "";
-        String text = stripped.abs().toPlainString();
+        String text = grouped(stripped.abs().toPlainString());
         String sign = amount.signum() < 0 ? "-" : "";
         return symbol.isEmpty() ? sign + text + " " + currency : sign + symbol + text;
+    }
+
+    private static String grouped(String plain) {
+        int dot = plain.indexOf('.');
+        String whole = dot < 0 ? plain : plain.substring(0, dot);
+        StringBuilder sb = new StringBuilder();
+        for (int i = 0; i < whole.length(); i++) {
+            if (i > 0 && (whole.length() - i) % 3 == 0) {
+                sb.append(',');
+            }
+            sb.append(whole.charAt(i));
+        }
+        return dot < 0 ? sb.toString() : sb.append(plain, dot, plain.length()).toString();
     }
 }

@@ -53,7 +53,11 @@ class MoneyTest {
             "0.000400, USD, $0.0004",
             "3, USD, $3.00",
             "-4.2, USD, -$4.20",
-            "1500.75, EUR, 1500.75 EUR"})
+            "1500.75, EUR, '1,500.75 EUR'",
+            "999.5, USD, $999.50",
+            "1000, USD, '$1,000.00'",
+            "4349.998045, USD, '$4,349.998045'",
+            "-1234567.000001, USD, '-$1,234,567.000001'"})
     void displaysForPeople(String amount, String currency, String shown) {
         assertThat(Money.display(new BigDecimal(amount), currency)).isEqualTo(shown);
     }
