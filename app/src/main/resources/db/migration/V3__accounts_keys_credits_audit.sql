@@ -23,6 +23,8 @@ CREATE TABLE accounts (
 CREATE INDEX accounts_name_lower_idx ON accounts (name_lower, id);
 CREATE INDEX accounts_email_idx ON accounts (email, id);
 CREATE INDEX accounts_email_domain_idx ON accounts (email_domain, id);
+-- finds timed suspensions that have run out (almost every row is NULL here)
+CREATE INDEX accounts_suspended_until_idx ON accounts (suspended_until);
 -- status and tier filters walk the primary key newest first: every value is common enough that a page fills fast
 
 -- The secret is stored only as its SHA-256 (ai-visual-studio §2); operators see prefix and last four.
