@@ -29,26 +29,38 @@ public final class AccountStore {
 
     /**
      * One page, newest first. q matches the start of the name (any case), of the email or of the email's domain,
-     * or an account id exactly; each arm is an indexed prefix range (a LIKE on an indexed column), and the UNION
-     * lets both H2 and PostgreSQL use the three indexes instead of scanning.
+     * or an account id exactly. Each of those is its own query on its own index (a LIKE 'x%' range), newest
+     * first and limited, and the page is the newest {@code limit} of their union: a single query with OR or
+     * UNION makes H2 abandon the indexes and probe the union once per account.
      */
     public static List<Account> list(Handle h, Filter f, String beforeId, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS.replace("id,", "a.id,") + " FROM accounts a");
-        if (f.q() != null) {
-            // a derived table, evaluated once; "id IN (... UNION ...)" makes H2 re-run the union for every row
-            sql.append(" JOIN (SELECT id FROM accounts WHERE name_lower LIKE :p ESCAPE '!'"
-                    + " UNION SELECT id FROM accounts WHERE email LIKE :p ESCAPE '!'"
-                    + " UNION SELECT id FROM accounts WHERE email_domain LIKE :p ESCAPE '!'"
-                    + " UNION SELECT id FROM accounts WHERE id = :q) m ON m.id = a.id");
+        if (f.q() == null) {
+            return arm(h, null, f, beforeId, limit);
         }
-        sql.append(" WHERE 1 = 1");
+        java.util.TreeMap<String, Account> merged = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
+        for (String column : List.of("name_lower", "email", "email_domain", "id")) {
+            for (Account a : arm(h, column, f, beforeId, limit)) {
+                merged.put(a.id(), a);
+            }
+        }
+        return merged.values().stream().limit(limit).toList();
+    }
+
+    private static List<Account> arm(Handle h, String column, Filter f, String beforeId, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM accounts WHERE 1 = 1");
+        if (column != null) {
+            sql.append(column.equals("id") ? " AND id = :q" : " AND " + column + " LIKE :p ESCAPE '!'");
+        }
         if (f.status() != null) sql.append(" AND status = :status");
         if (f.tier() != null) sql.append(" AND tier = :tier");
-        if (beforeId != null) sql.append(" AND a.id < :before");
-        sql.append(" ORDER BY a.id DESC LIMIT :limit");
+        if (beforeId != null) sql.append(" AND id < :before");
+        // with status or tier fixed, "status, id DESC" is the same order as "id DESC", and the one its index has
+        String order = column != null ? "id DESC" : f.status() != null ? "status, id DESC" : f.tier() != null ? "tier, id DESC" : "id DESC";
+        sql.append(" ORDER BY ").append(order).append(" LIMIT :limit");
         var query = h.createQuery(sql.toString()).bind("limit", limit);
-        if (f.q() != null) {
-            query.bind("p", likePrefix(f.q().toLowerCase(Locale.ROOT))).bind("q", f.q());
+        if (column != null) {
+            if (column.equals("id")) query.bind("q", f.q());
+            else query.bind("p", likePrefix(f.q().toLowerCase(Locale.ROOT)));
         }
         if (f.status() != null) query.bind("status", f.status());
         if (f.tier() != null) query.bind("tier", f.tier());
