@@ -2,6 +2,7 @@ package dev.gatehouse.gateway;
 
 import dev.gatehouse.api.Health;
 import dev.gatehouse.api.Json;
+import dev.gatehouse.gateway.http.JettyProblemErrors;
 import dev.gatehouse.gateway.http.OperatorAuth;
 import dev.gatehouse.gateway.http.ProblemResponses;
 import dev.gatehouse.gateway.operators.OperatorStore;
@@ -25,11 +26,13 @@ public final class GatewayServer implements AutoCloseable {
             cfg.showJavalinBanner = false;
             cfg.http.maxRequestSize = 1L << 20;
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblemErrors()));
         });
         ProblemResponses.register(app);
         app.get("/healthz", ctx -> ctx.json(new Health("ok", VERSION, db.product())));
         app.before("/admin/v1/*", new OperatorAuth(operators));
         new SessionRoutes(mode).register(app);
+        new dev.gatehouse.gateway.catalog.CatalogRoutes(db.jdbi()).register(app);
         dev.gatehouse.gateway.accounts.AccountFeatures.register(app, db);
     }
 

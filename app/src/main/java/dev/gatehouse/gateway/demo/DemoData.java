@@ -17,6 +17,7 @@ public final class DemoData {
     /** Seeds everything and returns the plain token of each demo operator, one per role. */
     public static Map<Role, String> seed(Database db, long seed, DemoScale scale) {
         Map<Role, String> tokens = seedOperators(new OperatorStore(db.jdbi()));
+        CatalogSeed.seed(db, seed);
         AccountSeed.seed(db, seed, scale);
         return tokens;
     }

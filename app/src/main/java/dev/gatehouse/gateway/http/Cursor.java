@@ -37,6 +37,10 @@ public final class Cursor {
         } catch (IllegalArgumentException e) {
             throw malformed();
         }
+        // Our keys never hold control characters; PostgreSQL refuses NUL in text, which would be a 500.
+        if (text.chars().anyMatch(c -> c != SEP && Character.isISOControl(c))) {
+            throw malformed();
+        }
         List<String> parts = new ArrayList<>(List.of(text.split(String.valueOf(SEP), -1)));
         if (parts.size() != arity + 1 || !parts.get(0).equals(kind)) {
             throw malformed();

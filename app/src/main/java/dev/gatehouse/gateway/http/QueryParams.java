@@ -49,7 +49,11 @@ public final class QueryParams {
         if (raw == null || raw.isBlank()) {
             return Optional.empty();
         }
-        String trimmed = raw.trim();
+        // PostgreSQL refuses NUL in text, so control characters would otherwise surface as a 500.
+        if (raw.chars().anyMatch(Character::isISOControl)) {
+            throw ApiException.invalidField(name, "must not contain control characters");
+        }
+        String trimmed = raw.strip();
         if (trimmed.length() > maxLength) {
             throw ApiException.invalidField(name, "must be at most " + maxLength + " characters");
         }

@@ -1,0 +1,68 @@
+package dev.gatehouse.console.accounts;
+
+import dev.gatehouse.api.Account;
+import dev.gatehouse.api.AccountActionResult;
+import dev.gatehouse.api.AccountDetail;
+import dev.gatehouse.api.AccountPatch;
+import dev.gatehouse.api.ActionRequest;
+import dev.gatehouse.api.KeyActionResult;
+import dev.gatehouse.api.LedgerEntry;
+import dev.gatehouse.api.Page;
+import dev.gatehouse.console.client.PlatformClient;
+
+import java.util.concurrent.CompletableFuture;
+
+/** The part of the platform the Accounts screen and the account view use; the view models' seam for tests. */
+public interface AccountsApi {
+    CompletableFuture<Page<Account>> accounts(AccountQuery query, String cursor, int limit);
+
+    CompletableFuture<AccountDetail> account(String id);
+
+    CompletableFuture<Account> patchAccount(String id, long version, AccountPatch patch);
+
+    CompletableFuture<Page<LedgerEntry>> ledger(String accountId, String cursor, int limit);
+
+    CompletableFuture<AccountActionResult> previewAccountAction(String id, ActionRequest request);
+
+    CompletableFuture<AccountActionResult> accountAction(String id, ActionRequest request, String idempotencyKey);
+
+    CompletableFuture<KeyActionResult> previewKeyAction(String id, ActionRequest request);
+
+    CompletableFuture<KeyActionResult> keyAction(String id, ActionRequest request, String idempotencyKey);
+
+    static AccountsApi of(PlatformClient client) {
+        return new ClientAccountsApi(client);
+    }
+
+    /** Straight through to the platform client. */
+    class ClientAccountsApi implements AccountsApi {
+        protected final PlatformClient client;
+
+        protected ClientAccountsApi(PlatformClient client) {
+            this.client = client;
+        }
+
+        @Override public CompletableFuture<Page<Account>> accounts(AccountQuery q, String cursor, int limit) {
+            return client.accounts(q.q(), q.status(), q.tier(), cursor, limit);
+        }
+        @Override public CompletableFuture<AccountDetail> account(String id) { return client.account(id); }
+        @Override public CompletableFuture<Account> patchAccount(String id, long version, AccountPatch patch) {
+            return client.patchAccount(id, version, patch);
+        }
+        @Override public CompletableFuture<Page<LedgerEntry>> ledger(String id, String cursor, int limit) {
+            return client.ledger(id, cursor, limit);
+        }
+        @Override public CompletableFuture<AccountActionResult> previewAccountAction(String id, ActionRequest r) {
+            return client.previewAccountAction(id, r);
+        }
+        @Override public CompletableFuture<AccountActionResult> accountAction(String id, ActionRequest r, String key) {
+            return client.accountAction(id, r, key);
+        }
+        @Override public CompletableFuture<KeyActionResult> previewKeyAction(String id, ActionRequest r) {
+            return client.previewKeyAction(id, r);
+        }
+        @Override public CompletableFuture<KeyActionResult> keyAction(String id, ActionRequest r, String key) {
+            return client.keyAction(id, r, key);
+        }
+    }
+}

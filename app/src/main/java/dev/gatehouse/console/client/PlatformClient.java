@@ -1,0 +1,424 @@
+package dev.gatehouse.console.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.gatehouse.api.Account;
+import dev.gatehouse.api.AccountActionResult;
+import dev.gatehouse.api.AccountDetail;
+import dev.gatehouse.api.AccountPatch;
+import dev.gatehouse.api.ActionRequest;
+import dev.gatehouse.api.ApiKey;
+import dev.gatehouse.api.ApiKeyDetail;
+import dev.gatehouse.api.Health;
+import dev.gatehouse.api.KeyActionResult;
+import dev.gatehouse.api.LedgerEntry;
+import dev.gatehouse.api.Json;
+import dev.gatehouse.api.Me;
+import dev.gatehouse.api.Model;
+import dev.gatehouse.api.Page;
+import dev.gatehouse.api.Problem;
+import dev.gatehouse.api.ProviderSummary;
+import okhttp3.Call;
+import okhttp3.Callback;
+import okhttp3.HttpUrl;
+import okhttp3.MediaType;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.RequestBody;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+
+import javax.net.ssl.SSLException;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.NoRouteToHostException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+
+/**
+ * The console's one way to the platform: the admin API over HTTP (DESIGN §1, §3).
+ * Every call is asynchronous (OkHttp's dispatcher threads, never the FX thread) and fails with a
+ * {@link PlatformException} whose message an operator can act on.
+ * New endpoints are one small method each on top of {@link #get} / {@link #send}.
+ */
+public final class PlatformClient implements AutoCloseable {
+    public static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    public static final Duration READ_TIMEOUT = Duration.ofSeconds(15);
+    /** The admin API's largest page (DESIGN §3). */
+    public static final int MAX_PAGE = 200;
+
+    private static final ObjectMapper JSON = Json.mapper();
+    private static final MediaType JSON_MEDIA_TYPE = MediaType.get("application/json");
+
+    private final HttpUrl baseUrl;
+    private final String token;
+    private final OkHttpClient http;
+    private final Duration readTimeout;
+    private final List<Consumer<Boolean>> reachabilityListeners = new CopyOnWriteArrayList<>();
+
+    public PlatformClient(String baseUrl, String token) {
+        this(baseUrl, token, CONNECT_TIMEOUT, READ_TIMEOUT);
+    }
+
+    /**
+     * @throws PlatformException when the URL is malformed, or plain http:// to a host that is not loopback
+     *                           (the operator token would cross the network in clear text)
+     */
+    public PlatformClient(String baseUrl, String token, Duration connectTimeout, Duration readTimeout) {
+        this.baseUrl = parseBaseUrl(baseUrl);
+        if (token == null || token.isBlank()) {
+            throw new PlatformException("Enter an operator token.", 0, false);
+        }
+        this.token = token.strip();
+        this.readTimeout = readTimeout;
+        this.http = new OkHttpClient.Builder()
+                .connectTimeout(connectTimeout)
+                .readTimeout(readTimeout)
+                .writeTimeout(readTimeout)
+                .callTimeout(connectTimeout.plus(readTimeout).plus(readTimeout))
+                // Lets OkHttp replace a pooled connection the server has since closed, instead of failing the call.
+                .retryOnConnectionFailure(true)
+                .build();
+    }
+
+    /** Parses and checks a platform URL as typed by an operator; a bare host gets https://. */
+    public static HttpUrl parseBaseUrl(String typed) {
+        if (typed == null || typed.isBlank()) {
+            throw new PlatformException("Enter the platform's URL, e.g. https://gateway.example.com.", 0, false);
+        }
+        String text = typed.strip();
+        if (!text.contains("://")) {
+            text = "https://" + text;
+        }
+        HttpUrl url = HttpUrl.parse(text);
+        if (url == null) {
+            throw new PlatformException("'" + typed.strip() + "' is not a URL. Use http(s)://host[:port].", 0, false);
+        }
+        if (!url.isHttps() && !isLoopback(url.host())) {
+            throw new PlatformException("Refusing plain http:// to " + url.host()
+                    + ": the operator token would travel unencrypted. Use https://, or http:// only to this machine (localhost, 127.0.0.1, ::1).",
+                    0, false);
+        }
+        return url;
+    }
+
+    /** Loopback by its literal form only, so checking never needs a DNS lookup. */
+    static boolean isLoopback(String host) {
+        String h = host.toLowerCase(Locale.ROOT);
+        if (h.equals("localhost") || h.equals("::1")) {
+            return true;
+        }
+        return h.matches("127\\.\\d{1,3}\\.\\d{1,3}\\.\\d{1,3}");
+    }
+
+    /** The platform's URL as shown to the operator, without a trailing slash. */
+    public String baseUrl() {
+        String s = baseUrl.toString();
+        return s.endsWith("/") ? s.substring(0, s.length() - 1) : s;
+    }
+
+    /** Called (on a network thread) with true after every answer and false when the platform could not be reached. */
+    public void addReachabilityListener(Consumer<Boolean> listener) {
+        reachabilityListeners.add(listener);
+    }
+
+    public CompletableFuture<Health> health() {
+        return get(url("healthz").build(), type(Health.class));
+    }
+
+    public CompletableFuture<Me> me() {
+        return get(admin("me").build(), type(Me.class));
+    }
+
+    /** One page of the catalog, at most {@link #MAX_PAGE} models, in provider, name, id order. */
+    public CompletableFuture<Page<Model>> models(ModelQuery query, String cursor) {
+        HttpUrl.Builder u = admin("models");
+        addParam(u, "modality", query.modality());
+        addParam(u, "provider", query.provider());
+        addParam(u, "status", query.status());
+        addParam(u, "q", query.q());
+        u.addQueryParameter("limit", Integer.toString(MAX_PAGE));
+        addParam(u, "cursor", cursor);
+        return get(u.build(), JSON.getTypeFactory().constructParametricType(Page.class, Model.class));
+    }
+
+    public CompletableFuture<Model> model(String id) {
+        return get(admin("models").addPathSegment(id).build(), type(Model.class));
+    }
+
+    public CompletableFuture<List<ProviderSummary>> providers() {
+        CompletableFuture<Page<ProviderSummary>> page =
+                get(admin("providers").build(), JSON.getTypeFactory().constructParametricType(Page.class, ProviderSummary.class));
+        return page.thenApply(Page::data);
+    }
+
+    // ---- accounts, keys, ledger and enforcement actions (issue 3) ------------------------------------
+
+    /** One page of accounts (newest first); q searches name, email and id; null or blank filters mean "any". */
+    public CompletableFuture<Page<Account>> accounts(String q, String status, String tier, String cursor, int limit) {
+        HttpUrl.Builder u = admin("accounts");
+        addParam(u, "q", q);
+        addParam(u, "status", status);
+        addParam(u, "tier", tier);
+        u.addQueryParameter("limit", Integer.toString(limit));
+        addParam(u, "cursor", cursor);
+        return get(u.build(), JSON.getTypeFactory().constructParametricType(Page.class, Account.class));
+    }
+
+    /** The 360° view of one account; its {@code account.version} is the ETag a PATCH must send back. */
+    public CompletableFuture<AccountDetail> account(String id) {
+        return get(admin("accounts").addPathSegment(id).build(), type(AccountDetail.class));
+    }
+
+    /** Changes tier or contact with If-Match: fails with status 412 when another operator changed the account since {@code version}. */
+    public CompletableFuture<Account> patchAccount(String id, long version, AccountPatch patch) {
+        Request.Builder r = new Request.Builder().url(admin("accounts").addPathSegment(id).build())
+                .header("If-Match", "\"" + version + "\"")
+                .patch(jsonBody(patch));
+        return send(r, type(Account.class));
+    }
+
+    /** One page of an account's ledger, newest first. */
+    public CompletableFuture<Page<LedgerEntry>> ledger(String accountId, String cursor, int limit) {
+        HttpUrl.Builder u = admin("accounts").addPathSegment(accountId).addPathSegment("ledger");
+        u.addQueryParameter("limit", Integer.toString(limit));
+        addParam(u, "cursor", cursor);
+        return get(u.build(), JSON.getTypeFactory().constructParametricType(Page.class, LedgerEntry.class));
+    }
+
+    /** Warns, suspends, reinstates or terminates; the same {@code idempotencyKey} on a retry can never act twice. */
+    public CompletableFuture<AccountActionResult> accountAction(String id, ActionRequest action, String idempotencyKey) {
+        return post(admin("accounts").addPathSegment(id).addPathSegment("actions").build(), action, idempotencyKey,
+                type(AccountActionResult.class));
+    }
+
+    /** What an account action would change and the audit entry it would write; nothing is written. */
+    public CompletableFuture<AccountActionResult> previewAccountAction(String id, ActionRequest action) {
+        return post(admin("accounts").addPathSegment(id).addPathSegment("actions").addPathSegment("preview").build(), action, null,
+                type(AccountActionResult.class));
+    }
+
+    /** One page of keys; prefix matches the start of the key's display prefix; null or blank filters mean "any". */
+    public CompletableFuture<Page<ApiKey>> keys(String accountId, String status, String mode, String prefix, String cursor, int limit) {
+        HttpUrl.Builder u = admin("keys");
+        addParam(u, "account_id", accountId);
+        addParam(u, "status", status);
+        addParam(u, "mode", mode);
+        addParam(u, "prefix", prefix);
+        u.addQueryParameter("limit", Integer.toString(limit));
+        addParam(u, "cursor", cursor);
+        return get(u.build(), JSON.getTypeFactory().constructParametricType(Page.class, ApiKey.class));
+    }
+
+    public CompletableFuture<ApiKeyDetail> key(String id) {
+        return get(admin("keys").addPathSegment(id).build(), type(ApiKeyDetail.class));
+    }
+
+    /** Suspends, reinstates or revokes a key; the same {@code idempotencyKey} on a retry can never act twice. */
+    public CompletableFuture<KeyActionResult> keyAction(String id, ActionRequest action, String idempotencyKey) {
+        return post(admin("keys").addPathSegment(id).addPathSegment("actions").build(), action, idempotencyKey,
+                type(KeyActionResult.class));
+    }
+
+    /** What a key action would change and the audit entry it would write; nothing is written. */
+    public CompletableFuture<KeyActionResult> previewKeyAction(String id, ActionRequest action) {
+        return post(admin("keys").addPathSegment(id).addPathSegment("actions").addPathSegment("preview").build(), action, null,
+                type(KeyActionResult.class));
+    }
+
+    private <T> CompletableFuture<T> post(HttpUrl url, Object body, String idempotencyKey, JavaType type) {
+        Request.Builder r = new Request.Builder().url(url).post(jsonBody(body));
+        if (idempotencyKey != null) {
+            r.header("Idempotency-Key", idempotencyKey);
+        }
+        return send(r, type);
+    }
+
+    private static RequestBody jsonBody(Object body) {
+        try {
+            return RequestBody.create(JSON.writeValueAsBytes(body), JSON_MEDIA_TYPE);
+        } catch (JsonProcessingException e) {
+            throw new PlatformException("The console could not write its request: " + e.getOriginalMessage(), 0, false);
+        }
+    }
+
+    // ---- plumbing shared by every endpoint -------------------------------------------------------
+
+    private HttpUrl.Builder url(String path) {
+        HttpUrl.Builder b = baseUrl.newBuilder();
+        for (String segment : path.split("/")) {
+            b.addPathSegment(segment);
+        }
+        return b;
+    }
+
+    private HttpUrl.Builder admin(String path) {
+        return url("admin/v1/" + path);
+    }
+
+    private static void addParam(HttpUrl.Builder u, String name, String value) {
+        if (value != null && !value.isBlank()) {
+            u.addQueryParameter(name, value);
+        }
+    }
+
+    private static JavaType type(Class<?> c) {
+        return JSON.getTypeFactory().constructType(c);
+    }
+
+    <T> CompletableFuture<T> get(HttpUrl url, JavaType type) {
+        return send(new Request.Builder().url(url).get(), type);
+    }
+
+    /** Sends with the operator's token and parses a 2xx body as {@code type}; everything else fails readably. */
+    <T> CompletableFuture<T> send(Request.Builder request, JavaType type) {
+        Request req = request.header("Authorization", "Bearer " + token).header("Accept", "application/json").build();
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Call call = http.newCall(req);
+        result.whenComplete((v, e) -> {
+            if (result.isCancelled()) {
+                call.cancel();
+            }
+        });
+        call.enqueue(new Callback() {
+            @Override
+            public void onFailure(Call c, IOException e) {
+                notifyReachable(false);
+                result.completeExceptionally(networkFailure(e));
+            }
+
+            @Override
+            public void onResponse(Call c, Response response) {
+                notifyReachable(true);
+                try (response) {
+                    result.complete(read(response, type));
+                } catch (PlatformException e) {
+                    result.completeExceptionally(e);
+                } catch (IOException e) {
+                    result.completeExceptionally(networkFailure(e));
+                } catch (RuntimeException e) {
+                    result.completeExceptionally(PlatformException.of(e));
+                }
+            }
+        });
+        return result;
+    }
+
+    private void notifyReachable(boolean reachable) {
+        reachabilityListeners.forEach(l -> l.accept(reachable));
+    }
+
+    private <T> T read(Response response, JavaType type) throws IOException {
+        int status = response.code();
+        ResponseBody body = response.body();
+        String text = body == null ? "" : body.string();
+        String contentType = response.header("Content-Type", "");
+        if (status >= 200 && status < 300) {
+            if (text.isBlank()) {
+                throw new PlatformException("The platform answered HTTP " + status + " with an empty body where data was expected. "
+                        + "Is " + baseUrl() + " a Gatehouse gateway?", status, null, true, null);
+            }
+            try {
+                return JSON.readValue(text, type);
+            } catch (JsonProcessingException e) {
+                boolean json = looksLikeJson(text);
+                throw new PlatformException(json
+                        ? "The platform's answer (HTTP " + status + ") doesn't match what this console expects: "
+                                + e.getOriginalMessage() + ". The console and gateway versions may differ."
+                        : notJson(status), status, null, false, e);
+            }
+        }
+        Problem problem = parseProblem(text, contentType);
+        throw errorFor(status, problem, text);
+    }
+
+    private PlatformException errorFor(int status, Problem problem, String text) {
+        boolean retryable = status >= 500 || status == 429 || status == 408;
+        String detail = problem != null && problem.detail() != null && !problem.detail().isBlank() ? problem.detail() : null;
+        if (problem != null && !problem.errors().isEmpty()) {
+            StringBuilder fields = new StringBuilder(detail == null ? problem.title() : detail);
+            problem.errors().forEach(f -> fields.append("\n• ").append(f.field()).append(": ").append(f.message()));
+            detail = fields.toString();
+        }
+        String message;
+        if (status == 401) {
+            message = "Your operator token was rejected by " + baseUrl() + (detail == null ? "." : ": " + detail)
+                    + " Check the token, or ask a lead for a new one.";
+        } else if (status == 403) {
+            message = detail != null ? detail : "Your role may not do this on " + baseUrl() + ".";
+        } else if (detail != null) {
+            message = detail;
+        } else if (problem == null && !text.isBlank() && !looksLikeJson(text)) {
+            message = notJson(status);
+        } else if (text.isBlank()) {
+            message = "The platform answered HTTP " + status + " with an empty body. " + (retryable ? "Try again in a moment." : "");
+        } else {
+            message = "The platform refused the request (HTTP " + status + (problem != null && problem.title() != null ? ", " + problem.title() : "") + ").";
+        }
+        return new PlatformException(message.strip(), status, problem, retryable, null);
+    }
+
+    private String notJson(int status) {
+        return "The platform answered with something that isn't JSON (HTTP " + status + "). "
+                + "Is " + baseUrl() + " a Gatehouse gateway, or is a proxy in front of it failing?";
+    }
+
+    private static boolean looksLikeJson(String text) {
+        String t = text.stripLeading();
+        return t.startsWith("{") || t.startsWith("[");
+    }
+
+    private static Problem parseProblem(String text, String contentType) {
+        if (!looksLikeJson(text)) {
+            return null;
+        }
+        try {
+            Problem p = JSON.readValue(text, Problem.class);
+            return p.title() == null && p.detail() == null ? null : p;
+        } catch (JsonProcessingException e) {
+            // Not a problem document (contentType may claim so); the caller falls back to the status.
+            return null;
+        }
+    }
+
+    private PlatformException networkFailure(IOException e) {
+        String where = baseUrl();
+        String message;
+        if (e instanceof ConnectException || e instanceof NoRouteToHostException) {
+            message = "Can't reach " + where + ": connection refused. Is the gateway running?";
+        } else if (e instanceof UnknownHostException) {
+            message = "Can't find the host " + baseUrl.host() + ". Check the URL and your network.";
+        } else if (e instanceof SocketTimeoutException || e instanceof InterruptedIOException) {
+            message = where + " did not answer within " + readTimeout.toSeconds() + " s. "
+                    + "The gateway may be overloaded or the network slow; try again.";
+        } else if (e.getMessage() != null && e.getMessage().startsWith("unexpected end of stream")) {
+            message = "The connection to " + where + " closed before the platform answered. Try again.";
+        } else if (e instanceof SSLException) {
+            message = "Secure connection to " + where + " failed: " + e.getMessage() + ". Check the URL and the certificate.";
+        } else {
+            message = "Lost the connection to " + where + " (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage())
+                    + "). Try again.";
+        }
+        return new PlatformException(message, 0, null, true, e);
+    }
+
+    @Override
+    public void close() {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+
+    /** Waits briefly for in-flight calls to finish after {@link #close()}; for tests and shutdown. */
+    public boolean awaitClosed(Duration timeout) throws InterruptedException {
+        return http.dispatcher().executorService().awaitTermination(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+}

@@ -1,0 +1,403 @@
+package dev.gatehouse.console.keys;
+
+import atlantafx.base.controls.CustomTextField;
+import dev.gatehouse.api.Account;
+import dev.gatehouse.api.ApiKey;
+import dev.gatehouse.api.ApiKeyDetail;
+import dev.gatehouse.api.EnforcementAction;
+import dev.gatehouse.api.LedgerEntry;
+import dev.gatehouse.console.accounts.AccountCells;
+import dev.gatehouse.console.accounts.AccountLabels;
+import dev.gatehouse.console.accounts.ActionOptions;
+import dev.gatehouse.console.accounts.ActionOptions.Availability;
+import dev.gatehouse.console.accounts.OperatorTime;
+import dev.gatehouse.console.actions.ActionDialog;
+import dev.gatehouse.console.actions.ModalLayer;
+import dev.gatehouse.console.keys.KeysViewModel.DetailState;
+import dev.gatehouse.console.keys.KeysViewModel.State;
+import dev.gatehouse.policy.KeyAction;
+import dev.gatehouse.policy.Permission;
+import javafx.animation.PauseTransition;
+import javafx.beans.binding.Bindings;
+import javafx.beans.value.ObservableValue;
+import javafx.fxml.FXML;
+import javafx.geometry.Pos;
+import javafx.scene.Cursor;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Hyperlink;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressBar;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.ScrollPane;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableColumn;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import javafx.scene.control.Tooltip;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import javafx.util.StringConverter;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.function.Function;
+
+/** Binds keys.fxml to {@link KeysViewModel}; the key's account opens in a drawer holding the shared 360° view. */
+public final class KeysController {
+    private final KeysViewModel vm;
+    private final ModalLayer layer;
+    private final Node accountView;
+    private final PauseTransition filterDebounce = new PauseTransition(Duration.millis(300));
+
+    @FXML private BorderPane keysRoot;
+    @FXML private Label keysCountLabel;
+    @FXML private ProgressBar keysLoadingBar;
+    @FXML private Button keysRefreshButton;
+    @FXML private CustomTextField keyPrefixField;
+    @FXML private TextField keyAccountField;
+    @FXML private ComboBox<String> keyStatusFilter;
+    @FXML private ComboBox<String> keyModeFilter;
+    @FXML private Button keysClearFiltersButton;
+    @FXML private SplitPane keysSplit;
+    @FXML private TableView<ApiKey> keysTable;
+    @FXML private TableColumn<ApiKey, ApiKey> keyColumn;
+    @FXML private TableColumn<ApiKey, ApiKey> nameColumn;
+    @FXML private TableColumn<ApiKey, ApiKey> accountColumn;
+    @FXML private TableColumn<ApiKey, ApiKey> modeColumn;
+    @FXML private TableColumn<ApiKey, ApiKey> statusColumn;
+    @FXML private TableColumn<ApiKey, ApiKey> createdColumn;
+    @FXML private TableColumn<ApiKey, ApiKey> lastUsedColumn;
+    @FXML private TableColumn<ApiKey, ApiKey> expiresColumn;
+    @FXML private VBox keysPlaceholder;
+    @FXML private ProgressIndicator keysPlaceholderProgress;
+    @FXML private FontIcon keysPlaceholderIcon;
+    @FXML private Label keysPlaceholderTitle;
+    @FXML private Label keysPlaceholderMessage;
+    @FXML private Button keysPlaceholderButton;
+    @FXML private HBox keysFooter;
+    @FXML private Label keysFooterMessage;
+    @FXML private Button loadMoreKeysButton;
+    @FXML private VBox keyDetailEmpty;
+    @FXML private VBox keyDetailLoading;
+    @FXML private VBox keyDetailError;
+    @FXML private Label keyDetailErrorMessage;
+    @FXML private ScrollPane keyDetailScroll;
+    @FXML private Label keyTitle;
+    @FXML private Label keyStatus;
+    @FXML private Label keyMode;
+    @FXML private Label keySubtitle;
+    @FXML private Button suspendKeyButton;
+    @FXML private Button reinstateKeyButton;
+    @FXML private Button revokeKeyButton;
+    @FXML private Label keyPermissionNote;
+    @FXML private Hyperlink keyAccountLink;
+    @FXML private Label keyAccountStatus;
+    @FXML private Label keyAccountId;
+    @FXML private Label keyCreated;
+    @FXML private Label keyLastUsed;
+    @FXML private Label keyExpires;
+    @FXML private Label keyId;
+    @FXML private TableView<LedgerEntry> usageTable;
+    @FXML private TableColumn<LedgerEntry, LedgerEntry> usageAtColumn;
+    @FXML private TableColumn<LedgerEntry, LedgerEntry> usageAmountColumn;
+    @FXML private TableColumn<LedgerEntry, LedgerEntry> usageDescriptionColumn;
+    @FXML private TableView<EnforcementAction> keyEnforcementTable;
+    @FXML private TableColumn<EnforcementAction, EnforcementAction> keyEnfAtColumn;
+    @FXML private TableColumn<EnforcementAction, EnforcementAction> keyEnfActionColumn;
+    @FXML private TableColumn<EnforcementAction, EnforcementAction> keyEnfReasonColumn;
+    @FXML private TableColumn<EnforcementAction, EnforcementAction> keyEnfActorColumn;
+    @FXML private Label keyZoneNote;
+
+    public KeysController(KeysViewModel vm, ModalLayer layer, Node accountView) {
+        this.vm = vm;
+        this.layer = layer;
+        this.accountView = accountView;
+    }
+
+    @FXML
+    private void initialize() {
+        SplitPane.setResizableWithParent(keysSplit.getItems().get(1), false);
+        keysCountLabel.textProperty().bind(vm.countTextProperty());
+        keysLoadingBar.visibleProperty().bind(vm.loadingProperty());
+        keysRefreshButton.disableProperty().bind(vm.loadingProperty());
+        bindFilters();
+        bindTable();
+        bindPlaceholder();
+        bindDetail();
+        keysRoot.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShortcutDown() && e.getCode() == KeyCode.F) {
+                keyPrefixField.requestFocus();
+                keyPrefixField.selectAll();
+                e.consume();
+            }
+        });
+    }
+
+    private void bindFilters() {
+        keyPrefixField.setLeft(new FontIcon("mdomz-search"));
+        Button clear = new Button(null, new FontIcon("mdoal-clear"));
+        clear.setId("clearKeySearchButton");
+        clear.getStyleClass().addAll("button-icon", "flat", "search-clear");
+        clear.setCursor(Cursor.DEFAULT);
+        clear.setFocusTraversable(false);
+        clear.visibleProperty().bind(keyPrefixField.textProperty().isNotEmpty());
+        clear.setOnAction(e -> {
+            keyPrefixField.clear();
+            applyNow();
+        });
+        keyPrefixField.setRight(clear);
+        filterDebounce.setOnFinished(e -> applyNow());
+        keyPrefixField.textProperty().addListener((o, a, b) -> filterDebounce.playFromStart());
+        keyAccountField.textProperty().addListener((o, a, b) -> filterDebounce.playFromStart());
+        keyPrefixField.setOnAction(e -> applyNow());
+        keyAccountField.setOnAction(e -> applyNow());
+        vm.prefixProperty().addListener((o, a, b) -> sync(keyPrefixField, b));
+        vm.accountIdProperty().addListener((o, a, b) -> sync(keyAccountField, b));
+        keyStatusFilter.getItems().setAll(KeysViewModel.STATUSES);
+        keyStatusFilter.setConverter(labels(AccountLabels::status));
+        keyStatusFilter.valueProperty().bindBidirectional(vm.statusProperty());
+        keyModeFilter.getItems().setAll(KeysViewModel.MODES);
+        keyModeFilter.setConverter(labels(AccountLabels::mode));
+        keyModeFilter.valueProperty().bindBidirectional(vm.modeProperty());
+        keysClearFiltersButton.visibleProperty().bind(vm.filteredProperty()
+                .or(keyPrefixField.textProperty().isNotEmpty()).or(keyAccountField.textProperty().isNotEmpty()));
+    }
+
+    private void sync(TextField field, String value) {
+        if (!field.getText().equals(value)) {
+            field.setText(value);
+            filterDebounce.stop();
+        }
+    }
+
+    private void applyNow() {
+        filterDebounce.stop();
+        vm.prefixProperty().set(keyPrefixField.getText());
+        vm.accountIdProperty().set(keyAccountField.getText());
+    }
+
+    private void bindTable() {
+        OperatorTime t = vm.time();
+        AccountCells.text(keyColumn, ApiKey::masked);
+        AccountCells.text(nameColumn, k -> k.name() == null || k.name().isBlank() ? "—" : k.name());
+        AccountCells.text(accountColumn, ApiKey::accountId, k -> k.accountId() + ": select the key to see and open its account");
+        accountColumn.setCellFactory(wrapCenterEllipsis(accountColumn.getCellFactory()));
+        AccountCells.text(modeColumn, ApiKey::mode);
+        AccountCells.pill(statusColumn, ApiKey::status);
+        AccountCells.text(createdColumn, k -> t.date(k.createdAt()), k -> t.both(k.createdAt(), "—"));
+        AccountCells.text(lastUsedColumn, k -> k.lastUsedAt() == null ? "never" : t.relative(k.lastUsedAt()), k -> t.both(k.lastUsedAt(), "never used"));
+        AccountCells.text(expiresColumn, k -> k.expiresAt() == null ? "never" : t.date(k.expiresAt()), k -> t.both(k.expiresAt(), "does not expire"));
+        keysTable.setItems(vm.keys());
+        keysTable.getSelectionModel().selectedItemProperty().addListener((o, a, k) -> {
+            if (k != null) {
+                vm.selectedProperty().set(k);
+            }
+        });
+        vm.selectedProperty().addListener((o, a, k) -> {
+            if (k == null) {
+                keysTable.getSelectionModel().clearSelection();
+            } else if (keysTable.getSelectionModel().getSelectedItem() != k) {
+                keysTable.getSelectionModel().select(k);
+            }
+        });
+        loadMoreKeysButton.visibleProperty().bind(vm.moreProperty());
+        loadMoreKeysButton.managedProperty().bind(vm.moreProperty());
+        loadMoreKeysButton.disableProperty().bind(vm.loadingProperty());
+        keysFooterMessage.textProperty().bind(Bindings.when(vm.messageProperty().isEmpty())
+                .then(vm.countTextProperty()).otherwise(vm.messageProperty()));
+        keysFooter.visibleProperty().bind(vm.stateProperty().isEqualTo(State.READY));
+        keysFooter.managedProperty().bind(keysFooter.visibleProperty());
+    }
+
+    private void bindPlaceholder() {
+        keysPlaceholderProgress.visibleProperty().bind(vm.stateProperty().isEqualTo(State.LOADING));
+        keysPlaceholderProgress.managedProperty().bind(keysPlaceholderProgress.visibleProperty());
+        keysPlaceholderIcon.visibleProperty().bind(vm.stateProperty().isNotEqualTo(State.LOADING));
+        keysPlaceholderIcon.managedProperty().bind(keysPlaceholderIcon.visibleProperty());
+        keysPlaceholderMessage.textProperty().bind(vm.messageProperty());
+        vm.stateProperty().addListener((o, a, s) -> showState(s));
+        showState(vm.stateProperty().get());
+    }
+
+    private void showState(State s) {
+        keysPlaceholder.getStyleClass().removeAll("placeholder-error");
+        switch (s) {
+            case LOADING -> {
+                keysPlaceholderTitle.setText("Loading keys…");
+                keysPlaceholderButton.setVisible(false);
+            }
+            case ERROR -> {
+                keysPlaceholder.getStyleClass().add("placeholder-error");
+                keysPlaceholderIcon.setIconLiteral("mdoal-error_outline");
+                keysPlaceholderTitle.setText("Couldn't load keys");
+                keysPlaceholderButton.setText("Retry");
+                keysPlaceholderButton.setGraphic(new FontIcon("mdomz-refresh"));
+                keysPlaceholderButton.setVisible(true);
+            }
+            case EMPTY -> {
+                keysPlaceholderIcon.setIconLiteral("mdoal-filter_alt");
+                keysPlaceholderTitle.setText(vm.filteredProperty().get() ? "No matching keys" : "No keys");
+                keysPlaceholderButton.setText("Clear filters");
+                keysPlaceholderButton.setGraphic(new FontIcon("mdoal-clear"));
+                keysPlaceholderButton.setVisible(vm.filteredProperty().get());
+            }
+            case READY -> keysPlaceholderButton.setVisible(false);
+        }
+        keysPlaceholderButton.setManaged(keysPlaceholderButton.isVisible());
+    }
+
+    private void bindDetail() {
+        show(keyDetailEmpty, vm.detailStateProperty().isEqualTo(DetailState.EMPTY));
+        show(keyDetailLoading, vm.detailStateProperty().isEqualTo(DetailState.LOADING).and(vm.detailProperty().isNull()));
+        show(keyDetailError, vm.detailStateProperty().isEqualTo(DetailState.ERROR));
+        // While a reload runs the last detail stays up, so a refresh after an action does not flash.
+        show(keyDetailScroll, vm.detailStateProperty().isEqualTo(DetailState.READY)
+                .or(vm.detailStateProperty().isEqualTo(DetailState.LOADING).and(vm.detailProperty().isNotNull())));
+        keyDetailErrorMessage.textProperty().bind(vm.detailMessageProperty());
+        vm.selectedProperty().addListener((o, a, k) -> showKey(k));
+        vm.detailProperty().addListener((o, a, d) -> showAccount(d));
+        bindAction(suspendKeyButton, vm.availabilityProperty(KeyAction.SUSPEND));
+        bindAction(reinstateKeyButton, vm.availabilityProperty(KeyAction.REINSTATE));
+        bindAction(revokeKeyButton, vm.availabilityProperty(KeyAction.REVOKE));
+        if (!Permission.REVOKE_KEY.allows(vm.role()) && Permission.SUSPEND_KEY.allows(vm.role())) {
+            keyPermissionNote.setText("Your role (" + vm.role().label() + ") may suspend a compromised key; revoking or reinstating needs trust & safety or a lead.");
+        } else if (!Permission.SUSPEND_KEY.allows(vm.role())) {
+            keyPermissionNote.setText("Your role (" + vm.role().label() + ") may look but not act on keys.");
+        } else {
+            keyPermissionNote.setText("");
+        }
+        keyPermissionNote.setVisible(!keyPermissionNote.getText().isEmpty());
+        keyPermissionNote.setManaged(keyPermissionNote.isVisible());
+
+        OperatorTime t = vm.time();
+        AccountCells.text(usageAtColumn, e -> t.day(e.at()), e -> t.both(e.at(), "—"));
+        AccountCells.text(usageAmountColumn, e -> AccountLabels.signed(e.amount(), e.currency()));
+        AccountCells.text(usageDescriptionColumn, e -> e.description() == null ? "" : e.description());
+        usageTable.setItems(vm.recentUsage());
+        AccountCells.fitRows(usageTable, vm.recentUsage(), 10);
+        AccountCells.text(keyEnfAtColumn, e -> t.day(e.at()), e -> t.both(e.at(), "—"));
+        AccountCells.text(keyEnfActionColumn, e -> AccountLabels.kind(e.action()));
+        AccountCells.text(keyEnfReasonColumn, EnforcementAction::reason);
+        AccountCells.text(keyEnfActorColumn, EnforcementAction::actor);
+        keyEnforcementTable.setItems(vm.enforcement());
+        AccountCells.fitRows(keyEnforcementTable, vm.enforcement(), 6);
+        keyZoneNote.setText("Times in " + t.zone().getId() + ".");
+    }
+
+    private void showKey(ApiKey k) {
+        if (k == null) {
+            return;
+        }
+        OperatorTime t = vm.time();
+        keyTitle.setText(k.masked());
+        AccountCells.style(keyStatus, k.status());
+        keyMode.setText(AccountLabels.word(k.mode(), "") + " key");
+        keyMode.getStyleClass().removeAll("badge-live", "badge-test");
+        keyMode.getStyleClass().add("badge-" + k.mode());
+        keySubtitle.setText(k.name() == null || k.name().isBlank() ? "Unnamed key" : k.name());
+        keyCreated.setText(t.both(k.createdAt(), "—"));
+        keyLastUsed.setText(t.both(k.lastUsedAt(), "never used"));
+        keyExpires.setText(t.both(k.expiresAt(), "does not expire"));
+        keyId.setText(k.id());
+    }
+
+    private void showAccount(ApiKeyDetail d) {
+        if (d == null) {
+            return;
+        }
+        Account a = d.account();
+        keyAccountLink.setText(a.name());
+        keyAccountId.setText(a.id() + " · " + AccountLabels.tier(a.tier()) + " tier · balance " + AccountLabels.money(a.balance(), a.currency()));
+        keyAccountLink.setTooltip(new Tooltip("Open " + a.name() + ": balance, credit lots, all keys, ledger and enforcement history"));
+        AccountCells.style(keyAccountStatus, a.status());
+    }
+
+    /** Account ids differ at their end, so long ones are shortened in the middle. */
+    private static <S, T> javafx.util.Callback<TableColumn<S, T>, javafx.scene.control.TableCell<S, T>> wrapCenterEllipsis(
+            javafx.util.Callback<TableColumn<S, T>, javafx.scene.control.TableCell<S, T>> factory) {
+        return col -> {
+            var cell = factory.call(col);
+            cell.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
+            return cell;
+        };
+    }
+
+    private static void show(Node node, ObservableValue<Boolean> when) {
+        node.visibleProperty().bind(when);
+        node.managedProperty().bind(node.visibleProperty());
+    }
+
+    private static void bindAction(Button button, ObservableValue<Availability> availability) {
+        button.disableProperty().bind(availability.map(a -> !a.allowed()));
+    }
+
+    private static StringConverter<String> labels(Function<String, String> label) {
+        return new StringConverter<>() {
+            @Override public String toString(String wire) { return label.apply(wire); }
+            @Override public String fromString(String text) { return text; }
+        };
+    }
+
+    private void openAction(KeyAction action) {
+        if (vm.selectedProperty().get() != null) {
+            ActionDialog.open(layer, vm.keyAction(action), ActionOptions.destructive(action));
+        }
+    }
+
+    /** The drawer: the shared account view with a title bar, docked right over the Keys screen. */
+    @FXML
+    private void openAccount() {
+        ApiKeyDetail d = vm.detailProperty().get();
+        if (d == null) {
+            return;
+        }
+        vm.openAccount(d.account().id());
+        Label title = new Label("Account of key " + d.key().masked());
+        title.getStyleClass().add("title-4");
+        Button close = new Button(null, new FontIcon("mdoal-close"));
+        close.setId("closeAccountDrawerButton");
+        close.getStyleClass().addAll("button-icon", "flat");
+        close.setTooltip(new Tooltip("Close (Esc)"));
+        close.setOnAction(e -> layer.close());
+        Region spacer = new Region();
+        HBox.setHgrow(spacer, Priority.ALWAYS);
+        HBox bar = new HBox(8, title, spacer, close);
+        bar.setAlignment(Pos.CENTER_LEFT);
+        bar.getStyleClass().add("drawer-bar");
+        VBox drawer = new VBox(bar, accountView);
+        VBox.setVgrow(accountView, Priority.ALWAYS);
+        drawer.setId("accountDrawer");
+        drawer.getStyleClass().add("drawer");
+        drawer.setPrefWidth(Math.max(620, keysRoot.getWidth() * 0.58));
+        layer.show(drawer, Pos.CENTER_RIGHT, null);
+    }
+
+    void focus() {
+        keyPrefixField.requestFocus();
+    }
+
+    @FXML private void refresh() { vm.reload(); }
+    @FXML private void loadMore() { vm.loadMore(); }
+    @FXML private void retryDetail() { vm.reloadDetail(); }
+    @FXML private void suspend() { openAction(KeyAction.SUSPEND); }
+    @FXML private void reinstate() { openAction(KeyAction.REINSTATE); }
+    @FXML private void revoke() { openAction(KeyAction.REVOKE); }
+    @FXML private void clearFilters() {
+        filterDebounce.stop();
+        vm.clearFilters();
+    }
+    @FXML private void placeholderAction() {
+        if (vm.stateProperty().get() == State.ERROR) {
+            vm.reload();
+        } else {
+            clearFilters();
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.gatehouse.console.keys;
+
+import dev.gatehouse.console.accounts.AccountDetailController;
+import dev.gatehouse.console.accounts.OperatorTime;
+import dev.gatehouse.console.actions.ModalLayer;
+import dev.gatehouse.console.shell.Screen;
+import dev.gatehouse.console.shell.Session;
+import dev.gatehouse.console.shell.Views;
+import dev.gatehouse.policy.Role;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+
+import java.util.concurrent.Executor;
+
+/** The Keys area: search and act on API keys; a key's account opens in a drawer with the shared account view. */
+public final class KeysScreen implements Screen {
+    private final Node view;
+    private final KeysController controller;
+    private final KeysViewModel vm;
+    private final ModalLayer layer;
+
+    private KeysScreen(Node view, KeysController controller, KeysViewModel vm, ModalLayer layer) {
+        this.view = view;
+        this.controller = controller;
+        this.vm = vm;
+        this.layer = layer;
+    }
+
+    public static KeysScreen open(Session session) {
+        return open(KeysApi.of(session.client()), Platform::runLater,
+                Role.fromWire(session.me().role()).orElse(Role.VIEWER), OperatorTime.system());
+    }
+
+    public static KeysScreen open(KeysApi api, Executor fx, Role role, OperatorTime time) {
+        ModalLayer layer = new ModalLayer();
+        KeysViewModel vm = new KeysViewModel(api, fx, role, time);
+        Parent accountView = Views.load("account-detail.fxml", new AccountDetailController(vm.accountView(), layer));
+        KeysController controller = new KeysController(vm, layer, accountView);
+        Parent list = Views.load("keys.fxml", controller);
+        vm.start();
+        return new KeysScreen(ModalLayer.over(list, layer), controller, vm, layer);
+    }
+
+    public KeysViewModel viewModel() {
+        return vm;
+    }
+
+    public ModalLayer layer() {
+        return layer;
+    }
+
+    @Override
+    public Node view() {
+        return view;
+    }
+
+    @Override
+    public void focus() {
+        controller.focus();
+    }
+
+    @Override
+    public void close() {
+        vm.close();
+    }
+}

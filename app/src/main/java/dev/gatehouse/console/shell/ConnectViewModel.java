@@ -1,0 +1,156 @@
+package dev.gatehouse.console.shell;
+
+import dev.gatehouse.console.client.PlatformClient;
+import dev.gatehouse.console.client.PlatformException;
+import dev.gatehouse.policy.Role;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.ReadOnlyBooleanProperty;
+import javafx.beans.property.ReadOnlyBooleanWrapper;
+import javafx.beans.property.ReadOnlyStringProperty;
+import javafx.beans.property.ReadOnlyStringWrapper;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+
+/**
+ * The connect window: open the embedded demo platform as a chosen role, or sign in to a platform by URL and
+ * operator token. What the operator typed is kept on any error; the failed attempt can be retried as it was.
+ */
+public final class ConnectViewModel {
+    private final DemoPlatform demo;
+    private final Executor background;
+    private final Executor fx;
+    private final Consumer<Session> connected;
+
+    private final StringProperty url = new SimpleStringProperty(this, "url", "");
+    private final StringProperty token = new SimpleStringProperty(this, "token", "");
+    private final ObjectProperty<Role> demoRole = new SimpleObjectProperty<>(this, "demoRole", Role.LEAD);
+
+    private final ReadOnlyBooleanWrapper busy = new ReadOnlyBooleanWrapper(this, "busy");
+    private final ReadOnlyStringWrapper progress = new ReadOnlyStringWrapper(this, "progress", "");
+    private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
+    private final ReadOnlyStringWrapper urlError = new ReadOnlyStringWrapper(this, "urlError", "");
+    private final ReadOnlyStringWrapper tokenError = new ReadOnlyStringWrapper(this, "tokenError", "");
+    private final ReadOnlyBooleanWrapper canRetry = new ReadOnlyBooleanWrapper(this, "canRetry");
+
+    private Runnable lastAttempt;
+
+    public ConnectViewModel(DemoPlatform demo, Executor background, Executor fx, Consumer<Session> connected) {
+        this.demo = demo;
+        this.background = background;
+        this.fx = fx;
+        this.connected = connected;
+        url.addListener((o, a, b) -> urlError.set(""));
+        token.addListener((o, a, b) -> tokenError.set(""));
+    }
+
+    /** Starts (or reuses) the embedded demo platform off the FX thread and signs in with the chosen role's token. */
+    public void openDemo() {
+        Role role = demoRole.get() == null ? Role.LEAD : demoRole.get();
+        lastAttempt = this::openDemo;
+        begin("Starting the demo platform…");
+        CompletableFuture.supplyAsync(() -> {
+            try {
+                return demo.start();
+            } catch (Exception e) {
+                throw new PlatformException("The demo platform did not start: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()),
+                        0, null, true, e);
+            }
+        }, background).whenComplete((c, failure) -> fx.execute(() -> {
+            if (failure != null) {
+                fail(PlatformException.of(failure), false);
+                return;
+            }
+            String roleToken = c.tokensByRole().get(role.wire());
+            if (roleToken == null) {
+                fail(new PlatformException("The demo platform has no operator with the role " + role.label() + ".", 0, false), false);
+                return;
+            }
+            signIn(c.baseUrl(), roleToken, true, "Signing in as " + role.label() + "…");
+        }));
+    }
+
+    /** Validates the form, then signs in; field problems are shown next to their field. */
+    public void connect() {
+        lastAttempt = this::connect;
+        error.set("");
+        boolean ok = true;
+        try {
+            PlatformClient.parseBaseUrl(url.get());
+        } catch (PlatformException e) {
+            urlError.set(e.getMessage());
+            ok = false;
+        }
+        if (token.get() == null || token.get().isBlank()) {
+            tokenError.set("Enter an operator token.");
+            ok = false;
+        }
+        if (!ok) {
+            canRetry.set(false);
+            return;
+        }
+        begin("Connecting to " + url.get().strip() + "…");
+        signIn(url.get(), token.get(), false, "Connecting to " + url.get().strip() + "…");
+    }
+
+    public void retry() {
+        if (lastAttempt != null && !busy.get()) {
+            lastAttempt.run();
+        }
+    }
+
+    private void begin(String text) {
+        busy.set(true);
+        error.set("");
+        canRetry.set(false);
+        progress.set(text);
+    }
+
+    private void signIn(String baseUrl, String operatorToken, boolean isDemo, String text) {
+        progress.set(text);
+        PlatformClient client;
+        try {
+            client = new PlatformClient(baseUrl, operatorToken);
+        } catch (PlatformException e) {
+            fail(e, !isDemo);
+            return;
+        }
+        client.me().whenComplete((me, failure) -> fx.execute(() -> {
+            if (failure != null) {
+                client.close();
+                fail(PlatformException.of(failure), !isDemo);
+                return;
+            }
+            busy.set(false);
+            progress.set("");
+            connected.accept(new Session(client, me, isDemo));
+        }));
+    }
+
+    private void fail(PlatformException e, boolean fromForm) {
+        busy.set(false);
+        progress.set("");
+        if (fromForm && e.status() == 401) {
+            tokenError.set(e.getMessage());
+        } else if (fromForm && e.status() == 0 && !e.retryable()) {
+            urlError.set(e.getMessage());
+        } else {
+            error.set(e.getMessage());
+        }
+        canRetry.set(true);
+    }
+
+    public StringProperty urlProperty() { return url; }
+    public StringProperty tokenProperty() { return token; }
+    public ObjectProperty<Role> demoRoleProperty() { return demoRole; }
+    public ReadOnlyBooleanProperty busyProperty() { return busy.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty progressProperty() { return progress.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty urlErrorProperty() { return urlError.getReadOnlyProperty(); }
+    public ReadOnlyStringProperty tokenErrorProperty() { return tokenError.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty canRetryProperty() { return canRetry.getReadOnlyProperty(); }
+}

@@ -1,0 +1,34 @@
+package dev.gatehouse.console.shell;
+
+import javafx.application.Application;
+import javafx.scene.image.Image;
+import javafx.stage.Stage;
+
+import java.util.Objects;
+
+/** The JavaFX application. Launched by {@link ConsoleLauncher}; not the jar's main class (JavaFX needs that). */
+public final class ConsoleApp extends Application {
+    static volatile LaunchOptions options;
+    static volatile DemoPlatform demo;
+
+    private ConsoleWindow window;
+
+    @Override
+    public void start(Stage stage) {
+        window = new ConsoleWindow(demo, Theme.parse(options.theme()));
+        stage.setTitle("Gatehouse");
+        stage.getIcons().add(new Image(Objects.requireNonNull(getClass().getResource("/icons/gatehouse-256.png")).toExternalForm()));
+        stage.setScene(window.scene());
+        stage.setMinWidth(960);
+        stage.setMinHeight(600);
+        stage.show();
+        window.begin(options);
+    }
+
+    @Override
+    public void stop() {
+        if (window != null) {
+            window.close();
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package dev.gatehouse.console.shell;
+
+import dev.gatehouse.console.catalog.CatalogScreen;
+import org.kordamp.ikonli.material2.Material2OutlinedAL;
+import org.kordamp.ikonli.material2.Material2OutlinedMZ;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Every area of the console in rail order; Ctrl+1…9 and Ctrl+0 follow this order. */
+public final class ConsoleAreas {
+    private ConsoleAreas() {}
+
+    public static List<ConsoleArea> all() {
+        return List.of(
+                later("dashboard", "Dashboard", Material2OutlinedAL.DASHBOARD),
+                new ConsoleArea("catalog", "Catalog", Material2OutlinedAL.CATEGORY, Optional.of(CatalogScreen::open)),
+                later("pricing", "Pricing", Material2OutlinedMZ.REQUEST_QUOTE),
+                later("tiers", "Tiers", Material2OutlinedMZ.SPEED),
+                later("abuse", "Abuse reports", Material2OutlinedAL.FLAG),
+                new ConsoleArea("keys", "Keys", Material2OutlinedMZ.VPN_KEY, Optional.of(dev.gatehouse.console.keys.KeysScreen::open)),
+                new ConsoleArea("accounts", "Accounts", Material2OutlinedMZ.PEOPLE, Optional.of(dev.gatehouse.console.accounts.AccountsScreen::open)),
+                later("refunds", "Refunds", Material2OutlinedAL.ASSIGNMENT_RETURN),
+                later("support", "Support", Material2OutlinedMZ.SUPPORT_AGENT),
+                later("audit", "Audit", Material2OutlinedAL.HISTORY));
+    }
+
+    private static ConsoleArea later(String id, String title, org.kordamp.ikonli.Ikon icon) {
+        return new ConsoleArea(id, title, icon, Optional.empty());
+    }
+}

@@ -1,0 +1,137 @@
+package dev.gatehouse.console.shell;
+
+import javafx.css.PseudoClass;
+import javafx.fxml.FXML;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.Tooltip;
+import javafx.scene.image.Image;
+import javafx.scene.image.ImageView;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.StackPane;
+import javafx.scene.layout.VBox;
+import javafx.util.Duration;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/** Binds shell.fxml to {@link ShellViewModel}: the rail, the open area's screen, the status bar. */
+public final class ShellController {
+    private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
+    private static final PseudoClass OFFLINE = PseudoClass.getPseudoClass("offline");
+
+    private final ShellViewModel vm;
+    private final Map<ConsoleArea, Button> navButtons = new HashMap<>();
+    private Screen current;
+
+    @FXML private BorderPane shellRoot;
+    @FXML private ImageView logo;
+    @FXML private VBox navItems;
+    @FXML private Button themeButton;
+    @FXML private Button switchPlatformButton;
+    @FXML private StackPane contentPane;
+    @FXML private Label platformLabel;
+    @FXML private Label modeLabel;
+    @FXML private Label urlLabel;
+    @FXML private Label connectionLabel;
+    @FXML private FontIcon connectionIcon;
+    @FXML private Label operatorLabel;
+    @FXML private Label roleLabel;
+
+    public ShellController(ShellViewModel vm) {
+        this.vm = vm;
+    }
+
+    @FXML
+    private void initialize() {
+        logo.setImage(new Image(Objects.requireNonNull(getClass().getResource("/icons/gatehouse-256.png")).toExternalForm()));
+        int position = 0;
+        for (ConsoleArea area : vm.areas()) {
+            position++;
+            navItems.getChildren().add(navItem(area, position));
+        }
+        vm.areaProperty().addListener((o, before, after) -> show(after));
+
+        themeButton.textProperty().bind(vm.themeProperty().map(t -> t.other().label() + " theme"));
+        themeButton.setTooltip(new Tooltip("Switch between the light and dark theme"));
+        switchPlatformButton.setTooltip(new Tooltip("Sign out and connect to another platform"));
+
+        platformLabel.setText(vm.platformText());
+        modeLabel.setText(vm.modeText());
+        urlLabel.setText(vm.session().client().baseUrl());
+        operatorLabel.setText(vm.operatorText());
+        roleLabel.setText(vm.session().roleLabel());
+        roleLabel.getStyleClass().add("badge-accent");
+        connectionLabel.textProperty().bind(vm.connectionTextProperty());
+        vm.reachableProperty().addListener((o, a, ok) -> {
+            connectionLabel.pseudoClassStateChanged(OFFLINE, !ok);
+            connectionIcon.setIconLiteral(ok ? "mdoal-cloud_done" : "mdoal-cloud_off");
+        });
+
+        shellRoot.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.isShortcutDown() && e.getCode().isDigitKey()) {
+                int digit = e.getCode().getCode() - (e.getCode().isKeypadKey() ? KeyCode.NUMPAD0.getCode() : KeyCode.DIGIT0.getCode());
+                if (vm.openByShortcut(digit)) {
+                    e.consume();
+                }
+            }
+        });
+        show(vm.areaProperty().get());
+    }
+
+    /** A built area is a button; an area not built yet is the same button, disabled, with a tooltip on its wrapper. */
+    private HBox navItem(ConsoleArea area, int position) {
+        Button b = new Button(area.title(), new FontIcon(area.icon()));
+        b.setId("nav-" + area.id());
+        b.getStyleClass().add("nav-item");
+        b.setMaxWidth(Double.MAX_VALUE);
+        b.setMnemonicParsing(false);
+        HBox wrapper = new HBox(b);
+        HBox.setHgrow(b, javafx.scene.layout.Priority.ALWAYS);
+        String shortcut = position <= 10 ? "Ctrl+" + (position % 10) : null;
+        if (area.built()) {
+            b.setOnAction(e -> vm.open(area));
+            b.setTooltip(new Tooltip(area.title() + (shortcut == null ? "" : "  (" + shortcut + ")")));
+        } else {
+            b.setDisable(true);
+            // A disabled control gets no mouse events, so the tooltip lives on the wrapper.
+            Tooltip later = new Tooltip(area.title() + ": arrives in a later release");
+            later.setShowDelay(Duration.millis(300));
+            Tooltip.install(wrapper, later);
+        }
+        navButtons.put(area, b);
+        return wrapper;
+    }
+
+    private void show(ConsoleArea area) {
+        navButtons.forEach((a, b) -> b.pseudoClassStateChanged(SELECTED, a.equals(area)));
+        if (current != null) {
+            current.close();
+            current = null;
+        }
+        contentPane.getChildren().clear();
+        if (area == null || area.screen().isEmpty()) {
+            return;
+        }
+        current = area.screen().get().apply(vm.session());
+        contentPane.getChildren().setAll(current.view());
+        current.focus();
+    }
+
+    /** Stops the open screen's background work; the shell is being left. */
+    public void close() {
+        if (current != null) {
+            current.close();
+            current = null;
+        }
+        vm.close();
+    }
+
+    @FXML private void toggleTheme() { vm.toggleTheme(); }
+    @FXML private void switchPlatform() { vm.switchPlatform(); }
+}

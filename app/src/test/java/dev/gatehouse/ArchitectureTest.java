@@ -1,0 +1,62 @@
+package dev.gatehouse;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.lang.ArchRule;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+
+/** The boundaries of DESIGN §1: the console speaks only HTTP; the gateway never draws a window. */
+class ArchitectureTest {
+    private static JavaClasses main;
+
+    @BeforeAll
+    static void importMainClasses() {
+        main = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+                .importPackages("dev.gatehouse");
+    }
+
+    @Test
+    void consoleNeverTouchesTheDatabaseOrGatewayInternals() {
+        ArchRule rule = noClasses().that().resideInAPackage("dev.gatehouse.console..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "java.sql..", "javax.sql..", "org.h2..", "org.postgresql..", "org.flywaydb..",
+                        "org.jdbi..", "com.zaxxer..", "io.javalin..", "org.eclipse.jetty..",
+                        "dev.gatehouse.gateway..")
+                .because("the console talks to any platform, embedded or remote, only through the admin API");
+        rule.check(main);
+    }
+
+    @Test
+    void gatewayNeverUsesJavaFx() {
+        ArchRule rule = noClasses().that().resideInAPackage("dev.gatehouse.gateway..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "javafx..", "atlantafx..", "org.controlsfx..", "org.kordamp.ikonli..",
+                        "dev.gatehouse.console..")
+                .because("the gateway runs headless for a team");
+        rule.check(main);
+    }
+
+    @Test
+    void wireRecordsAndPolicyBelongToNeitherSide() {
+        ArchRule rule = noClasses().that().resideInAnyPackage("dev.gatehouse.api..", "dev.gatehouse.policy..")
+                .should().dependOnClassesThat().resideInAnyPackage(
+                        "dev.gatehouse.console..", "dev.gatehouse.gateway..", "javafx..", "io.javalin..",
+                        "okhttp3..", "org.jdbi..", "java.sql..")
+                .because("both sides share them");
+        rule.check(main);
+    }
+
+    @Test
+    void policyDoesNoIo() {
+        ArchRule rule = noClasses().that().resideInAPackage("dev.gatehouse.policy..")
+                .should().dependOnClassesThat().resideInAnyPackage("java.io..", "java.nio.file..", "java.net..")
+                .orShould().dependOnClassesThat().haveFullyQualifiedName("java.lang.System")
+                .because("policy rules are pure: the caller passes the clock and the data");
+        rule.check(main);
+    }
+}

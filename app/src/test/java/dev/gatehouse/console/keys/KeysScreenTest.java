@@ -1,0 +1,129 @@
+package dev.gatehouse.console.keys;
+
+import dev.gatehouse.api.ApiKey;
+import dev.gatehouse.api.ApiKeyDetail;
+import dev.gatehouse.console.accounts.OperatorTime;
+import dev.gatehouse.console.client.PlatformClient;
+import dev.gatehouse.console.shell.Theme;
+import dev.gatehouse.gateway.demo.DemoGateway;
+import dev.gatehouse.policy.Role;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Scene;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.TableView;
+import javafx.scene.layout.StackPane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Drives the Keys screen against the real demo gateway: suspend a key with a reason; the row and the account view follow. */
+@ExtendWith(ApplicationExtension.class)
+class KeysScreenTest {
+    static DemoGateway gateway;
+    PlatformClient client;
+    KeysScreen screen;
+
+    @BeforeAll
+    static void startGateway() {
+        gateway = DemoGateway.startLocal();
+    }
+
+    @AfterAll
+    static void stopGateway() {
+        gateway.close();
+    }
+
+    @Start
+    void start(Stage stage) {
+        client = new PlatformClient(gateway.baseUrl(), gateway.token(Role.SUPPORT));
+        screen = KeysScreen.open(KeysApi.of(client), Platform::runLater, Role.SUPPORT, OperatorTime.system());
+        StackPane root = new StackPane(screen.view());
+        Theme.LIGHT.apply(root);
+        Scene scene = new Scene(root, 1280, 800);
+        scene.getStylesheets().add(Theme.class.getResource(Theme.APP_STYLESHEET).toExternalForm());
+        stage.setScene(scene);
+        stage.show();
+    }
+
+    @AfterEach
+    void stop() throws Exception {
+        WaitForAsyncUtils.asyncFx(screen::close).get(5, TimeUnit.SECONDS);
+        client.close();
+    }
+
+    static void waitUntil(BooleanSupplier condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return condition.getAsBoolean();
+        });
+    }
+
+    @Test
+    void suspendingAKeyWithAReasonUpdatesTheRowAndTheAccountView(FxRobot robot) throws Exception {
+        @SuppressWarnings("unchecked")
+        TableView<ApiKey> keys = robot.lookup("#keysTable").queryAs(TableView.class);
+        waitUntil(() -> !keys.getItems().isEmpty());
+        robot.clickOn("#keyStatusFilter").clickOn(robot.lookup(".combo-box-popup .list-cell")
+                .match(org.testfx.matcher.control.LabeledMatchers.hasText("Active")).queryAs(Node.class));
+        waitUntil(() -> !keys.getItems().isEmpty() && keys.getItems().stream().allMatch(k -> k.status().equals("active")));
+        ApiKey target = keys.getItems().get(0);
+
+        robot.clickOn(target.masked());
+        waitUntil(() -> robot.lookup("#keyTitle").queryAs(Label.class).getText().equals(target.masked())
+                && !robot.lookup("#suspendKeyButton").queryAs(Button.class).isDisabled());
+        // Support may suspend a compromised key but not revoke it (ai-visual-studio §3).
+        assertThat(robot.lookup("#revokeKeyButton").queryAs(Button.class).isDisabled()).isTrue();
+
+        robot.clickOn("#suspendKeyButton");
+        waitUntil(() -> robot.lookup("#dialogRoot").tryQuery().isPresent());
+        Button submit = robot.lookup("#submitButton").queryAs(Button.class);
+        assertThat(submit.isDisabled()).as("no reason yet").isTrue();
+        waitUntil(() -> robot.lookup("#auditAction").queryAs(Label.class).getText().equals("key.suspend"));
+        assertThat(robot.lookup("#auditTarget").queryAs(Label.class).getText()).isEqualTo(target.id());
+
+        String reason = "Key pasted in a public forum post; suspended pending rotation (ai-visual-studio §3).";
+        robot.clickOn("#reasonArea").write(reason);
+        waitUntil(() -> !submit.isDisabled());
+        assertThat(robot.lookup("#auditReason").queryAs(Label.class).getText()).isEqualTo(reason);
+        robot.clickOn(submit);
+
+        waitUntil(() -> robot.lookup("#dialogRoot").tryQuery().isEmpty());
+        waitUntil(() -> keys.getItems().stream().anyMatch(k -> k.id().equals(target.id()) && k.status().equals("suspended")));
+        waitUntil(() -> robot.lookup("#keyStatus").queryAs(Label.class).getText().equals("Suspended"));
+
+        // The platform recorded it, with the reason.
+        ApiKeyDetail after = client.key(target.id()).get(10, TimeUnit.SECONDS);
+        assertThat(after.key().status()).isEqualTo("suspended");
+        assertThat(after.enforcement()).anySatisfy(e -> {
+            assertThat(e.action()).isEqualTo("suspend");
+            assertThat(e.reason()).isEqualTo(reason);
+        });
+
+        // The account view shows the key suspended, and the suspension in its history.
+        waitUntil(() -> robot.lookup("#keyEnforcementTable").queryAs(TableView.class).getItems().size() >= 1);
+        robot.clickOn("#keyAccountLink");
+        waitUntil(() -> robot.lookup("#accountDrawer").tryQuery().isPresent());
+        @SuppressWarnings("unchecked")
+        TableView<ApiKey> accountKeys = robot.lookup("#accountKeysTable").queryAs(TableView.class);
+        waitUntil(() -> accountKeys.getItems().stream().anyMatch(k -> k.id().equals(target.id()) && k.status().equals("suspended")));
+        waitUntil(() -> robot.lookup("#enforcementTable").queryAs(TableView.class).getItems().stream()
+                .anyMatch(e -> reason.equals(((dev.gatehouse.api.EnforcementAction) e).reason())));
+        // Never more of a key than its prefix and last four.
+        assertThat(accountKeys.getItems()).allSatisfy(k -> assertThat(k.masked()).matches("sk-(live|test)-.{4}….{4}"));
+    }
+}
