@@ -31,44 +31,52 @@ public final class AccountStore {
      * One page, newest first. q matches the start of the name (any case), of the email or of the email's domain,
      * or an account id exactly. Each of those is its own query on its own index (a LIKE 'x%' range), newest
      * first and limited, and the page is the newest {@code limit} of their union: a single query with OR or
-     * UNION makes H2 abandon the indexes and probe the union once per account.
+     * UNION makes H2 abandon the indexes and probe the union once per account, and a derived table with a
+     * parameter is planned before the parameter is known (a table scan).
      */
     public static List<Account> list(Handle h, Filter f, String beforeId, int limit) {
         if (f.q() == null) {
-            return arm(h, null, f, beforeId, limit);
+            return h.createQuery(select(COLUMNS, null, f, beforeId)).bind("limit", limit)
+                    .bindMap(params(f, beforeId)).map((rs, c) -> account(rs)).list();
         }
-        java.util.TreeMap<String, Account> merged = new java.util.TreeMap<>(java.util.Comparator.reverseOrder());
+        // ids only (the prefix indexes cover them), newest first per field; then the page's rows in one query
+        java.util.TreeSet<String> ids = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
         for (String column : List.of("name_lower", "email", "email_domain", "id")) {
-            for (Account a : arm(h, column, f, beforeId, limit)) {
-                merged.put(a.id(), a);
-            }
+            var query = h.createQuery(select("id", column, f, beforeId)).bind("limit", limit).bindMap(params(f, beforeId));
+            if (column.equals("id")) query.bind("q", f.q());
+            else query.bind("p", likePrefix(f.q().toLowerCase(Locale.ROOT)));
+            ids.addAll(query.mapTo(String.class).list());
         }
-        return merged.values().stream().limit(limit).toList();
+        List<String> page = ids.stream().limit(limit).toList();
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        return h.createQuery("SELECT " + COLUMNS + " FROM accounts WHERE id IN (<ids>) ORDER BY id DESC")
+                .bindList("ids", page).map((rs, c) -> account(rs)).list();
     }
 
-    private static List<Account> arm(Handle h, String column, Filter f, String beforeId, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM accounts WHERE 1 = 1");
-        if (column != null) {
-            sql.append(column.equals("id") ? " AND id = :q" : " AND " + column + " LIKE :p ESCAPE '!'");
+    private static String select(String columns, String searched, Filter f, String beforeId) {
+        StringBuilder sql = new StringBuilder("SELECT " + columns + " FROM accounts WHERE 1 = 1");
+        if (searched != null) {
+            sql.append(searched.equals("id") ? " AND id = :q" : " AND " + searched + " LIKE :p ESCAPE '!'");
         }
         // in a search arm status and tier are only tested, never walked: LOWER() (the values are lower case by
         // CHECK) keeps the planner on the prefix index; with "tier = :tier" H2 walks every pro account testing LIKE
-        boolean tested = column != null;
+        boolean tested = searched != null;
         if (f.status() != null) sql.append(tested ? " AND LOWER(status) = :status" : " AND status = :status");
         if (f.tier() != null) sql.append(tested ? " AND LOWER(tier) = :tier" : " AND tier = :tier");
         if (beforeId != null) sql.append(" AND id < :before");
         // with status or tier fixed, "status, id DESC" is the same order as "id DESC", and the one its index has
-        String order = column != null ? "id DESC" : f.status() != null ? "status, id DESC" : f.tier() != null ? "tier, id DESC" : "id DESC";
-        sql.append(" ORDER BY ").append(order).append(" LIMIT :limit");
-        var query = h.createQuery(sql.toString()).bind("limit", limit);
-        if (column != null) {
-            if (column.equals("id")) query.bind("q", f.q());
-            else query.bind("p", likePrefix(f.q().toLowerCase(Locale.ROOT)));
-        }
-        if (f.status() != null) query.bind("status", f.status());
-        if (f.tier() != null) query.bind("tier", f.tier());
-        if (beforeId != null) query.bind("before", beforeId);
-        return query.map((rs, c) -> account(rs)).list();
+        String order = searched != null ? "id DESC" : f.status() != null ? "status, id DESC" : f.tier() != null ? "tier, id DESC" : "id DESC";
+        return sql.append(" ORDER BY ").append(order).append(" LIMIT :limit").toString();
+    }
+
+    private static Map<String, Object> params(Filter f, String beforeId) {
+        Map<String, Object> m = new java.util.HashMap<>();
+        if (f.status() != null) m.put("status", f.status());
+        if (f.tier() != null) m.put("tier", f.tier());
+        if (beforeId != null) m.put("before", beforeId);
+        return m;
     }
 
     /**
