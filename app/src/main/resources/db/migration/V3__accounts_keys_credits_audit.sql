@@ -23,7 +23,12 @@ CREATE TABLE accounts (
 CREATE INDEX accounts_name_lower_idx ON accounts (name_lower, id);
 CREATE INDEX accounts_email_idx ON accounts (email, id);
 CREATE INDEX accounts_email_domain_idx ON accounts (email_domain, id);
--- status and tier filters walk the primary key newest first: every value is common enough that a page fills fast
+-- finds timed suspensions that have run out (almost every row is NULL here)
+CREATE INDEX accounts_suspended_until_idx ON accounts (suspended_until);
+-- status and tier filters read newest first straight off these (lists ORDER BY status, id DESC: the same order
+-- as id DESC once status is fixed, and one the index already has, so no sort of every match)
+CREATE INDEX accounts_status_idx ON accounts (status, id DESC);
+CREATE INDEX accounts_tier_idx ON accounts (tier, id DESC);
 
 -- The secret is stored only as its SHA-256 (ai-visual-studio §2); operators see prefix and last four.
 CREATE TABLE api_keys (
@@ -45,6 +50,7 @@ CREATE TABLE api_keys (
 CREATE UNIQUE INDEX api_keys_secret_hash_idx ON api_keys (secret_hash);
 CREATE INDEX api_keys_account_idx ON api_keys (account_id, id);
 CREATE INDEX api_keys_prefix_idx ON api_keys (prefix, id);
+CREATE INDEX api_keys_status_idx ON api_keys (status, id DESC);
 
 CREATE TABLE credit_lots (
     id            VARCHAR(40)   PRIMARY KEY,

@@ -100,6 +100,11 @@ public final class Enforcement {
         return hours == null ? null : now.plus(Duration.ofHours(hours));
     }
 
+    /** Whether a timed suspension has run out at {@code now}, so the account goes back to active by itself. */
+    public static boolean suspensionLapsed(AccountStatus status, Instant until, Instant now) {
+        return status == AccountStatus.SUSPENDED && until != null && !until.isAfter(now);
+    }
+
     /** Maximum length of an enforcement reason, in characters. */
     public static final int MAX_REASON_LENGTH = 2000;
 

@@ -92,6 +92,18 @@ class EnforcementTest {
     }
 
     @Test
+    void onlyTimedSuspensionsLapse() {
+        Instant now = Instant.parse("2026-11-22T00:00:00Z");
+        assertThat(Enforcement.suspensionLapsed(SUSPENDED, now, now)).isTrue();
+        assertThat(Enforcement.suspensionLapsed(SUSPENDED, now.minusSeconds(1), now)).isTrue();
+        assertThat(Enforcement.suspensionLapsed(SUSPENDED, now.plusSeconds(1), now)).isFalse();
+        assertThat(Enforcement.suspensionLapsed(SUSPENDED, null, now)).isFalse();
+        for (AccountStatus s : AccountStatus.values()) {
+            if (s != SUSPENDED) assertThat(Enforcement.suspensionLapsed(s, now.minusSeconds(60), now)).isFalse();
+        }
+    }
+
+    @Test
     void reasonsAreRequired() {
         assertThat(Enforcement.reasonProblem(null)).isPresent();
         assertThat(Enforcement.reasonProblem("")).isPresent();

@@ -215,7 +215,7 @@ public final class AccountRoutes {
         return new AccountActionResult(action.wire(), false, after, keysRevoked, changes, entry.id(), entry);
     }
 
-    private static Map<String, Object> snapshot(Account a, Integer keysRevoked) {
+    static Map<String, Object> snapshot(Account a, Integer keysRevoked) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("status", a.status());
         m.put("suspended_until", a.suspendedUntil());

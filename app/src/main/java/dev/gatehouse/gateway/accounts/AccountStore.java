@@ -29,31 +29,54 @@ public final class AccountStore {
 
     /**
      * One page, newest first. q matches the start of the name (any case), of the email or of the email's domain,
-     * or an account id exactly; each arm is an indexed prefix range (a LIKE on an indexed column), and the UNION
-     * lets both H2 and PostgreSQL use the three indexes instead of scanning.
+     * or an account id exactly. Each of those is its own query on its own index (a LIKE 'x%' range), newest
+     * first and limited, and the page is the newest {@code limit} of their union: a single query with OR or
+     * UNION makes H2 abandon the indexes and probe the union once per account, and a derived table with a
+     * parameter is planned before the parameter is known (a table scan).
      */
     public static List<Account> list(Handle h, Filter f, String beforeId, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT " + COLUMNS.replace("id,", "a.id,") + " FROM accounts a");
-        if (f.q() != null) {
-            // a derived table, evaluated once; "id IN (... UNION ...)" makes H2 re-run the union for every row
-            sql.append(" JOIN (SELECT id FROM accounts WHERE name_lower LIKE :p ESCAPE '!'"
-                    + " UNION SELECT id FROM accounts WHERE email LIKE :p ESCAPE '!'"
-                    + " UNION SELECT id FROM accounts WHERE email_domain LIKE :p ESCAPE '!'"
-                    + " UNION SELECT id FROM accounts WHERE id = :q) m ON m.id = a.id");
+        if (f.q() == null) {
+            return h.createQuery(select(COLUMNS, null, f, beforeId)).bind("limit", limit)
+                    .bindMap(params(f, beforeId)).map((rs, c) -> account(rs)).list();
         }
-        sql.append(" WHERE 1 = 1");
-        if (f.status() != null) sql.append(" AND status = :status");
-        if (f.tier() != null) sql.append(" AND tier = :tier");
-        if (beforeId != null) sql.append(" AND a.id < :before");
-        sql.append(" ORDER BY a.id DESC LIMIT :limit");
-        var query = h.createQuery(sql.toString()).bind("limit", limit);
-        if (f.q() != null) {
-            query.bind("p", likePrefix(f.q().toLowerCase(Locale.ROOT))).bind("q", f.q());
+        // ids only (the prefix indexes cover them), newest first per field; then the page's rows in one query
+        java.util.TreeSet<String> ids = new java.util.TreeSet<>(java.util.Comparator.reverseOrder());
+        for (String column : List.of("name_lower", "email", "email_domain", "id")) {
+            var query = h.createQuery(select("id", column, f, beforeId)).bind("limit", limit).bindMap(params(f, beforeId));
+            if (column.equals("id")) query.bind("q", f.q());
+            else query.bind("p", likePrefix(f.q().toLowerCase(Locale.ROOT)));
+            ids.addAll(query.mapTo(String.class).list());
         }
-        if (f.status() != null) query.bind("status", f.status());
-        if (f.tier() != null) query.bind("tier", f.tier());
-        if (beforeId != null) query.bind("before", beforeId);
-        return query.map((rs, c) -> account(rs)).list();
+        List<String> page = ids.stream().limit(limit).toList();
+        if (page.isEmpty()) {
+            return List.of();
+        }
+        return h.createQuery("SELECT " + COLUMNS + " FROM accounts WHERE id IN (<ids>) ORDER BY id DESC")
+                .bindList("ids", page).map((rs, c) -> account(rs)).list();
+    }
+
+    private static String select(String columns, String searched, Filter f, String beforeId) {
+        StringBuilder sql = new StringBuilder("SELECT " + columns + " FROM accounts WHERE 1 = 1");
+        if (searched != null) {
+            sql.append(searched.equals("id") ? " AND id = :q" : " AND " + searched + " LIKE :p ESCAPE '!'");
+        }
+        // in a search arm status and tier are only tested, never walked: LOWER() (the values are lower case by
+        // CHECK) keeps the planner on the prefix index; with "tier = :tier" H2 walks every pro account testing LIKE
+        boolean tested = searched != null;
+        if (f.status() != null) sql.append(tested ? " AND LOWER(status) = :status" : " AND status = :status");
+        if (f.tier() != null) sql.append(tested ? " AND LOWER(tier) = :tier" : " AND tier = :tier");
+        if (beforeId != null) sql.append(" AND id < :before");
+        // with status or tier fixed, "status, id DESC" is the same order as "id DESC", and the one its index has
+        String order = searched != null ? "id DESC" : f.status() != null ? "status, id DESC" : f.tier() != null ? "tier, id DESC" : "id DESC";
+        return sql.append(" ORDER BY ").append(order).append(" LIMIT :limit").toString();
+    }
+
+    private static Map<String, Object> params(Filter f, String beforeId) {
+        Map<String, Object> m = new java.util.HashMap<>();
+        if (f.status() != null) m.put("status", f.status());
+        if (f.tier() != null) m.put("tier", f.tier());
+        if (beforeId != null) m.put("before", beforeId);
+        return m;
     }
 
     /**

@@ -41,7 +41,9 @@ public final class KeyStore {
         if (f.mode() != null) sql.append(" AND mode = :mode");
         if (f.prefix() != null) sql.append(" AND prefix LIKE :prefix ESCAPE '!'");
         if (after != null) sql.append(byPrefix ? " AND (prefix > :cp OR (prefix = :cp AND id > :cid))" : " AND id < :cid");
-        sql.append(byPrefix ? " ORDER BY prefix, id LIMIT :limit" : " ORDER BY id DESC LIMIT :limit");
+        // with status fixed, "status, id DESC" is the order of id DESC and the one the status index already has
+        String order = byPrefix ? "prefix, id" : f.accountId() == null && f.status() != null ? "status, id DESC" : "id DESC";
+        sql.append(" ORDER BY ").append(order).append(" LIMIT :limit");
         var q = h.createQuery(sql.toString()).bind("limit", limit);
         if (f.accountId() != null) q.bind("acct", f.accountId());
         if (f.status() != null) q.bind("status", f.status());

@@ -1,0 +1,81 @@
+package dev.gatehouse.gateway.accounts;
+
+import dev.gatehouse.api.Account;
+import dev.gatehouse.api.EnforcementAction;
+import dev.gatehouse.gateway.audit.AuditLog;
+import dev.gatehouse.policy.AccountStatus;
+import dev.gatehouse.policy.Enforcement;
+import org.jdbi.v3.core.Handle;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Timed suspensions end by themselves (DESIGN §4: "suspensions can be timed and are reversible"). Each lapsed one is
+ * reinstated by the actor "system" with an enforcement entry and an audit entry, like any other reinstatement.
+ * Several gateway processes may sweep at once: each account is re-checked under its row lock, so it is lifted once.
+ */
+public final class SuspensionExpiry {
+    private static final Logger log = LoggerFactory.getLogger(SuspensionExpiry.class);
+    public static final String ACTOR = "system";
+
+    private SuspensionExpiry() {}
+
+    /** Reinstates every account whose timed suspension ended at or before {@code now}; returns how many. */
+    public static int liftLapsed(Jdbi jdbi, Instant now) {
+        List<String> ids = jdbi.withHandle(h -> h.createQuery(
+                        "SELECT id FROM accounts WHERE suspended_until <= :now AND status = 'suspended'")
+                .bind("now", now).mapTo(String.class).list());
+        int lifted = 0;
+        for (String id : ids) {
+            lifted += jdbi.inTransaction(h -> liftOne(h, id, now));
+        }
+        return lifted;
+    }
+
+    private static int liftOne(Handle h, String id, Instant now) {
+        Account before = AccountStore.lock(h, id).orElse(null);
+        if (before == null || !Enforcement.suspensionLapsed(AccountStatus.fromWire(before.status()).orElseThrow(),
+                before.suspendedUntil(), now)) {
+            return 0;
+        }
+        Instant at = now.truncatedTo(ChronoUnit.MILLIS);
+        String reason = "Timed suspension ended at " + before.suspendedUntil() + ".";
+        h.createUpdate("UPDATE accounts SET status = 'active', suspended_until = NULL, version = version + 1 WHERE id = :id")
+                .bind("id", id).execute();
+        Account after = AccountStore.find(h, id).orElseThrow();
+        AccountStore.recordEnforcement(h, new EnforcementAction(PrefixedIds.next("enf_", at), id, null, "account", "reinstate",
+                reason, ACTOR, at, null, null));
+        AuditLog.append(h, new AuditLog.Draft(at, ACTOR, "account.reinstate", id, reason,
+                AccountRoutes.snapshot(before, null), AccountRoutes.snapshot(after, null)));
+        return 1;
+    }
+
+    /** Sweeps every {@code periodSeconds} on a daemon thread until the returned executor is shut down. */
+    public static ScheduledExecutorService schedule(Jdbi jdbi, Clock clock, long periodSeconds) {
+        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "suspension-expiry");
+            t.setDaemon(true);
+            return t;
+        });
+        timer.scheduleWithFixedDelay(() -> {
+            try {
+                int n = liftLapsed(jdbi, clock.instant());
+                if (n > 0) {
+                    log.info("reinstated {} accounts whose timed suspension ended", n);
+                }
+            } catch (RuntimeException e) {
+                log.warn("suspension expiry sweep failed; retrying next period", e);
+            }
+        }, periodSeconds, periodSeconds, TimeUnit.SECONDS);
+        return timer;
+    }
+}
