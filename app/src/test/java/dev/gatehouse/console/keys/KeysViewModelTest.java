@@ -57,7 +57,7 @@ class KeysViewModelTest {
         dialog.reasonProperty().set("Key in a public repo");
         dialog.submit();
         ApiKey suspended = new ApiKey("key_1", "acct_1", "production", "live", "sk-live-AbCd", "9xYz", "sk-live-AbCd…9xYz",
-                "suspended", key.createdAt(), null, key.lastUsedAt(), 2);
+                "suspended", key.createdAt(), null, key.lastUsedAt(), 2, "Acme Robotics", "active");
         api.last("keyAction").reply(new KeyActionResult("suspend", false, suspended, List.of(), "aud_1", null));
 
         assertThat(vm.keys().get(0).status()).isEqualTo("suspended");
