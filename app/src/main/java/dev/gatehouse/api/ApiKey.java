@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * An API key as operators see it: never the secret or its hash, only prefix and last four
  * (DESIGN §4 "keys", ai-visual-studio §2). mode: live | test; status: active | suspended | revoked | expired.
- * masked is prefix + "…" + last4, ready to show.
+ * masked is prefix + "…" + last4, ready to show. accountName and accountStatus are the owning account's, read
+ * with the key so a list shows whose key it is (account status: active | warned | suspended | terminated).
  */
 public record ApiKey(
         String id,
@@ -19,4 +20,6 @@ public record ApiKey(
         Instant createdAt,
         Instant expiresAt,
         Instant lastUsedAt,
-        long version) {}
+        long version,
+        String accountName,
+        String accountStatus) {}

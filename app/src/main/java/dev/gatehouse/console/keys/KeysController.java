@@ -19,6 +19,7 @@ import dev.gatehouse.policy.KeyAction;
 import dev.gatehouse.policy.Permission;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
+import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
@@ -32,6 +33,7 @@ import javafx.scene.control.ProgressBar;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.control.SplitPane;
+import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
@@ -43,10 +45,12 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
+import javafx.scene.text.Text;
 import javafx.util.Duration;
 import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 
+import java.util.List;
 import java.util.function.Function;
 
 /** Binds keys.fxml to {@link KeysViewModel}; the key's account opens in a drawer holding the shared 360° view. */
@@ -70,7 +74,6 @@ public final class KeysController {
     @FXML private TableColumn<ApiKey, ApiKey> keyColumn;
     @FXML private TableColumn<ApiKey, ApiKey> nameColumn;
     @FXML private TableColumn<ApiKey, ApiKey> accountColumn;
-    @FXML private TableColumn<ApiKey, ApiKey> modeColumn;
     @FXML private TableColumn<ApiKey, ApiKey> statusColumn;
     @FXML private TableColumn<ApiKey, ApiKey> createdColumn;
     @FXML private TableColumn<ApiKey, ApiKey> lastUsedColumn;
@@ -185,11 +188,10 @@ public final class KeysController {
 
     private void bindTable() {
         OperatorTime t = vm.time();
-        AccountCells.text(keyColumn, ApiKey::masked);
+        // no Mode column: the key's own sk-live- / sk-test- prefix says it
+        AccountCells.text(keyColumn, ApiKey::masked, k -> k.masked() + " · " + k.mode() + " key");
         AccountCells.text(nameColumn, k -> k.name() == null || k.name().isBlank() ? "—" : k.name());
-        AccountCells.text(accountColumn, ApiKey::accountId, k -> k.accountId() + ": select the key to see and open its account");
-        accountColumn.setCellFactory(wrapCenterEllipsis(accountColumn.getCellFactory()));
-        AccountCells.text(modeColumn, ApiKey::mode);
+        bindAccountColumn();
         AccountCells.pill(statusColumn, ApiKey::status);
         AccountCells.text(createdColumn, k -> t.date(k.createdAt()), k -> t.both(k.createdAt(), "—"));
         AccountCells.text(lastUsedColumn, k -> k.lastUsedAt() == null ? "never" : t.relative(k.lastUsedAt()), k -> t.both(k.lastUsedAt(), "never used"));
@@ -277,12 +279,12 @@ public final class KeysController {
         keyPermissionNote.setManaged(keyPermissionNote.isVisible());
 
         OperatorTime t = vm.time();
-        AccountCells.text(usageAtColumn, e -> t.day(e.at()), e -> t.both(e.at(), "—"));
+        AccountCells.text(usageAtColumn, e -> t.relative(e.at()), e -> t.both(e.at(), "—")); // the tooltip has the minute
         AccountCells.text(usageAmountColumn, e -> AccountLabels.signed(e.amount(), e.currency()));
         AccountCells.text(usageDescriptionColumn, e -> e.description() == null ? "" : e.description());
         usageTable.setItems(vm.recentUsage());
         AccountCells.fitRows(usageTable, vm.recentUsage(), 10);
-        AccountCells.text(keyEnfAtColumn, e -> t.day(e.at()), e -> t.both(e.at(), "—"));
+        AccountCells.text(keyEnfAtColumn, e -> t.relative(e.at()), e -> t.both(e.at(), "—"));
         AccountCells.text(keyEnfActionColumn, e -> AccountLabels.kind(e.action()));
         AccountCells.text(keyEnfReasonColumn, EnforcementAction::reason);
         AccountCells.text(keyEnfActorColumn, EnforcementAction::actor);
@@ -319,14 +321,73 @@ public final class KeysController {
         AccountCells.style(keyAccountStatus, a.status());
     }
 
-    /** Account ids differ at their end, so long ones are shortened in the middle. */
-    private static <S, T> javafx.util.Callback<TableColumn<S, T>, javafx.scene.control.TableCell<S, T>> wrapCenterEllipsis(
-            javafx.util.Callback<TableColumn<S, T>, javafx.scene.control.TableCell<S, T>> factory) {
-        return col -> {
-            var cell = factory.call(col);
-            cell.setTextOverrun(javafx.scene.control.OverrunStyle.CENTER_ELLIPSIS);
-            return cell;
-        };
+    /** The account's name; a warned, suspended or terminated account also gets its status pill. Full id in the tooltip. */
+    private void bindAccountColumn() {
+        accountColumn.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+        accountColumn.setCellFactory(col -> new TableCell<>() {
+            private final Label name = new Label();
+            private final Label pill = new Label();
+            private final FontIcon mark = new FontIcon();
+            private final HBox box = new HBox(6, name, pill, mark);
+            private final Text measure = new Text();
+
+            {
+                name.setMinWidth(0);
+                pill.getStyleClass().add("pill");
+                pill.setMinWidth(Region.USE_PREF_SIZE);
+                for (Node n : List.of(pill, mark)) {
+                    n.managedProperty().bind(n.visibleProperty());
+                    n.setVisible(false);
+                }
+                box.setAlignment(Pos.CENTER_LEFT);
+            }
+
+            @Override
+            protected void updateItem(ApiKey k, boolean empty) {
+                super.updateItem(k, empty);
+                setText(null);
+                if (empty || k == null) {
+                    setGraphic(null);
+                    setTooltip(null);
+                    return;
+                }
+                name.setText(KeysViewModel.accountText(k));
+                String flag = KeysViewModel.accountFlag(k);
+                pill.setVisible(flag != null);
+                mark.setVisible(false);
+                if (flag != null) {
+                    AccountCells.style(pill, flag);
+                    mark.setIconLiteral(switch (flag) {
+                        case "warned" -> "mdoal-error_outline";
+                        case "suspended" -> "mdomz-pause_circle_outline";
+                        default -> "mdoal-block";
+                    });
+                    mark.setIconSize(14);
+                    // FontIcon keeps its font family in the inline style: add the colour to it, don't replace it
+                    mark.setStyle(mark.getStyle().replaceAll("-fx-icon-color:[^;]*;", "")
+                            + "-fx-icon-color: " + ("warned".equals(flag) ? "-color-warning-fg" : "-color-danger-fg") + ";");
+                }
+                setTooltip(new Tooltip(KeysViewModel.accountTooltip(k)));
+                setGraphic(box);
+            }
+
+            /** The status pill when name and pill both fit; in a narrow column an icon in its colour, and the name keeps the room. */
+            @Override
+            protected void layoutChildren() {
+                if (!isEmpty() && getItem() != null && KeysViewModel.accountFlag(getItem()) != null) {
+                    measure.setFont(pill.getFont());
+                    measure.setText(pill.getText());
+                    double word = measure.getLayoutBounds().getWidth() + pill.snappedLeftInset() + pill.snappedRightInset();
+                    double room = getWidth() - snappedLeftInset() - snappedRightInset();
+                    boolean fits = name.prefWidth(-1) + box.getSpacing() + word <= room;
+                    if (pill.isVisible() != fits) {
+                        pill.setVisible(fits);
+                        mark.setVisible(!fits);
+                    }
+                }
+                super.layoutChildren();
+            }
+        });
     }
 
     private static void show(Node node, ObservableValue<Boolean> when) {

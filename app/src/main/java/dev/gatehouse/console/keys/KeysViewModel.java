@@ -104,6 +104,7 @@ public final class KeysViewModel {
         });
         accountView.onChanges(new AccountDetailViewModel.Changes() {
             @Override public void accountChanged(Account account) {
+                accountUpdated(account);
                 ApiKey k = selected.get();
                 if (k != null && k.accountId().equals(account.id())) {
                     openDetail(k); // the account's state shows in the key's detail; a termination revoked its keys
@@ -265,6 +266,37 @@ public final class KeysViewModel {
                 }
             }
         }
+    }
+
+    /** An account changed (renamed, warned, suspended…): its keys' rows show its new name and status. */
+    public void accountUpdated(Account account) {
+        for (ApiKey k : List.copyOf(keys)) {
+            if (k.accountId().equals(account.id())
+                    && !(account.name().equals(k.accountName()) && account.status().equals(k.accountStatus()))) {
+                replace(new ApiKey(k.id(), k.accountId(), k.name(), k.mode(), k.prefix(), k.last4(), k.masked(), k.status(),
+                        k.createdAt(), k.expiresAt(), k.lastUsedAt(), k.version(), account.name(), account.status()));
+            }
+        }
+    }
+
+    /** The Account cell: the account's name, or its id from a gateway that does not send names. */
+    public static String accountText(ApiKey k) {
+        return k.accountName() == null || k.accountName().isBlank() ? k.accountId() : k.accountName();
+    }
+
+    /**
+     * The account's status when it needs an operator's eye (warned, suspended, terminated), shown beside the name;
+     * null for an active account, so the common row stays quiet.
+     */
+    public static String accountFlag(ApiKey k) {
+        return k.accountStatus() == null || "active".equals(k.accountStatus()) ? null : k.accountStatus();
+    }
+
+    /** The Account cell's tooltip: the full id, which the cell has no room for, and the account's status. */
+    public static String accountTooltip(ApiKey k) {
+        String status = k.accountStatus() == null ? "" : " · account " + k.accountStatus();
+        String name = accountText(k).equals(k.accountId()) ? "" : accountText(k) + "\n";
+        return name + k.accountId() + status + "\nSelect the key to see and open its account.";
     }
 
     public void close() {

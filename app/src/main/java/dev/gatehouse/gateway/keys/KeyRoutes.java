@@ -115,7 +115,8 @@ public final class KeyRoutes {
             throw ApiException.conflict(decision.refusal());
         }
         ApiKey after = new ApiKey(before.id(), before.accountId(), before.name(), before.mode(), before.prefix(), before.last4(),
-                before.masked(), decision.next().wire(), before.createdAt(), before.expiresAt(), before.lastUsedAt(), before.version() + 1);
+                before.masked(), decision.next().wire(), before.createdAt(), before.expiresAt(), before.lastUsedAt(), before.version() + 1,
+                before.accountName(), before.accountStatus());
         List<String> changes = List.of("key " + before.masked() + " status " + current.wire() + " → " + decision.next().wire());
         String reason = req.reason().trim();
         AuditLog.Draft draft = new AuditLog.Draft(now, op.id(), "key." + action.wire(), id, reason, snapshot(before), snapshot(after));

@@ -7,7 +7,9 @@ import org.jdbi.v3.core.Handle;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -53,24 +55,47 @@ public final class KeyStore {
             q.bind("cid", after.get(after.size() - 1));
             if (byPrefix) q.bind("cp", after.get(0));
         }
-        return q.map((rs, c) -> key(rs)).list();
+        return withAccounts(h, q.map((rs, c) -> key(rs)).list());
     }
 
     /** The first {@code limit} keys of an account: active first, then newest first. */
     public static List<ApiKey> ofAccount(Handle h, String accountId, int limit) {
-        return h.createQuery("SELECT " + COLUMNS + " FROM api_keys WHERE account_id = :acct "
+        return withAccounts(h, h.createQuery("SELECT " + COLUMNS + " FROM api_keys WHERE account_id = :acct "
                         + "ORDER BY CASE status WHEN 'active' THEN 0 WHEN 'suspended' THEN 1 WHEN 'expired' THEN 2 ELSE 3 END, id DESC LIMIT :limit")
                 .bind("acct", accountId).bind("limit", limit)
-                .map((rs, c) -> key(rs)).list();
+                .map((rs, c) -> key(rs)).list());
     }
 
     public static Optional<ApiKey> find(Handle h, String id) {
-        return h.createQuery("SELECT " + COLUMNS + " FROM api_keys WHERE id = :id").bind("id", id).map((rs, c) -> key(rs)).findOne();
+        return h.createQuery("SELECT " + COLUMNS + " FROM api_keys WHERE id = :id").bind("id", id).map((rs, c) -> key(rs)).findOne()
+                .map(k -> withAccounts(h, List.of(k)).get(0));
     }
 
+    /** The key row locked for the rest of the transaction; its account is read, not locked. */
     public static Optional<ApiKey> lock(Handle h, String id) {
         return h.createQuery("SELECT " + COLUMNS + " FROM api_keys WHERE id = :id FOR UPDATE").bind("id", id)
-                .map((rs, c) -> key(rs)).findOne();
+                .map((rs, c) -> key(rs)).findOne()
+                .map(k -> withAccounts(h, List.of(k)).get(0));
+    }
+
+    /**
+     * The keys with their account's name and status filled in: one lookup of the page's accounts by primary key
+     * (a page is at most 200 keys) after the page itself is chosen, so the key query keeps its keyset plan.
+     */
+    static List<ApiKey> withAccounts(Handle h, List<ApiKey> keys) {
+        if (keys.isEmpty()) {
+            return keys;
+        }
+        List<String> ids = keys.stream().map(ApiKey::accountId).distinct().toList();
+        Map<String, String[]> accounts = new HashMap<>();
+        h.createQuery("SELECT id, name, status FROM accounts WHERE id IN (<ids>)").bindList("ids", ids)
+                .map((rs, c) -> new String[] {rs.getString("id"), rs.getString("name"), rs.getString("status")})
+                .forEach(a -> accounts.put(a[0], a));
+        return keys.stream().map(k -> {
+            String[] a = accounts.get(k.accountId()); // the foreign key guarantees one
+            return new ApiKey(k.id(), k.accountId(), k.name(), k.mode(), k.prefix(), k.last4(), k.masked(), k.status(),
+                    k.createdAt(), k.expiresAt(), k.lastUsedAt(), k.version(), a[1], a[2]);
+        }).toList();
     }
 
     /** How many keys of the account are not yet revoked: what terminating it would revoke. */
@@ -92,11 +117,12 @@ public final class KeyStore {
                 .bind("status", status).bind("id", id).bind("v", version).execute() == 1;
     }
 
-    public static ApiKey key(ResultSet rs) throws SQLException {
+    /** The key row alone; its account's name and status are null until {@link #withAccounts} fills them. */
+    private static ApiKey key(ResultSet rs) throws SQLException {
         String prefix = rs.getString("prefix");
         String last4 = rs.getString("last4");
         return new ApiKey(rs.getString("id"), rs.getString("account_id"), rs.getString("name"), rs.getString("mode"),
                 prefix, last4, prefix + "…" + last4, rs.getString("status"), CreditStore.instant(rs, "created_at"),
-                CreditStore.instant(rs, "expires_at"), CreditStore.instant(rs, "last_used_at"), rs.getLong("version"));
+                CreditStore.instant(rs, "expires_at"), CreditStore.instant(rs, "last_used_at"), rs.getLong("version"), null, null);
     }
 }

@@ -81,7 +81,7 @@ public final class FakeKeysApi implements KeysApi {
 
     public static ApiKey key(String id, String accountId, String status) {
         return new ApiKey(id, accountId, "production", "live", "sk-live-AbCd", "9xYz", "sk-live-AbCd…9xYz", status,
-                NOW.minusSeconds(86400L * 30), null, NOW.minusSeconds(600), 1);
+                NOW.minusSeconds(86400L * 30), null, NOW.minusSeconds(600), 1, "Acme Robotics", "active");
     }
 
     public static AccountDetail detail(Account a, ApiKey... keys) {

@@ -1,11 +1,13 @@
 package dev.gatehouse.console.keys;
 
+import dev.gatehouse.api.AccountActionResult;
 import dev.gatehouse.api.ApiKey;
 import dev.gatehouse.api.ApiKeyDetail;
 import dev.gatehouse.api.KeyActionResult;
 import dev.gatehouse.api.Page;
 import dev.gatehouse.console.accounts.FakeKeysApi;
 import dev.gatehouse.console.accounts.OperatorTime;
+import dev.gatehouse.policy.AccountAction;
 import dev.gatehouse.policy.KeyAction;
 import dev.gatehouse.policy.Role;
 import org.junit.jupiter.api.Test;
@@ -57,7 +59,7 @@ class KeysViewModelTest {
         dialog.reasonProperty().set("Key in a public repo");
         dialog.submit();
         ApiKey suspended = new ApiKey("key_1", "acct_1", "production", "live", "sk-live-AbCd", "9xYz", "sk-live-AbCd…9xYz",
-                "suspended", key.createdAt(), null, key.lastUsedAt(), 2);
+                "suspended", key.createdAt(), null, key.lastUsedAt(), 2, "Acme Robotics", "active");
         api.last("keyAction").reply(new KeyActionResult("suspend", false, suspended, List.of(), "aud_1", null));
 
         assertThat(vm.keys().get(0).status()).isEqualTo("suspended");
@@ -66,5 +68,48 @@ class KeysViewModelTest {
         assertThat(vm.accountView().keys().get(0).status()).isEqualTo("suspended");
         assertThat(api.calls("account")).as("the open account view reloads its history").hasSize(accountLoads + 1);
         assertThat(api.calls("key")).as("the key's detail reloads").hasSize(2);
+    }
+
+    @Test
+    void theAccountCellNamesTheAccountAndFlagsOneThatIsNotActive() {
+        ApiKey fine = FakeKeysApi.key("key_1", "acct_01M7ZJKN7GMBAFXZ", "active");
+        assertThat(KeysViewModel.accountText(fine)).isEqualTo("Acme Robotics");
+        assertThat(KeysViewModel.accountFlag(fine)).as("an active account stays quiet").isNull();
+        assertThat(KeysViewModel.accountTooltip(fine)).contains("acct_01M7ZJKN7GMBAFXZ").contains("account active");
+
+        ApiKey held = withAccount(fine, "Acme Robotics", "suspended");
+        assertThat(KeysViewModel.accountFlag(held)).isEqualTo("suspended");
+        assertThat(KeysViewModel.accountTooltip(held)).contains("acct_01M7ZJKN7GMBAFXZ · account suspended");
+
+        ApiKey unnamed = withAccount(fine, null, null);
+        assertThat(KeysViewModel.accountText(unnamed)).isEqualTo("acct_01M7ZJKN7GMBAFXZ");
+        assertThat(KeysViewModel.accountFlag(unnamed)).isNull();
+        assertThat(KeysViewModel.accountTooltip(unnamed)).startsWith("acct_01M7ZJKN7GMBAFXZ\n");
+    }
+
+    @Test
+    void suspendingAnAccountInTheDrawerUpdatesTheAccountOfItsKeysRows() {
+        var vm = vm(Role.TRUST_SAFETY);
+        ApiKey mine = FakeKeysApi.key("key_1", "acct_1", "active");
+        ApiKey other = FakeKeysApi.key("key_2", "acct_2", "active");
+        api.last("keys").reply(new Page<>(List.of(mine, other), null));
+        vm.selectedProperty().set(mine);
+        vm.openAccount("acct_1");
+        api.last("account").reply(FakeKeysApi.detail(FakeKeysApi.account("acct_1", "active", "pro", 1), mine));
+
+        var dialog = vm.accountView().accountAction(AccountAction.SUSPEND);
+        dialog.reasonProperty().set("Chargeback pending");
+        dialog.submit();
+        api.last("accountAction").reply(new AccountActionResult("suspend", false, FakeKeysApi.account("acct_1", "suspended", "pro", 2),
+                0, List.of(), "aud_2", null));
+
+        assertThat(vm.keys().get(0).accountStatus()).isEqualTo("suspended");
+        assertThat(vm.selectedProperty().get().accountStatus()).as("the selection follows its row").isEqualTo("suspended");
+        assertThat(vm.keys().get(1)).as("another account's key is untouched").isSameAs(other);
+    }
+
+    private static ApiKey withAccount(ApiKey k, String name, String status) {
+        return new ApiKey(k.id(), k.accountId(), k.name(), k.mode(), k.prefix(), k.last4(), k.masked(), k.status(),
+                k.createdAt(), k.expiresAt(), k.lastUsedAt(), k.version(), name, status);
     }
 }

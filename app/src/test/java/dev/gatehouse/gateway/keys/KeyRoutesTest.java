@@ -48,6 +48,57 @@ class KeyRoutesTest {
         // an operator never sees more than prefix and last four
         assertThat(all.body()).doesNotContain("hash").doesNotContain("secret");
         assertThat(all.json().get("data").get(0).get("masked").asText()).matches("sk-(live|test)-.{4}….{4}");
+        assertThat(all.json().get("data")).allSatisfy(k -> {
+            assertThat(k.get("account_name").asText()).isEqualTo("Keyholder Inc");
+            assertThat(k.get("account_status").asText()).isEqualTo("active");
+        });
+    }
+
+    @Test
+    void everyKeyCarriesItsAccountsNameAndStatus() {
+        var held = TestAccounts.create(gw.db(), "Held Pending Review GmbH", "starter", "suspended", 2);
+        var fine = TestAccounts.create(gw.db(), "Fine And Dandy LLC", "pro", "active", 2);
+        // an unfiltered page mixes accounts: each key is matched to its own
+        var page = gw.get(Role.VIEWER, "/admin/v1/keys?limit=200").json().get("data");
+        Map<String, String> names = new java.util.HashMap<>();
+        Map<String, String> statuses = new java.util.HashMap<>();
+        page.forEach(k -> {
+            names.put(k.get("id").asText(), k.get("account_name").asText());
+            statuses.put(k.get("id").asText(), k.get("account_status").asText());
+        });
+        for (String id : held.keyIds()) {
+            assertThat(names).containsEntry(id, "Held Pending Review GmbH");
+            assertThat(statuses).containsEntry(id, "suspended");
+        }
+        for (String id : fine.keyIds()) {
+            assertThat(names).containsEntry(id, "Fine And Dandy LLC");
+            assertThat(statuses).containsEntry(id, "active");
+        }
+        // the prefix-ordered typeahead and the status filter read other index orders: names come along there too
+        String prefix = gw.get(Role.VIEWER, "/admin/v1/keys?account_id=" + held.accountId()).json().get("data").get(0).get("prefix").asText();
+        assertThat(gw.get(Role.VIEWER, "/admin/v1/keys?prefix=" + prefix).json().get("data"))
+                .anySatisfy(k -> assertThat(k.get("account_status").asText()).isEqualTo("suspended"))
+                .allSatisfy(k -> assertThat(k.get("account_name").asText()).isNotBlank());
+        assertThat(gw.get(Role.VIEWER, "/admin/v1/keys?status=active&limit=200").json().get("data"))
+                .allSatisfy(k -> assertThat(k.get("account_name").asText()).isNotBlank())
+                .anySatisfy(k -> assertThat(k.get("account_name").asText()).isEqualTo("Fine And Dandy LLC"));
+
+        String key = held.keyIds().get(0);
+        var detail = gw.get(Role.VIEWER, "/admin/v1/keys/" + key).json();
+        assertThat(detail.get("key").get("account_name").asText()).isEqualTo("Held Pending Review GmbH");
+        assertThat(detail.get("key").get("account_status").asText()).isEqualTo("suspended");
+        var account = gw.get(Role.VIEWER, "/admin/v1/accounts/" + held.accountId()).json();
+        assertThat(account.get("keys")).hasSize(2).allSatisfy(k -> {
+            assertThat(k.get("account_name").asText()).isEqualTo("Held Pending Review GmbH");
+            assertThat(k.get("account_status").asText()).isEqualTo("suspended");
+        });
+        var preview = gw.post(Role.SUPPORT, "/admin/v1/keys/" + key + "/actions/preview", action("suspend", "leaked in a gist"));
+        assertThat(preview.json().get("key").get("account_name").asText()).isEqualTo("Held Pending Review GmbH");
+        var done = gw.post(Role.SUPPORT, "/admin/v1/keys/" + key + "/actions", action("suspend", "leaked in a gist"));
+        assertThat(done.status()).isEqualTo(200);
+        assertThat(done.json().get("key").get("status").asText()).isEqualTo("suspended");
+        assertThat(done.json().get("key").get("account_name").asText()).isEqualTo("Held Pending Review GmbH");
+        assertThat(done.json().get("key").get("account_status").asText()).isEqualTo("suspended");
     }
 
     @Test
