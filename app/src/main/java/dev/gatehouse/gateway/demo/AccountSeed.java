@@ -71,12 +71,11 @@ public final class AccountSeed {
         boolean bulk = large && !db.isPostgres();
         if (bulk) {
             audit.sort(Comparator.comparing(AuditLog.Draft::at));
-            // the million keys are the long pole: everything else loads and is indexed on the other connection meanwhile.
-            // The ledger goes first there: its identity column briefly locks H2's catalog, which the index builds hold.
+            // the million keys are the long pole: everything else loads and is indexed on the other connection meanwhile
             BulkLoad.withoutIndexes(db.jdbi(), List.of(
                     new BulkLoad.Load(List.of("api_keys"), h -> all.write(h, List.of("api_keys"))),
                     new BulkLoad.Load(List.of("accounts", "credit_lots", "ledger_entries", "enforcement_actions", "audit_entries"), h -> {
-                        all.write(h, List.of("ledger_entries", "accounts", "credit_lots", "enforcement_actions"));
+                        all.write(h, List.of("accounts", "credit_lots", "ledger_entries", "enforcement_actions"));
                         h.useTransaction(t -> AuditLog.appendAll(t, audit, r));
                         audit.clear();
                     })));
