@@ -399,10 +399,17 @@ public final class AccountSeed {
 
         /** Rows in primary-key order insert faster into H2's copy-on-write B-trees. */
         void sortById() {
-            Comparator<Object[]> byId = Comparator.comparing(row -> (String) row[0]);
-            keys.sort(byId);
-            lots.sort(byId);
-            enforcement.sort(byId);
+            sortById(keys);
+            sortById(lots);
+            sortById(enforcement);
+        }
+
+        /** Stable like List.sort (same order), on every core: a million keys take a second on one. */
+        private static void sortById(List<Object[]> rows) {
+            Object[][] sorted = rows.toArray(new Object[0][]);
+            java.util.Arrays.parallelSort(sorted, Comparator.comparing(row -> (String) row[0]));
+            rows.clear();
+            rows.addAll(java.util.Arrays.asList(sorted));
         }
 
         /** Writes the tables in the order given, each in primary-key order, committing every {@value #COMMIT_EVERY} rows. */
