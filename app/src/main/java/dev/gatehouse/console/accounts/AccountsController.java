@@ -2,7 +2,7 @@ package dev.gatehouse.console.accounts;
 
 import atlantafx.base.controls.CustomTextField;
 import dev.gatehouse.api.Account;
-import dev.gatehouse.console.accounts.AccountsViewModel.State;
+import dev.gatehouse.console.shell.PagedList.State;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;

@@ -2,23 +2,17 @@ package dev.gatehouse.console.accounts;
 
 import dev.gatehouse.api.Account;
 import dev.gatehouse.api.ApiKey;
-import dev.gatehouse.console.client.PlatformException;
+import dev.gatehouse.console.shell.PagedList;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
-import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.text.NumberFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.concurrent.Executor;
 
 /**
@@ -30,32 +24,21 @@ public final class AccountsViewModel {
     public static final List<String> TIERS = List.of("", "free", "starter", "pro", "enterprise");
     public static final int PAGE = 100;
 
-    public enum State { LOADING, READY, EMPTY, ERROR }
-
-    private final AccountsApi api;
-    private final Executor fx;
     private final AccountDetailViewModel detail;
 
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
     private final StringProperty tier = new SimpleStringProperty(this, "tier", "");
-    private final ObservableList<Account> accounts = FXCollections.observableArrayList();
+    private final PagedList<AccountQuery, Account> list;
+    private final ObservableList<Account> accounts;
     private final ObjectProperty<Account> selected = new SimpleObjectProperty<>(this, "selected");
-    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.LOADING);
-    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
-    private final ReadOnlyBooleanWrapper more = new ReadOnlyBooleanWrapper(this, "more");
-    private final ReadOnlyBooleanWrapper filtered = new ReadOnlyBooleanWrapper(this, "filtered");
-    private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper(this, "countText", "");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-
-    private String cursor;
-    private long generation;
     private boolean applyingFilters;
 
     public AccountsViewModel(AccountsApi api, Executor fx, AccountDetailViewModel detail) {
-        this.api = api;
-        this.fx = fx;
         this.detail = detail;
+        this.list = new PagedList<>(api::accounts, PAGE, fx, q -> !q.isAll(),
+                new PagedList.Wording<>("account", "accounts", AccountsViewModel::emptyMessage));
+        this.accounts = list.items();
         for (StringProperty filter : List.of(search, status, tier)) {
             filter.addListener((o, a, b) -> {
                 if (!applyingFilters && !norm(a).equals(norm(b))) {
@@ -107,55 +90,17 @@ public final class AccountsViewModel {
     }
 
     public void reload() {
-        long gen = ++generation;
-        AccountQuery q = query();
-        filtered.set(!q.isAll());
-        accounts.clear();
-        cursor = null;
-        more.set(false);
-        message.set("");
-        state.set(State.LOADING);
-        countText.set("Loading accounts…");
-        fetch(gen, q);
+        list.reload(query());
     }
 
     /** The next page of the same query. */
     public void loadMore() {
-        if (more.get() && !loading.get()) {
-            fetch(generation, query());
-        }
+        list.loadMore();
     }
 
-    private void fetch(long gen, AccountQuery q) {
-        loading.set(true);
-        api.accounts(q, cursor, PAGE).whenComplete((page, failure) -> fx.execute(() -> {
-            if (gen != generation) {
-                return;
-            }
-            loading.set(false);
-            if (failure != null) {
-                PlatformException e = PlatformException.of(failure);
-                if (accounts.isEmpty()) {
-                    countText.set("");
-                    message.set(e.getMessage());
-                    state.set(State.ERROR);
-                } else {
-                    message.set("Couldn't load more: " + e.getMessage());
-                }
-                return;
-            }
-            accounts.addAll(page.data());
-            cursor = page.nextCursor();
-            more.set(cursor != null && !page.data().isEmpty());
-            countText.set(count());
-            if (accounts.isEmpty()) {
-                message.set(q.isAll() ? "This platform has no customer accounts yet."
-                        : "No accounts match " + describe(q) + ". Search matches the start of a name, an email or its domain, or an exact account id.");
-                state.set(State.EMPTY);
-            } else {
-                state.set(State.READY);
-            }
-        }));
+    private static String emptyMessage(AccountQuery q) {
+        return q.isAll() ? "This platform has no customer accounts yet."
+                : "No accounts match " + describe(q) + ". Search matches the start of a name, an email or its domain, or an exact account id.";
     }
 
     private static String describe(AccountQuery q) {
@@ -164,13 +109,6 @@ public final class AccountsViewModel {
         if (q.status() != null) s.append(s.length() > 0 ? " · " : "").append(q.status());
         if (q.tier() != null) s.append(s.length() > 0 ? " · " : "").append(q.tier()).append(" tier");
         return s.toString();
-    }
-
-    private String count() {
-        String n = NumberFormat.getIntegerInstance(Locale.US).format(accounts.size());
-        String noun = accounts.size() == 1 ? " account" : " accounts";
-        return more.get() ? "First " + n + noun + (filtered.get() ? " matching" : "") + " · more available"
-                : n + noun + (filtered.get() ? " match" : "");
     }
 
     /** An account changed (an action or an edit): its row shows the new state. */
@@ -187,7 +125,7 @@ public final class AccountsViewModel {
     }
 
     public void close() {
-        generation++;
+        list.close();
         detail.open(null);
     }
 
@@ -197,10 +135,10 @@ public final class AccountsViewModel {
     public StringProperty tierProperty() { return tier; }
     public ObservableList<Account> accounts() { return accounts; }
     public ObjectProperty<Account> selectedProperty() { return selected; }
-    public ReadOnlyObjectProperty<State> stateProperty() { return state.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty loadingProperty() { return loading.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty moreProperty() { return more.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty filteredProperty() { return filtered.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty countTextProperty() { return countText.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<PagedList.State> stateProperty() { return list.stateProperty(); }
+    public ReadOnlyBooleanProperty loadingProperty() { return list.loadingProperty(); }
+    public ReadOnlyBooleanProperty moreProperty() { return list.moreProperty(); }
+    public ReadOnlyBooleanProperty filteredProperty() { return list.filteredProperty(); }
+    public ReadOnlyStringProperty countTextProperty() { return list.countTextProperty(); }
+    public ReadOnlyStringProperty messageProperty() { return list.messageProperty(); }
 }

@@ -14,7 +14,7 @@ import dev.gatehouse.console.accounts.OperatorTime;
 import dev.gatehouse.console.actions.ActionDialog;
 import dev.gatehouse.console.actions.ModalLayer;
 import dev.gatehouse.console.keys.KeysViewModel.DetailState;
-import dev.gatehouse.console.keys.KeysViewModel.State;
+import dev.gatehouse.console.shell.PagedList.State;
 import dev.gatehouse.policy.KeyAction;
 import dev.gatehouse.policy.Permission;
 import javafx.animation.PauseTransition;

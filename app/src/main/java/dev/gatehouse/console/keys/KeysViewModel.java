@@ -12,11 +12,11 @@ import dev.gatehouse.console.accounts.ActionOptions.Availability;
 import dev.gatehouse.console.accounts.OperatorTime;
 import dev.gatehouse.console.actions.ActionDialogViewModel;
 import dev.gatehouse.console.client.PlatformException;
+import dev.gatehouse.console.shell.PagedList;
 import dev.gatehouse.policy.KeyAction;
 import dev.gatehouse.policy.Role;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
@@ -27,10 +27,8 @@ import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
-import java.text.NumberFormat;
 import java.util.EnumMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Executor;
 
@@ -45,8 +43,6 @@ public final class KeysViewModel {
     public static final List<String> MODES = List.of("", "live", "test");
     public static final int PAGE = 100;
 
-    public enum State { LOADING, READY, EMPTY, ERROR }
-
     public enum DetailState { EMPTY, LOADING, READY, ERROR }
 
     private final KeysApi api;
@@ -59,14 +55,9 @@ public final class KeysViewModel {
     private final StringProperty accountId = new SimpleStringProperty(this, "accountId", "");
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
     private final StringProperty mode = new SimpleStringProperty(this, "mode", "");
-    private final ObservableList<ApiKey> keys = FXCollections.observableArrayList();
+    private final PagedList<KeyQuery, ApiKey> list;
+    private final ObservableList<ApiKey> keys;
     private final ObjectProperty<ApiKey> selected = new SimpleObjectProperty<>(this, "selected");
-    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.LOADING);
-    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
-    private final ReadOnlyBooleanWrapper more = new ReadOnlyBooleanWrapper(this, "more");
-    private final ReadOnlyBooleanWrapper filtered = new ReadOnlyBooleanWrapper(this, "filtered");
-    private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper(this, "countText", "");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
 
     private final ReadOnlyObjectWrapper<DetailState> detailState = new ReadOnlyObjectWrapper<>(this, "detailState", DetailState.EMPTY);
     private final ReadOnlyStringWrapper detailMessage = new ReadOnlyStringWrapper(this, "detailMessage", "");
@@ -75,8 +66,6 @@ public final class KeysViewModel {
     private final ObservableList<EnforcementAction> enforcement = FXCollections.observableArrayList();
     private final Map<KeyAction, ReadOnlyObjectWrapper<Availability>> actions = new EnumMap<>(KeyAction.class);
 
-    private String cursor;
-    private long generation;
     private long detailGeneration;
     private boolean applyingFilters;
 
@@ -86,6 +75,9 @@ public final class KeysViewModel {
         this.role = role;
         this.time = time;
         this.accountView = new AccountDetailViewModel(api, fx, role, time);
+        this.list = new PagedList<>(api::keys, PAGE, fx, q -> !q.isAll(),
+                new PagedList.Wording<>("key", "keys", KeysViewModel::emptyMessage));
+        this.keys = list.items();
         for (KeyAction a : KeyAction.values()) {
             actions.put(a, new ReadOnlyObjectWrapper<>(this, a.wire(), new Availability(false, "Select a key first.")));
         }
@@ -143,58 +135,17 @@ public final class KeysViewModel {
     }
 
     public void reload() {
-        long gen = ++generation;
-        KeyQuery q = query();
-        filtered.set(!q.isAll());
-        keys.clear();
         selected.set(null);
-        cursor = null;
-        more.set(false);
-        message.set("");
-        state.set(State.LOADING);
-        countText.set("Loading keys…");
-        fetch(gen, q);
+        list.reload(query());
     }
 
     public void loadMore() {
-        if (more.get() && !loading.get()) {
-            fetch(generation, query());
-        }
+        list.loadMore();
     }
 
-    private void fetch(long gen, KeyQuery q) {
-        loading.set(true);
-        api.keys(q, cursor, PAGE).whenComplete((page, failure) -> fx.execute(() -> {
-            if (gen != generation) {
-                return;
-            }
-            loading.set(false);
-            if (failure != null) {
-                PlatformException e = PlatformException.of(failure);
-                if (keys.isEmpty()) {
-                    countText.set("");
-                    message.set(e.getMessage());
-                    state.set(State.ERROR);
-                } else {
-                    message.set("Couldn't load more: " + e.getMessage());
-                }
-                return;
-            }
-            keys.addAll(page.data());
-            cursor = page.nextCursor();
-            more.set(cursor != null && !page.data().isEmpty());
-            String n = NumberFormat.getIntegerInstance(Locale.US).format(keys.size());
-            String noun = keys.size() == 1 ? " key" : " keys";
-            countText.set(more.get() ? "First " + n + noun + (filtered.get() ? " matching" : "") + " · more available"
-                    : n + noun + (filtered.get() ? " match" : ""));
-            if (keys.isEmpty()) {
-                message.set(q.isAll() ? "This platform has no API keys yet."
-                        : "No keys match these filters. The prefix is the start of a key as shown, e.g. sk-live-AbCd.");
-                state.set(State.EMPTY);
-            } else {
-                state.set(State.READY);
-            }
-        }));
+    private static String emptyMessage(KeyQuery q) {
+        return q.isAll() ? "This platform has no API keys yet."
+                : "No keys match these filters. The prefix is the start of a key as shown, e.g. sk-live-AbCd.";
     }
 
     private void openDetail(ApiKey k) {
@@ -300,7 +251,7 @@ public final class KeysViewModel {
     }
 
     public void close() {
-        generation++;
+        list.close();
         detailGeneration++;
         accountView.open(null);
     }
@@ -314,12 +265,12 @@ public final class KeysViewModel {
     public StringProperty modeProperty() { return mode; }
     public ObservableList<ApiKey> keys() { return keys; }
     public ObjectProperty<ApiKey> selectedProperty() { return selected; }
-    public ReadOnlyObjectProperty<State> stateProperty() { return state.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty loadingProperty() { return loading.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty moreProperty() { return more.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty filteredProperty() { return filtered.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty countTextProperty() { return countText.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<PagedList.State> stateProperty() { return list.stateProperty(); }
+    public ReadOnlyBooleanProperty loadingProperty() { return list.loadingProperty(); }
+    public ReadOnlyBooleanProperty moreProperty() { return list.moreProperty(); }
+    public ReadOnlyBooleanProperty filteredProperty() { return list.filteredProperty(); }
+    public ReadOnlyStringProperty countTextProperty() { return list.countTextProperty(); }
+    public ReadOnlyStringProperty messageProperty() { return list.messageProperty(); }
     public ReadOnlyObjectProperty<DetailState> detailStateProperty() { return detailState.getReadOnlyProperty(); }
     public ReadOnlyStringProperty detailMessageProperty() { return detailMessage.getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<ApiKeyDetail> detailProperty() { return detail.getReadOnlyProperty(); }

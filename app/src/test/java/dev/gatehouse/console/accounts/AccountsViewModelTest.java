@@ -3,6 +3,7 @@ package dev.gatehouse.console.accounts;
 import dev.gatehouse.api.Account;
 import dev.gatehouse.api.Page;
 import dev.gatehouse.console.client.PlatformException;
+import dev.gatehouse.console.shell.PagedList;
 import dev.gatehouse.policy.Role;
 import org.junit.jupiter.api.Test;
 
@@ -51,7 +52,7 @@ class AccountsViewModelTest {
         api.calls("accounts").get(0).reply(new Page<>(List.of(FakeKeysApi.account("acct_9", "active", "pro", 1)), null));
         assertThat(vm.accounts()).isEmpty();
         api.last("accounts").reply(new Page<>(List.of(), null));
-        assertThat(vm.stateProperty().get()).isEqualTo(AccountsViewModel.State.EMPTY);
+        assertThat(vm.stateProperty().get()).isEqualTo(PagedList.State.EMPTY);
         assertThat(vm.messageProperty().get()).startsWith("No accounts match warned");
     }
 
@@ -59,7 +60,7 @@ class AccountsViewModelTest {
     void anErrorIsReadableAndSelectingOpensTheDetail() {
         vm.start();
         api.last("accounts").fail(new PlatformException("Can't reach http://x: connection refused. Is the gateway running?", 0, true));
-        assertThat(vm.stateProperty().get()).isEqualTo(AccountsViewModel.State.ERROR);
+        assertThat(vm.stateProperty().get()).isEqualTo(PagedList.State.ERROR);
         vm.reload();
         Account a = FakeKeysApi.account("acct_1", "active", "pro", 1);
         api.last("accounts").reply(new Page<>(List.of(a), null));
