@@ -3,10 +3,10 @@ package dev.gatehouse.console.accounts;
 import atlantafx.base.controls.CustomTextField;
 import dev.gatehouse.api.Account;
 import dev.gatehouse.console.shell.PagedList.State;
+import dev.gatehouse.console.shell.PagedListView;
+import dev.gatehouse.console.shell.SearchField;
 import javafx.animation.PauseTransition;
-import javafx.beans.binding.Bindings;
 import javafx.fxml.FXML;
-import javafx.scene.Cursor;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -16,8 +16,6 @@ import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
@@ -74,28 +72,11 @@ public final class AccountsController {
         bindFilters();
         bindTable();
         bindPlaceholder();
-        accountsRoot.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.isShortcutDown() && e.getCode() == KeyCode.F) {
-                accountSearchField.requestFocus();
-                accountSearchField.selectAll();
-                e.consume();
-            }
-        });
+        SearchField.focusOnFind(accountsRoot, accountSearchField);
     }
 
     private void bindFilters() {
-        accountSearchField.setLeft(new FontIcon("mdomz-search"));
-        Button clear = new Button(null, new FontIcon("mdoal-clear"));
-        clear.setId("clearAccountSearchButton");
-        clear.getStyleClass().addAll("button-icon", "flat", "search-clear");
-        clear.setCursor(Cursor.DEFAULT);
-        clear.setFocusTraversable(false);
-        clear.visibleProperty().bind(accountSearchField.textProperty().isNotEmpty());
-        clear.setOnAction(e -> {
-            accountSearchField.clear();
-            applySearchNow();
-        });
-        accountSearchField.setRight(clear);
+        SearchField.decorate(accountSearchField, "clearAccountSearchButton", this::applySearchNow);
         searchDebounce.setOnFinished(e -> vm.searchProperty().set(accountSearchField.getText()));
         accountSearchField.textProperty().addListener((o, a, b) -> searchDebounce.playFromStart());
         accountSearchField.setOnAction(e -> applySearchNow());
@@ -137,51 +118,12 @@ public final class AccountsController {
                 accountsTable.getSelectionModel().select(acct);
             }
         });
-        loadMoreAccountsButton.visibleProperty().bind(vm.moreProperty());
-        loadMoreAccountsButton.managedProperty().bind(vm.moreProperty());
-        loadMoreAccountsButton.disableProperty().bind(vm.loadingProperty());
-        accountsFooterMessage.textProperty().bind(Bindings.when(vm.stateProperty().isEqualTo(State.READY))
-                .then(Bindings.when(vm.messageProperty().isEmpty()).then(vm.countTextProperty()).otherwise(vm.messageProperty()))
-                .otherwise(""));
-        accountsFooter.visibleProperty().bind(vm.stateProperty().isEqualTo(State.READY));
-        accountsFooter.managedProperty().bind(accountsFooter.visibleProperty());
     }
 
     private void bindPlaceholder() {
-        accountsPlaceholderProgress.visibleProperty().bind(vm.stateProperty().isEqualTo(State.LOADING));
-        accountsPlaceholderProgress.managedProperty().bind(accountsPlaceholderProgress.visibleProperty());
-        accountsPlaceholderIcon.visibleProperty().bind(vm.stateProperty().isNotEqualTo(State.LOADING));
-        accountsPlaceholderIcon.managedProperty().bind(accountsPlaceholderIcon.visibleProperty());
-        accountsPlaceholderMessage.textProperty().bind(vm.messageProperty());
-        vm.stateProperty().addListener((o, a, s) -> showState(s));
-        showState(vm.stateProperty().get());
-    }
-
-    private void showState(State s) {
-        accountsPlaceholder.getStyleClass().removeAll("placeholder-error");
-        switch (s) {
-            case LOADING -> {
-                accountsPlaceholderTitle.setText("Loading accounts…");
-                accountsPlaceholderButton.setVisible(false);
-            }
-            case ERROR -> {
-                accountsPlaceholder.getStyleClass().add("placeholder-error");
-                accountsPlaceholderIcon.setIconLiteral("mdoal-error_outline");
-                accountsPlaceholderTitle.setText("Couldn't load accounts");
-                accountsPlaceholderButton.setText("Retry");
-                accountsPlaceholderButton.setGraphic(new FontIcon("mdomz-refresh"));
-                accountsPlaceholderButton.setVisible(true);
-            }
-            case EMPTY -> {
-                accountsPlaceholderIcon.setIconLiteral("mdoal-filter_alt");
-                accountsPlaceholderTitle.setText(vm.filteredProperty().get() ? "No matching accounts" : "No accounts");
-                accountsPlaceholderButton.setText("Clear filters");
-                accountsPlaceholderButton.setGraphic(new FontIcon("mdoal-clear"));
-                accountsPlaceholderButton.setVisible(vm.filteredProperty().get());
-            }
-            case READY -> accountsPlaceholderButton.setVisible(false);
-        }
-        accountsPlaceholderButton.setManaged(accountsPlaceholderButton.isVisible());
+        new PagedListView(accountsPlaceholder, accountsPlaceholderProgress, accountsPlaceholderIcon, accountsPlaceholderTitle,
+                accountsPlaceholderMessage, accountsPlaceholderButton, accountsFooter, accountsFooterMessage, loadMoreAccountsButton)
+                .bind(vm.list(), "accounts");
     }
 
     private static StringConverter<String> labels(Function<String, String> label) {

@@ -135,6 +135,8 @@ public final class AccountsViewModel {
     public StringProperty tierProperty() { return tier; }
     public ObservableList<Account> accounts() { return accounts; }
     public ObjectProperty<Account> selectedProperty() { return selected; }
+    /** The paged rows and their loading state, for the view around the table. */
+    public PagedList<AccountQuery, Account> list() { return list; }
     public ReadOnlyObjectProperty<PagedList.State> stateProperty() { return list.stateProperty(); }
     public ReadOnlyBooleanProperty loadingProperty() { return list.loadingProperty(); }
     public ReadOnlyBooleanProperty moreProperty() { return list.moreProperty(); }

@@ -15,15 +15,15 @@ import dev.gatehouse.console.actions.ActionDialog;
 import dev.gatehouse.console.actions.ModalLayer;
 import dev.gatehouse.console.keys.KeysViewModel.DetailState;
 import dev.gatehouse.console.shell.PagedList.State;
+import dev.gatehouse.console.shell.PagedListView;
+import dev.gatehouse.console.shell.SearchField;
 import dev.gatehouse.policy.KeyAction;
 import dev.gatehouse.policy.Permission;
 import javafx.animation.PauseTransition;
-import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
-import javafx.scene.Cursor;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
@@ -38,8 +38,6 @@ import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
 import javafx.scene.control.Tooltip;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
@@ -134,28 +132,11 @@ public final class KeysController {
         bindTable();
         bindPlaceholder();
         bindDetail();
-        keysRoot.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.isShortcutDown() && e.getCode() == KeyCode.F) {
-                keyPrefixField.requestFocus();
-                keyPrefixField.selectAll();
-                e.consume();
-            }
-        });
+        SearchField.focusOnFind(keysRoot, keyPrefixField);
     }
 
     private void bindFilters() {
-        keyPrefixField.setLeft(new FontIcon("mdomz-search"));
-        Button clear = new Button(null, new FontIcon("mdoal-clear"));
-        clear.setId("clearKeySearchButton");
-        clear.getStyleClass().addAll("button-icon", "flat", "search-clear");
-        clear.setCursor(Cursor.DEFAULT);
-        clear.setFocusTraversable(false);
-        clear.visibleProperty().bind(keyPrefixField.textProperty().isNotEmpty());
-        clear.setOnAction(e -> {
-            keyPrefixField.clear();
-            applyNow();
-        });
-        keyPrefixField.setRight(clear);
+        SearchField.decorate(keyPrefixField, "clearKeySearchButton", this::applyNow);
         filterDebounce.setOnFinished(e -> applyNow());
         keyPrefixField.textProperty().addListener((o, a, b) -> filterDebounce.playFromStart());
         keyAccountField.textProperty().addListener((o, a, b) -> filterDebounce.playFromStart());
@@ -209,50 +190,12 @@ public final class KeysController {
                 keysTable.getSelectionModel().select(k);
             }
         });
-        loadMoreKeysButton.visibleProperty().bind(vm.moreProperty());
-        loadMoreKeysButton.managedProperty().bind(vm.moreProperty());
-        loadMoreKeysButton.disableProperty().bind(vm.loadingProperty());
-        keysFooterMessage.textProperty().bind(Bindings.when(vm.messageProperty().isEmpty())
-                .then(vm.countTextProperty()).otherwise(vm.messageProperty()));
-        keysFooter.visibleProperty().bind(vm.stateProperty().isEqualTo(State.READY));
-        keysFooter.managedProperty().bind(keysFooter.visibleProperty());
     }
 
     private void bindPlaceholder() {
-        keysPlaceholderProgress.visibleProperty().bind(vm.stateProperty().isEqualTo(State.LOADING));
-        keysPlaceholderProgress.managedProperty().bind(keysPlaceholderProgress.visibleProperty());
-        keysPlaceholderIcon.visibleProperty().bind(vm.stateProperty().isNotEqualTo(State.LOADING));
-        keysPlaceholderIcon.managedProperty().bind(keysPlaceholderIcon.visibleProperty());
-        keysPlaceholderMessage.textProperty().bind(vm.messageProperty());
-        vm.stateProperty().addListener((o, a, s) -> showState(s));
-        showState(vm.stateProperty().get());
-    }
-
-    private void showState(State s) {
-        keysPlaceholder.getStyleClass().removeAll("placeholder-error");
-        switch (s) {
-            case LOADING -> {
-                keysPlaceholderTitle.setText("Loading keys…");
-                keysPlaceholderButton.setVisible(false);
-            }
-            case ERROR -> {
-                keysPlaceholder.getStyleClass().add("placeholder-error");
-                keysPlaceholderIcon.setIconLiteral("mdoal-error_outline");
-                keysPlaceholderTitle.setText("Couldn't load keys");
-                keysPlaceholderButton.setText("Retry");
-                keysPlaceholderButton.setGraphic(new FontIcon("mdomz-refresh"));
-                keysPlaceholderButton.setVisible(true);
-            }
-            case EMPTY -> {
-                keysPlaceholderIcon.setIconLiteral("mdoal-filter_alt");
-                keysPlaceholderTitle.setText(vm.filteredProperty().get() ? "No matching keys" : "No keys");
-                keysPlaceholderButton.setText("Clear filters");
-                keysPlaceholderButton.setGraphic(new FontIcon("mdoal-clear"));
-                keysPlaceholderButton.setVisible(vm.filteredProperty().get());
-            }
-            case READY -> keysPlaceholderButton.setVisible(false);
-        }
-        keysPlaceholderButton.setManaged(keysPlaceholderButton.isVisible());
+        new PagedListView(keysPlaceholder, keysPlaceholderProgress, keysPlaceholderIcon, keysPlaceholderTitle,
+                keysPlaceholderMessage, keysPlaceholderButton, keysFooter, keysFooterMessage, loadMoreKeysButton)
+                .bind(vm.list(), "keys");
     }
 
     private void bindDetail() {

@@ -265,6 +265,8 @@ public final class KeysViewModel {
     public StringProperty modeProperty() { return mode; }
     public ObservableList<ApiKey> keys() { return keys; }
     public ObjectProperty<ApiKey> selectedProperty() { return selected; }
+    /** The paged rows and their loading state, for the view around the table. */
+    public PagedList<KeyQuery, ApiKey> list() { return list; }
     public ReadOnlyObjectProperty<PagedList.State> stateProperty() { return list.stateProperty(); }
     public ReadOnlyBooleanProperty loadingProperty() { return list.loadingProperty(); }
     public ReadOnlyBooleanProperty moreProperty() { return list.moreProperty(); }
