@@ -1,6 +1,7 @@
 package dev.gatehouse.console.accounts;
 
 import atlantafx.base.controls.CustomTextField;
+import dev.gatehouse.console.shell.TableSelection;
 import dev.gatehouse.api.Account;
 import dev.gatehouse.console.shell.PagedList.State;
 import dev.gatehouse.console.shell.PagedListView;
@@ -106,18 +107,7 @@ public final class AccountsController {
         AccountCells.pill(accountStatusColumn, Account::status);
         AccountCells.text(accountBalanceColumn, a -> AccountLabels.money(a.balance(), a.currency()));
         accountsTable.setItems(vm.accounts());
-        accountsTable.getSelectionModel().selectedItemProperty().addListener((o, a, acct) -> {
-            if (acct != null) {
-                vm.selectedProperty().set(acct);
-            }
-        });
-        vm.selectedProperty().addListener((o, a, acct) -> {
-            if (acct == null) {
-                accountsTable.getSelectionModel().clearSelection();
-            } else if (accountsTable.getSelectionModel().getSelectedItem() != acct) {
-                accountsTable.getSelectionModel().select(acct);
-            }
-        });
+        TableSelection.bind(accountsTable, vm.selectedProperty());
     }
 
     private void bindPlaceholder() {

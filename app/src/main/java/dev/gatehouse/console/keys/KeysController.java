@@ -1,6 +1,7 @@
 package dev.gatehouse.console.keys;
 
 import atlantafx.base.controls.CustomTextField;
+import dev.gatehouse.console.shell.TableSelection;
 import dev.gatehouse.api.Account;
 import dev.gatehouse.api.ApiKey;
 import dev.gatehouse.api.ApiKeyDetail;
@@ -178,18 +179,7 @@ public final class KeysController {
         AccountCells.text(lastUsedColumn, k -> k.lastUsedAt() == null ? "never" : t.relative(k.lastUsedAt()), k -> t.both(k.lastUsedAt(), "never used"));
         AccountCells.text(expiresColumn, k -> k.expiresAt() == null ? "never" : t.date(k.expiresAt()), k -> t.both(k.expiresAt(), "does not expire"));
         keysTable.setItems(vm.keys());
-        keysTable.getSelectionModel().selectedItemProperty().addListener((o, a, k) -> {
-            if (k != null) {
-                vm.selectedProperty().set(k);
-            }
-        });
-        vm.selectedProperty().addListener((o, a, k) -> {
-            if (k == null) {
-                keysTable.getSelectionModel().clearSelection();
-            } else if (keysTable.getSelectionModel().getSelectedItem() != k) {
-                keysTable.getSelectionModel().select(k);
-            }
-        });
+        TableSelection.bind(keysTable, vm.selectedProperty());
     }
 
     private void bindPlaceholder() {
