@@ -12,6 +12,13 @@ import java.util.Random;
 public final class PrefixedIds {
     private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
     private static final SecureRandom RANDOM = new SecureRandom();
+    private static final byte[] DIGIT = new byte[128];
+
+    static {
+        for (int i = 0; i < ALPHABET.length; i++) {
+            DIGIT[ALPHABET[i]] = (byte) i;
+        }
+    }
 
     private PrefixedIds() {}
 
@@ -31,6 +38,16 @@ public final class PrefixedIds {
             out[i] = ALPHABET[random.nextInt(32)];
         }
         return prefix + new String(out);
+    }
+
+    /** The creation time in epoch milliseconds that {@code id} (one of ours, any prefix) encodes. */
+    public static long millis(String id) {
+        int start = id.indexOf('_') + 1;
+        long ms = 0;
+        for (int i = start; i < start + 10; i++) {
+            ms = (ms << 5) | DIGIT[id.charAt(i)];
+        }
+        return ms;
     }
 
     /** Whether {@code id} could be one of ours with this prefix; anything else cannot exist, so it is a 404. */

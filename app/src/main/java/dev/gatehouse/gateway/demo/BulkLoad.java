@@ -107,6 +107,8 @@ final class BulkLoad {
                     catalog.run(0, h, fk.sql());
                 }
             }
+            // queries buffer up to this many rows in memory before spilling: back to H2's default (ours sets none)
+            h.execute("SET MAX_MEMORY_ROWS " + org.h2.engine.SysProperties.MAX_MEMORY_ROWS);
         });
         log.info("bulk load: {} indexes and {} foreign keys over {} in {} ms ({} ms for the foreign keys between loads)",
                 dropIndexes.size(), foreignKeys.size(), tables, (System.nanoTime() - started) / 1_000_000,

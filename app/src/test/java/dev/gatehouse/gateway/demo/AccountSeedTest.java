@@ -57,6 +57,37 @@ class AccountSeedTest {
         assertThat(AuditLog.verify(h2.jdbi()).ok()).isTrue();
     }
 
+    /** Secrets are handed out in hash order (it spares the large seed a sort); each still matches its key's mode. */
+    @Test
+    void keysCarryConsistentSecretsInHashOrder() {
+        h2.jdbi().useHandle(h -> {
+            List<Map<String, Object>> keys = h.createQuery("SELECT id, mode, prefix, secret_hash FROM api_keys ORDER BY id").mapToMap().list();
+            for (int i = 0; i < keys.size(); i++) {
+                Map<String, Object> k = keys.get(i);
+                assertThat((String) k.get("prefix")).startsWith("sk-" + k.get("mode") + "-").hasSize(("sk-" + k.get("mode") + "-").length() + 4);
+                if (i > 0) {
+                    assertThat((String) k.get("secret_hash")).isGreaterThan((String) keys.get(i - 1).get("secret_hash"));
+                }
+            }
+            assertThat(values(h, "SELECT COUNT(DISTINCT secret_hash) FROM api_keys")).containsExactly(String.valueOf(keys.size()));
+        });
+    }
+
+    /** Ledger lines carry their own seq; the identity goes on from the last one, so the next real line fits after. */
+    @Test
+    void theLedgerSequenceGoesOnAfterTheSeed() {
+        h2.jdbi().useHandle(h -> {
+            long max = h.createQuery("SELECT MAX(seq) FROM ledger_entries").mapTo(Long.class).one();
+            assertThat(max).isEqualTo(result.ledgerEntries());
+            h.useTransaction(t -> {
+                t.execute("INSERT INTO ledger_entries (id, account_id, at, kind, amount, balance_after, actor) "
+                        + "SELECT 'led_probe', id, CURRENT_TIMESTAMP, 'adjustment', 0, balance, 'test' FROM accounts ORDER BY id LIMIT 1");
+                assertThat(t.createQuery("SELECT seq FROM ledger_entries WHERE id = 'led_probe'").mapTo(Long.class).one()).isEqualTo(max + 1);
+                t.rollback();
+            });
+        });
+    }
+
     @Test
     void everyAccountKeepsTheLedgerInvariant() {
         h2.jdbi().useHandle(h -> assertInvariantForAll(h, NOW));

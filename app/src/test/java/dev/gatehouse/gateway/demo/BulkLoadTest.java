@@ -42,6 +42,16 @@ class BulkLoadTest {
     }
 
     @Test
+    void theMemorySettingIsPutBack() {
+        try (Database db = Database.inMemory()) {
+            BulkLoad.withoutIndexes(db.jdbi(), List.of(new BulkLoad.Load(List.of("accounts"), h -> h.execute(ACCOUNT))));
+            // SCRIPT lists the settings made with SET
+            List<String> script = db.jdbi().withHandle(h -> h.createQuery("SCRIPT NODATA").mapTo(String.class).list());
+            assertThat(script).noneMatch(line -> line.contains("MAX_MEMORY_ROWS 2000000"));
+        }
+    }
+
+    @Test
     void theIndexesAreEnforcedAgainAfterwards() {
         try (Database db = Database.inMemory()) {
             BulkLoad.withoutIndexes(db.jdbi(), List.of(
