@@ -26,11 +26,7 @@ public final class AccountsScreen implements Screen {
     }
 
     public static AccountsScreen open(Session session) {
-        return open(AccountsApi.of(session.client()), Platform::runLater, role(session), OperatorTime.system());
-    }
-
-    static Role role(Session session) {
-        return Role.fromWire(session.me().role()).orElse(Role.VIEWER);
+        return open(AccountsApi.of(session.client()), Platform::runLater, session.role(), OperatorTime.system());
     }
 
     public static AccountsScreen open(AccountsApi api, Executor fx, Role role, OperatorTime time) {

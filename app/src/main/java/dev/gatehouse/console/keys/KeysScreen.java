@@ -28,8 +28,7 @@ public final class KeysScreen implements Screen {
     }
 
     public static KeysScreen open(Session session) {
-        return open(KeysApi.of(session.client()), Platform::runLater,
-                Role.fromWire(session.me().role()).orElse(Role.VIEWER), OperatorTime.system());
+        return open(KeysApi.of(session.client()), Platform::runLater, session.role(), OperatorTime.system());
     }
 
     public static KeysScreen open(KeysApi api, Executor fx, Role role, OperatorTime time) {

@@ -6,16 +6,15 @@ import dev.gatehouse.api.AuditEntry;
 import dev.gatehouse.api.AuditVerification;
 import dev.gatehouse.api.Json;
 import dev.gatehouse.gateway.accounts.PrefixedIds;
+import dev.gatehouse.gateway.Sha256;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Random;
 
@@ -170,22 +169,18 @@ public final class AuditLog {
     /** SHA-256 over prev_hash and each field, every field length-prefixed so no two entries hash alike by shifting text. */
     static String hash(String prevHash, long seq, String id, Instant at, String actor, String action, String target,
                        String reason, String before, String after) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            for (String field : new String[] {prevHash, Long.toString(seq), id, at.truncatedTo(ChronoUnit.MILLIS).toString(),
-                    actor, action, target, reason, before, after}) {
-                if (field == null) {
-                    sha.update("-1:".getBytes(StandardCharsets.UTF_8));
-                } else {
-                    byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
-                    sha.update((bytes.length + ":").getBytes(StandardCharsets.UTF_8));
-                    sha.update(bytes);
-                }
+        MessageDigest sha = Sha256.digest();
+        for (String field : new String[] {prevHash, Long.toString(seq), id, at.truncatedTo(ChronoUnit.MILLIS).toString(),
+                actor, action, target, reason, before, after}) {
+            if (field == null) {
+                sha.update("-1:".getBytes(StandardCharsets.UTF_8));
+            } else {
+                byte[] bytes = field.getBytes(StandardCharsets.UTF_8);
+                sha.update((bytes.length + ":").getBytes(StandardCharsets.UTF_8));
+                sha.update(bytes);
             }
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
         }
+        return Sha256.hex(sha);
     }
 
     static String text(Object value) {

@@ -2,6 +2,7 @@ package dev.gatehouse.gateway.http;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.gatehouse.api.Json;
+import dev.gatehouse.gateway.Sha256;
 import dev.gatehouse.gateway.operators.Operator;
 import io.javalin.http.Context;
 import org.jdbi.v3.core.Handle;
@@ -10,10 +11,8 @@ import org.jdbi.v3.core.statement.StatementException;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -115,14 +114,10 @@ public final class Idempotency {
     }
 
     static String fingerprint(String method, String path, byte[] body) {
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            sha.update((method + " " + path + "\n").getBytes(StandardCharsets.UTF_8));
-            sha.update(body);
-            return HexFormat.of().formatHex(sha.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every JDK", e);
-        }
+        MessageDigest sha = Sha256.digest();
+        sha.update((method + " " + path + "\n").getBytes(StandardCharsets.UTF_8));
+        sha.update(body);
+        return Sha256.hex(sha);
     }
 
     private static String write(Object result) {
