@@ -56,11 +56,28 @@ public final class AccountSeed {
         }
         java.util.Arrays.sort(createdOffsets);
         long g0 = System.nanoTime();
-        Chunk all = new Chunk();
-        for (int i = 0; i < accounts; i++) {
-            generateAccount(r, now.minusSeconds(createdOffsets[accounts - 1 - i]), now, large, all, audit);
+        // at large scale each half of the accounts draws from its own random stream, on its own core
+        int parts = large ? 2 : 1;
+        List<Chunk> chunks = new ArrayList<>();
+        List<List<AuditLog.Draft>> audits = new ArrayList<>();
+        List<Runnable> generate = new ArrayList<>();
+        for (int p = 0; p < parts; p++) {
+            Random pr = p == 0 ? r : new Random(seed ^ SALT ^ (0x9E37_79B9_7F4A_7C15L * p));
+            Chunk chunk = new Chunk(p);
+            List<AuditLog.Draft> partAudit = new ArrayList<>();
+            chunks.add(chunk);
+            audits.add(partAudit);
+            int from = accounts * p / parts;
+            int to = accounts * (p + 1) / parts;
+            generate.add(() -> {
+                for (int i = from; i < to; i++) {
+                    generateAccount(pr, now.minusSeconds(createdOffsets[accounts - 1 - i]), now, large, chunk, partAudit);
+                }
+            });
         }
-        all.sortById();
+        Parallel.run(generate, "generating demo data");
+        Chunk all = Chunk.concat(chunks);
+        audits.forEach(audit::addAll);
         long generating = System.nanoTime() - g0;
         totals[0] = all.accounts.size();
         totals[1] = all.keys.size();
@@ -71,18 +88,24 @@ public final class AccountSeed {
         boolean bulk = large && !db.isPostgres();
         if (bulk) {
             audit.sort(Comparator.comparing(AuditLog.Draft::at));
-            // the million keys are the long pole: everything else loads and is indexed on the other connection meanwhile
+            // the million keys are the long pole, so they load first (see BulkLoad)
             BulkLoad.withoutIndexes(db.jdbi(), List.of(
-                    new BulkLoad.Load(List.of("api_keys"), h -> all.write(h, List.of("api_keys"))),
+                    new BulkLoad.Load(List.of("api_keys"), h -> {
+                        all.sortKeys();
+                        all.write(h, List.of("api_keys"));
+                    }),
                     new BulkLoad.Load(List.of("accounts", "credit_lots", "ledger_entries", "enforcement_actions", "audit_entries"), h -> {
+                        all.sortLotsAndEnforcement();
                         all.write(h, List.of("accounts", "credit_lots", "ledger_entries", "enforcement_actions"));
                         h.useTransaction(t -> AuditLog.appendAll(t, audit, r));
                         audit.clear();
                     })));
         } else {
+            all.sortKeys();
+            all.sortLotsAndEnforcement();
             db.jdbi().useHandle(h -> all.write(h, Chunk.TABLES));
         }
-        // ledger lines carry their seq (an identity draw takes the catalog lock, which an index build may hold)
+        // ledger lines carry their seq, so the next real line must draw max + 1
         db.jdbi().useHandle(h -> h.execute("ALTER TABLE ledger_entries ALTER COLUMN seq RESTART WITH "
                 + (h.createQuery("SELECT COALESCE(MAX(seq), 0) FROM ledger_entries").mapTo(Long.class).one() + 1)));
         long writing = System.nanoTime() - w0;
@@ -158,20 +181,6 @@ public final class AccountSeed {
 
     private static Instant before(Instant t, Random r, long maxSeconds) {
         return t.minusSeconds(1 + (long) (r.nextDouble() * maxSeconds));
-    }
-
-    private static long waitFor(java.util.concurrent.Future<Long> write) {
-        if (write == null) {
-            return 0;
-        }
-        try {
-            return write.get();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while seeding", e);
-        } catch (java.util.concurrent.ExecutionException e) {
-            throw new IllegalStateException("seeding failed", e.getCause());
-        }
     }
 
     private static void generateAccount(Random r, Instant created, Instant now, boolean large, Chunk chunk, List<AuditLog.Draft> audit) {
@@ -298,8 +307,12 @@ public final class AccountSeed {
         chunk.lastVersionBumps = 0;
     }
 
+    private static final Map<String, String> ASCII = new java.util.concurrent.ConcurrentHashMap<>();
+
+    /** "Müller" → "muller", for e-mail local parts; the names come from two short lists, so each is worked out once. */
     private static String ascii(String s) {
-        return java.text.Normalizer.normalize(s, java.text.Normalizer.Form.NFD).replaceAll("[^A-Za-z]", "").toLowerCase(Locale.ROOT);
+        return ASCII.computeIfAbsent(s, n -> java.text.Normalizer.normalize(n, java.text.Normalizer.Form.NFD)
+                .replaceAll("[^A-Za-z]", "").toLowerCase(Locale.ROOT));
     }
 
     private static void enforce(Chunk chunk, List<AuditLog.Draft> audit, Random r, String accountId, String keyId, String type,
@@ -392,7 +405,11 @@ public final class AccountSeed {
         final List<Object[]> enforcement = new ArrayList<>();
         BigDecimal lastBalance;
         long lastVersionBumps;
-        private final Random ids = new Random(0);
+        private final Random ids;
+
+        Chunk(int part) {
+            ids = new Random(part);
+        }
 
         void ledger(Random r, String accountId, Instant at, String kind, BigDecimal amount, String lotId, BigDecimal balance,
                     String description, String actor) {
@@ -400,12 +417,34 @@ public final class AccountSeed {
                     lotId, Money.normalize(balance), description, actor, (long) ledger.size() + 1});
         }
 
+        /** The parts one after the other, ledger lines renumbered in that order. */
+        static Chunk concat(List<Chunk> parts) {
+            if (parts.size() == 1) {
+                return parts.get(0);
+            }
+            Chunk all = new Chunk(0);
+            for (Chunk part : parts) {
+                all.accounts.addAll(part.accounts);
+                all.keys.addAll(part.keys);
+                all.lots.addAll(part.lots);
+                all.enforcement.addAll(part.enforcement);
+                for (Object[] line : part.ledger) {
+                    line[9] = (long) all.ledger.size() + 1;
+                    all.ledger.add(line);
+                }
+            }
+            return all;
+        }
+
         /** Rows in primary-key order insert faster into H2's copy-on-write B-trees. */
-        void sortById() {
+        void sortKeys() {
             RowOrder.byId(keys, 0);
+            secretsInHashOrder();
+        }
+
+        void sortLotsAndEnforcement() {
             RowOrder.byId(lots, 0);
             RowOrder.byId(enforcement, 0);
-            secretsInHashOrder();
         }
 
         /**

@@ -51,6 +51,23 @@ class BulkLoadTest {
         }
     }
 
+    private static int lockMode(Database db) {
+        return db.jdbi().withHandle(h -> h.createQuery("SELECT LOCK_MODE()").mapTo(Integer.class).one());
+    }
+
+    @Test
+    void tableLocksAreBackAfterTheLoadEvenWhenItFails() {
+        try (Database db = Database.inMemory()) {
+            int before = lockMode(db);
+            assertThat(before).isNotZero();
+            BulkLoad.withoutIndexes(db.jdbi(), List.of(new BulkLoad.Load(List.of("accounts"), h -> h.execute(ACCOUNT))));
+            assertThat(lockMode(db)).isEqualTo(before);
+            assertThatThrownBy(() -> BulkLoad.withoutIndexes(db.jdbi(), List.of(
+                    new BulkLoad.Load(List.of("ledger_entries"), (Handle h) -> h.execute("INSERT INTO no_such_table VALUES (1)")))));
+            assertThat(lockMode(db)).isEqualTo(before);
+        }
+    }
+
     @Test
     void theIndexesAreEnforcedAgainAfterwards() {
         try (Database db = Database.inMemory()) {
