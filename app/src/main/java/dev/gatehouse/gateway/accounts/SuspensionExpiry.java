@@ -2,6 +2,7 @@ package dev.gatehouse.gateway.accounts;
 
 import dev.gatehouse.api.Account;
 import dev.gatehouse.api.EnforcementAction;
+import dev.gatehouse.gateway.PeriodicSweep;
 import dev.gatehouse.gateway.audit.AuditLog;
 import dev.gatehouse.policy.AccountStatus;
 import dev.gatehouse.policy.Enforcement;
@@ -14,9 +15,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Timed suspensions end by themselves (DESIGN §4: "suspensions can be timed and are reversible"). Each lapsed one is
@@ -61,21 +60,12 @@ public final class SuspensionExpiry {
 
     /** Sweeps every {@code periodSeconds} on a daemon thread until the returned executor is shut down. */
     public static ScheduledExecutorService schedule(Jdbi jdbi, Clock clock, long periodSeconds) {
-        ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "suspension-expiry");
-            t.setDaemon(true);
-            return t;
-        });
-        timer.scheduleWithFixedDelay(() -> {
-            try {
-                int n = liftLapsed(jdbi, clock.instant());
-                if (n > 0) {
-                    log.info("reinstated {} accounts whose timed suspension ended", n);
-                }
-            } catch (RuntimeException e) {
-                log.warn("suspension expiry sweep failed; retrying next period", e);
+        return PeriodicSweep.every("suspension-expiry", periodSeconds, () -> {
+            int n = liftLapsed(jdbi, clock.instant());
+            if (n > 0) {
+                log.info("reinstated {} accounts whose timed suspension ended", n);
             }
-        }, periodSeconds, periodSeconds, TimeUnit.SECONDS);
-        return timer;
+        });
     }
+
 }

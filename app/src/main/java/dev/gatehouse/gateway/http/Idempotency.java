@@ -12,6 +12,7 @@ import org.jdbi.v3.core.statement.StatementException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.function.Function;
@@ -21,12 +22,15 @@ import java.util.function.Function;
  * the same transaction as its effect; a replay gets that response back (same status and body); the same key with
  * another request is 422. Inserting the key row is the serialization point: a concurrent twin blocks on the
  * primary key until the first commits, then replays. A request that fails stores nothing, so it may be retried.
- * Keys are scoped to the operator.
+ * Keys are scoped to the operator and remembered for {@link #KEPT_FOR}: a replay within that window gets the first
+ * answer, later the key is forgotten and may be used again (retries come within minutes; the table must not grow
+ * without bound on a gateway that runs for months).
  */
 public final class Idempotency {
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     private static final int MAX_KEY_LENGTH = 255;
+    public static final Duration KEPT_FOR = Duration.ofHours(24);
 
     private Idempotency() {}
 
@@ -77,7 +81,16 @@ public final class Idempotency {
         }
     }
 
+    /** Deletes the keys older than {@link #KEPT_FOR} at {@code now}; returns how many. */
+    public static int forgetExpired(Jdbi jdbi, Instant now) {
+        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM idempotency_keys WHERE created_at < :cutoff")
+                .bind("cutoff", now.minus(KEPT_FOR)).execute());
+    }
+
     private static void claim(Handle h, String operatorId, String key, String fingerprint, Instant now) {
+        // an expired key the hourly sweep has not reached yet is already forgotten
+        h.createUpdate("DELETE FROM idempotency_keys WHERE operator_id = :op AND idem_key = :key AND created_at < :cutoff")
+                .bind("op", operatorId).bind("key", key).bind("cutoff", now.minus(KEPT_FOR)).execute();
         try {
             h.createUpdate("INSERT INTO idempotency_keys (operator_id, idem_key, fingerprint, status, created_at) "
                             + "VALUES (:op, :key, :fp, 0, :at)")
