@@ -27,7 +27,7 @@ import java.util.Random;
  * Demo accounts, keys, credit lots, 90 days of ledger and enforcement history, deterministic from the seed.
  * The ledger is produced by replaying grants, usage and expiries through {@link CreditLots}, the same arithmetic
  * the gateway uses, so sum(ledger) == balance == sum(remaining of unexpired lots) holds for every account.
- * Everything is written with JDBI prepared batches, a chunk of accounts per transaction.
+ * Rows are written with plain JDBC batches, committed every 20,000 rows; the large seed goes through {@link BulkLoad}.
  */
 public final class AccountSeed {
     private static final Logger log = LoggerFactory.getLogger(AccountSeed.class);
@@ -436,7 +436,7 @@ public final class AccountSeed {
             return all;
         }
 
-        /** Rows in primary-key order insert faster into H2's copy-on-write B-trees. */
+        /** Rows sorted by primary key all land at one end of H2's copy-on-write B-trees, which is the cheap place. */
         void sortKeys() {
             RowOrder.byId(keys, 0);
             secretsInHashOrder();

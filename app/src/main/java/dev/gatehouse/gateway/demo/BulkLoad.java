@@ -36,8 +36,9 @@ final class BulkLoad {
      * tables as soon as its rows are in; foreign keys between loads are added at the end.
      * <p>
      * The first load is the long pole (a million keys): its rows go in alone, with the machine to themselves, and its
-     * index builds then overlap the other loads' inserts and index builds. On 2 cores this took the large seed from
-     * about 52 s, all loads inserting at once, to about 47 s.
+     * index builds then overlap the other loads' inserts and index builds. In interleaved runs on 2 cores the large
+     * seed took 48-50 s with all loads inserting at once and 42-49 s this way; the keys alone insert in 9-16 s
+     * instead of 20-26 s.
      * <p>
      * H2 takes its catalog lock for every CREATE INDEX, which would build all indexes of the database one after the
      * other on one core. During the load no one else is connected and every table belongs to exactly one load thread,
