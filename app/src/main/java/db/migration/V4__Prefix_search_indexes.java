@@ -13,8 +13,7 @@ import java.sql.Statement;
 public class V4__Prefix_search_indexes extends BaseJavaMigration {
     @Override
     public void migrate(Context context) throws Exception {
-        String product = context.getConnection().getMetaData().getDatabaseProductName();
-        if (!product.toLowerCase().contains("postgres")) {
+        if (!Engine.isPostgres(context)) {
             return;
         }
         try (Statement s = context.getConnection().createStatement()) {

@@ -19,8 +19,7 @@ public class V5__Newest_first_on_h2 extends BaseJavaMigration {
 
     @Override
     public void migrate(Context context) throws Exception {
-        String product = context.getConnection().getMetaData().getDatabaseProductName();
-        if (product.toLowerCase().contains("postgres")) {
+        if (Engine.isPostgres(context)) {
             return;
         }
         try (Statement s = context.getConnection().createStatement()) {

@@ -15,8 +15,7 @@ import java.sql.Statement;
 public class V7__Key_prefix_in_byte_order_on_postgres extends BaseJavaMigration {
     @Override
     public void migrate(Context context) throws Exception {
-        String product = context.getConnection().getMetaData().getDatabaseProductName();
-        if (!product.toLowerCase().contains("postgres")) {
+        if (!Engine.isPostgres(context)) {
             return;
         }
         try (Statement s = context.getConnection().createStatement()) {

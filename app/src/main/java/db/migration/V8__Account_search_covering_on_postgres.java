@@ -14,8 +14,7 @@ import java.sql.Statement;
 public class V8__Account_search_covering_on_postgres extends BaseJavaMigration {
     @Override
     public void migrate(Context context) throws Exception {
-        String product = context.getConnection().getMetaData().getDatabaseProductName();
-        if (!product.toLowerCase().contains("postgres")) {
+        if (!Engine.isPostgres(context)) {
             return;
         }
         try (Statement s = context.getConnection().createStatement()) {
