@@ -12,8 +12,6 @@ import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 
 import java.time.Instant;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.atomic.AtomicReference;
 
 /** The gateway's HTTP server: admin API under /admin/v1, health outside it. */
 public final class GatewayServer implements AutoCloseable {
@@ -39,15 +37,7 @@ public final class GatewayServer implements AutoCloseable {
         new SessionRoutes(mode).register(app);
         new dev.gatehouse.gateway.catalog.CatalogRoutes(db.jdbi()).register(app);
         dev.gatehouse.gateway.accounts.AccountFeatures.register(app, db);
-        AtomicReference<ScheduledExecutorService> forget = new AtomicReference<>();
-        app.events(e -> {
-            e.serverStarted(() -> forget.set(PeriodicSweep.every("idempotency-expiry", 3600,
-                    () -> Idempotency.forgetExpired(db.jdbi(), Instant.now()))));
-            e.serverStopping(() -> {
-                ScheduledExecutorService s = forget.getAndSet(null);
-                if (s != null) s.shutdownNow();
-            });
-        });
+        PeriodicSweep.whileServing(app, "idempotency-expiry", 3600, () -> Idempotency.forgetExpired(db.jdbi(), Instant.now()));
     }
 
     public GatewayServer start(String host, int port) {

@@ -4,6 +4,7 @@ import atlantafx.base.controls.CustomTextField;
 import dev.gatehouse.api.Model;
 import dev.gatehouse.console.catalog.CatalogViewModel.PriceRow;
 import dev.gatehouse.console.catalog.CatalogViewModel.State;
+import dev.gatehouse.console.shell.SearchField;
 import javafx.animation.PauseTransition;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
@@ -11,7 +12,6 @@ import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.ListChangeListener;
 import javafx.collections.transformation.SortedList;
 import javafx.fxml.FXML;
-import javafx.scene.Cursor;
 import javafx.scene.control.Button;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
@@ -89,13 +89,7 @@ public final class CatalogController {
         bindTable();
         bindPlaceholder();
         bindDetail();
-        catalogRoot.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.isShortcutDown() && e.getCode() == KeyCode.F) {
-                searchField.requestFocus();
-                searchField.selectAll();
-                e.consume();
-            }
-        });
+        SearchField.focusOnFind(catalogRoot, searchField);
     }
 
     private void bindHeader() {
@@ -105,19 +99,7 @@ public final class CatalogController {
     }
 
     private void bindFilters() {
-        FontIcon searchIcon = new FontIcon("mdomz-search");
-        searchField.setLeft(searchIcon);
-        Button clear = new Button(null, new FontIcon("mdoal-clear"));
-        clear.setId("clearSearchButton");
-        clear.getStyleClass().addAll("button-icon", "flat", "search-clear");
-        clear.setCursor(Cursor.DEFAULT);
-        clear.setFocusTraversable(false);
-        clear.visibleProperty().bind(searchField.textProperty().isNotEmpty());
-        clear.setOnAction(e -> {
-            searchField.clear();
-            applySearchNow();
-        });
-        searchField.setRight(clear);
+        SearchField.decorate(searchField, "clearSearchButton", this::applySearchNow);
         searchDebounce.setOnFinished(e -> vm.searchProperty().set(searchField.getText()));
         searchField.textProperty().addListener((o, a, b) -> searchDebounce.playFromStart());
         searchField.setOnAction(e -> applySearchNow());

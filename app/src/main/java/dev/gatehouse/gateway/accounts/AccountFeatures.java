@@ -1,6 +1,7 @@
 package dev.gatehouse.gateway.accounts;
 
 import dev.gatehouse.gateway.Database;
+import dev.gatehouse.gateway.PeriodicSweep;
 import dev.gatehouse.gateway.audit.AuditRoutes;
 import dev.gatehouse.gateway.credits.LedgerRoutes;
 import dev.gatehouse.gateway.keys.KeyRoutes;
@@ -21,15 +22,7 @@ public final class AccountFeatures {
         new LedgerRoutes(db.jdbi()).register(app);
         new KeyRoutes(db.jdbi(), clock).register(app);
         new AuditRoutes(db.jdbi()).register(app);
-        // timed suspensions end while the server runs; the sweep stops with it
-        java.util.concurrent.atomic.AtomicReference<java.util.concurrent.ScheduledExecutorService> sweep =
-                new java.util.concurrent.atomic.AtomicReference<>();
-        app.events(e -> {
-            e.serverStarted(() -> sweep.set(SuspensionExpiry.schedule(db.jdbi(), clock, 30)));
-            e.serverStopping(() -> {
-                var s = sweep.getAndSet(null);
-                if (s != null) s.shutdownNow();
-            });
-        });
+        // timed suspensions end while the server runs
+        PeriodicSweep.whileServing(app, "suspension-expiry", 30, () -> SuspensionExpiry.sweep(db.jdbi(), clock));
     }
 }

@@ -2,7 +2,6 @@ package dev.gatehouse.gateway.accounts;
 
 import dev.gatehouse.api.Account;
 import dev.gatehouse.api.EnforcementAction;
-import dev.gatehouse.gateway.PeriodicSweep;
 import dev.gatehouse.gateway.audit.AuditLog;
 import dev.gatehouse.policy.AccountStatus;
 import dev.gatehouse.policy.Enforcement;
@@ -15,7 +14,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.concurrent.ScheduledExecutorService;
 
 /**
  * Timed suspensions end by themselves (DESIGN §4: "suspensions can be timed and are reversible"). Each lapsed one is
@@ -58,14 +56,11 @@ public final class SuspensionExpiry {
         return 1;
     }
 
-    /** Sweeps every {@code periodSeconds} on a daemon thread until the returned executor is shut down. */
-    public static ScheduledExecutorService schedule(Jdbi jdbi, Clock clock, long periodSeconds) {
-        return PeriodicSweep.every("suspension-expiry", periodSeconds, () -> {
-            int n = liftLapsed(jdbi, clock.instant());
-            if (n > 0) {
-                log.info("reinstated {} accounts whose timed suspension ended", n);
-            }
-        });
+    /** One round of the periodic sweep: lifts what has lapsed by the clock's now, and logs how many. */
+    public static void sweep(Jdbi jdbi, Clock clock) {
+        int n = liftLapsed(jdbi, clock.instant());
+        if (n > 0) {
+            log.info("reinstated {} accounts whose timed suspension ended", n);
+        }
     }
-
 }

@@ -90,7 +90,9 @@ final class BulkLoad {
                     try {
                         load.work().accept(h);
                     } finally {
-                        firstRowsIn.countDown();
+                        if (first) {
+                            firstRowsIn.countDown(); // also when it failed: the others must not wait forever
+                        }
                     }
                     long t1 = System.nanoTime();
                     for (String table : load.tables()) {

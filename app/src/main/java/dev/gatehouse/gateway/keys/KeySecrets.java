@@ -1,6 +1,6 @@
 package dev.gatehouse.gateway.keys;
 
-import dev.gatehouse.gateway.operators.OperatorTokens;
+import dev.gatehouse.gateway.Sha256;
 
 import java.security.SecureRandom;
 import java.util.Random;
@@ -34,6 +34,6 @@ public final class KeySecrets {
     }
 
     public static String hash(String secret) {
-        return OperatorTokens.hash(secret);
+        return Sha256.of(secret);
     }
 }
