@@ -1,5 +1,6 @@
 package dev.gatehouse.console.actions;
 
+import dev.gatehouse.api.ProblemType;
 import dev.gatehouse.api.ActionRequest;
 import dev.gatehouse.api.AuditEntry;
 import dev.gatehouse.console.client.PlatformException;
@@ -139,7 +140,7 @@ public final class ActionDialogViewModel<R> {
     }
 
     private static String readable(PlatformException e) {
-        if (e.status() == 422 && e.problem().map(p -> "Idempotency-Key reused".equals(p.title())).orElse(false)) {
+        if (e.problemType().filter(t -> t == ProblemType.IDEMPOTENCY_CONFLICT).isPresent()) {
             return "This dialog already sent the action with different details, and the platform may have carried it out. "
                     + "Close the dialog and reload to see the current state before acting again.";
         }

@@ -1,6 +1,7 @@
 package dev.gatehouse.console.client;
 
 import dev.gatehouse.api.Problem;
+import dev.gatehouse.api.ProblemType;
 
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
@@ -32,6 +33,11 @@ public final class PlatformException extends RuntimeException {
 
     public Optional<Problem> problem() {
         return Optional.ofNullable(problem);
+    }
+
+    /** The kind of problem the platform answered with, by its {@code type} URI; empty for unknown types or no answer. */
+    public Optional<ProblemType> problemType() {
+        return problem().map(Problem::type).flatMap(ProblemType::fromUri);
     }
 
     public boolean retryable() {

@@ -186,7 +186,7 @@ public final class AccountRoutes {
         AccountStatus current = AccountStatus.fromWire(before.status()).orElseThrow();
         Enforcement.Decision<AccountStatus> decision = Enforcement.account(current, action);
         if (!decision.allowed()) {
-            throw ApiException.conflict(decision.refusal());
+            throw current.isFinal() ? ApiException.finalState(decision.refusal()) : ApiException.conflict(decision.refusal());
         }
         Integer hours = Enforcement.acceptsDuration(action) ? req.durationHours() : null;
         Instant until = action == AccountAction.SUSPEND ? Enforcement.suspendedUntil(now, hours) : null;

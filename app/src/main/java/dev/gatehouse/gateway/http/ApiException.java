@@ -1,20 +1,36 @@
 package dev.gatehouse.gateway.http;
 
 import dev.gatehouse.api.Problem;
+import dev.gatehouse.api.ProblemType;
 
 import java.util.List;
 
 /** A request the gateway refuses; rendered as problem+json by {@link ProblemResponses}. */
 public class ApiException extends RuntimeException {
+    private final ProblemType type;
     private final int status;
     private final String title;
     private final List<Problem.FieldError> errors;
 
-    public ApiException(int status, String title, String detail, List<Problem.FieldError> errors) {
+    public ApiException(ProblemType type, String detail, List<Problem.FieldError> errors) {
+        this(type, type.status(), type.title(), detail, errors);
+    }
+
+    public ApiException(ProblemType type, String detail) {
+        this(type, detail, List.of());
+    }
+
+    private ApiException(ProblemType type, int status, String title, String detail, List<Problem.FieldError> errors) {
         super(detail);
+        this.type = type;
         this.status = status;
         this.title = title;
         this.errors = errors == null ? List.of() : List.copyOf(errors);
+    }
+
+    /** A problem of the generic type for {@code status}; prefer the {@link ProblemType} constructors. */
+    public ApiException(int status, String title, String detail, List<Problem.FieldError> errors) {
+        this(ProblemType.forStatus(status), status, title, detail, errors);
     }
 
     public ApiException(int status, String title, String detail) {
@@ -22,12 +38,12 @@ public class ApiException extends RuntimeException {
     }
 
     public static ApiException badRequest(String detail) {
-        return new ApiException(400, "Bad request", detail);
+        return new ApiException(ProblemType.MALFORMED_REQUEST, detail);
     }
 
     /** A single invalid field; the detail says what to send instead. */
     public static ApiException invalidField(String field, String message) {
-        return new ApiException(400, "Invalid request", field + ": " + message,
+        return new ApiException(ProblemType.INVALID_PARAMETER, field + ": " + message,
                 List.of(new Problem.FieldError(field, message)));
     }
 
@@ -35,19 +51,28 @@ public class ApiException extends RuntimeException {
         String detail = errors.size() == 1
                 ? errors.get(0).field() + ": " + errors.get(0).message()
                 : errors.size() + " fields are invalid; see errors";
-        return new ApiException(422, "Validation failed", detail, errors);
+        return new ApiException(ProblemType.VALIDATION, detail, errors);
     }
 
     public static ApiException notFound(String what, String id) {
-        return new ApiException(404, "Not found", "No " + what + " with id '" + id + "'.");
+        return new ApiException(ProblemType.NOT_FOUND, "No " + what + " with id '" + id + "'.");
     }
 
     public static ApiException forbidden(String detail) {
-        return new ApiException(403, "Forbidden", detail);
+        return new ApiException(ProblemType.FORBIDDEN, detail);
     }
 
     public static ApiException conflict(String detail) {
-        return new ApiException(409, "Conflict", detail);
+        return new ApiException(ProblemType.CONFLICT, detail);
+    }
+
+    /** The resource is in a final state (revoked, terminated, resolved) and this would move it. */
+    public static ApiException finalState(String detail) {
+        return new ApiException(ProblemType.FINAL_STATE, detail);
+    }
+
+    public ProblemType type() {
+        return type;
     }
 
     public int status() {
@@ -63,6 +88,6 @@ public class ApiException extends RuntimeException {
     }
 
     public Problem toProblem() {
-        return new Problem(ProblemResponses.typeFor(status), title, status, getMessage(), errors);
+        return new Problem(type.uri(), title, status, getMessage(), errors);
     }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.gateway.http;
 
+import dev.gatehouse.api.ProblemType;
 import io.javalin.http.Context;
 
 /**
@@ -21,7 +22,7 @@ public final class ETags {
     public static long requireIfMatch(Context ctx) {
         String raw = ctx.header("If-Match");
         if (raw == null || raw.isBlank()) {
-            throw new ApiException(428, "Precondition required",
+            throw new ApiException(ProblemType.PRECONDITION_REQUIRED,
                     "Send If-Match with the ETag from your last GET of this resource, so no other operator's change is overwritten.");
         }
         String v = raw.trim();
@@ -45,7 +46,7 @@ public final class ETags {
     /** 412 for a stale If-Match: says which version is current and sets ETag to it, so the client can re-read and retry. */
     public static ApiException stale(Context ctx, String what, long sent, long current) {
         set(ctx, current);
-        return new ApiException(412, "Precondition failed", "The " + what + " changed since you read it: you sent version "
+        return new ApiException(ProblemType.STALE_VERSION, "The " + what + " changed since you read it: you sent version "
                 + sent + ", the current version is " + current + ". Reload it to see the other change, then retry.");
     }
 }

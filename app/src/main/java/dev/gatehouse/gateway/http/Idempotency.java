@@ -1,5 +1,6 @@
 package dev.gatehouse.gateway.http;
 
+import dev.gatehouse.api.ProblemType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.gatehouse.api.Json;
 import dev.gatehouse.gateway.Sha256;
@@ -62,10 +63,10 @@ public final class Idempotency {
                             + "WHERE operator_id = :op AND idem_key = :key")
                     .bind("op", op.id()).bind("key", key.get())
                     .map((rs, c) -> new Stored(rs.getString(1).trim(), rs.getInt(2), rs.getString(3)))
-                    .findOne()).orElseThrow(() -> new ApiException(409, "Conflict",
+                    .findOne()).orElseThrow(() -> new ApiException(ProblemType.IDEMPOTENCY_IN_FLIGHT,
                     "A request with this Idempotency-Key was in flight and did not finish; retry it."));
             if (!stored.fingerprint.equals(fingerprint)) {
-                throw new ApiException(422, "Idempotency-Key reused",
+                throw new ApiException(ProblemType.IDEMPOTENCY_CONFLICT,
                         "This Idempotency-Key was already used for a different request. Use a new key for a new request.");
             }
             send(ctx, stored.status, stored.body, true);

@@ -1,5 +1,6 @@
 package dev.gatehouse.gateway.http;
 
+import dev.gatehouse.api.ProblemType;
 import dev.gatehouse.gateway.operators.Operator;
 import dev.gatehouse.gateway.operators.OperatorStore;
 import dev.gatehouse.policy.Role;
@@ -53,6 +54,6 @@ public final class OperatorAuth implements Handler {
     }
 
     private static ApiException unauthorized(String detail) {
-        return new ApiException(401, "Unauthorized", detail);
+        return new ApiException(ProblemType.UNAUTHORIZED, detail);
     }
 }

@@ -18,7 +18,7 @@ public final class ProblemResponses {
     private ProblemResponses() {}
 
     public static String typeFor(int status) {
-        return "https://gatehouse.dev/problems/" + status;
+        return dev.gatehouse.api.ProblemType.forStatus(status).uri();
     }
 
     public static void register(Javalin app) {

@@ -1,5 +1,6 @@
 package dev.gatehouse.gateway.http;
 
+import dev.gatehouse.api.ProblemType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -67,7 +68,7 @@ public final class RequestBodies {
             if (field.isEmpty()) {
                 throw ApiException.badRequest("The request body must be a JSON object.");
             }
-            throw new ApiException(400, "Invalid request", field + ": expected " + expected,
+            throw new ApiException(ProblemType.INVALID_PARAMETER, field + ": expected " + expected,
                     List.of(new Problem.FieldError(field, "expected " + expected)));
         } catch (JsonProcessingException e) {
             throw ApiException.badRequest("The request body is not valid JSON (line "
@@ -94,6 +95,6 @@ public final class RequestBodies {
     }
 
     private static ApiException tooLarge() {
-        return new ApiException(413, "Payload too large", "Request body is larger than 1 MiB.");
+        return new ApiException(ProblemType.PAYLOAD_TOO_LARGE, "Request body is larger than 1 MiB.");
     }
 }

@@ -112,7 +112,7 @@ public final class KeyRoutes {
         KeyStatus current = KeyStatus.fromWire(before.status()).orElseThrow();
         Enforcement.Decision<KeyStatus> decision = Enforcement.key(current, action);
         if (!decision.allowed()) {
-            throw ApiException.conflict(decision.refusal());
+            throw current.isFinal() ? ApiException.finalState(decision.refusal()) : ApiException.conflict(decision.refusal());
         }
         ApiKey after = new ApiKey(before.id(), before.accountId(), before.name(), before.mode(), before.prefix(), before.last4(),
                 before.masked(), decision.next().wire(), before.createdAt(), before.expiresAt(), before.lastUsedAt(), before.version() + 1,

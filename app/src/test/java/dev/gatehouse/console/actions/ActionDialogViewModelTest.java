@@ -3,6 +3,7 @@ package dev.gatehouse.console.actions;
 import dev.gatehouse.api.ActionRequest;
 import dev.gatehouse.api.AuditEntry;
 import dev.gatehouse.api.Problem;
+import dev.gatehouse.api.ProblemType;
 import dev.gatehouse.console.client.PlatformException;
 import org.junit.jupiter.api.Test;
 
@@ -149,7 +150,7 @@ class ActionDialogViewModelTest {
         var vm = dialog(false);
         vm.reasonProperty().set("first");
         vm.submit();
-        Problem p = new Problem("about:blank", "Idempotency-Key reused", 422, "This Idempotency-Key was already used for a different request.", null);
+        Problem p = new Problem(ProblemType.IDEMPOTENCY_CONFLICT.uri(), "Key reused (title wording may change)", 422, "This Idempotency-Key was already used for a different request.", null);
         submitAnswers.get(0).completeExceptionally(new PlatformException(p.detail(), 422, p, false, null));
         assertThat(vm.errorProperty().get()).contains("may have carried it out").contains("reload");
     }

@@ -100,7 +100,7 @@ class PlatformClientTest {
     @Test
     void problemDetailIsTheMessage() {
         server.enqueue(new MockResponse().setResponseCode(400).setHeader("Content-Type", "application/problem+json").setBody("""
-                {"type":"https://gatehouse.dev/problems/400","title":"Bad request","status":400,
+                {"type":"https://gatehouse.dev/problems/malformed-request","title":"Bad request","status":400,
                  "detail":"modality must be one of chat, image, video","errors":[{"field":"modality","message":"unknown value 'x'"}]}"""));
         PlatformException e = failure(client.models(new ModelQuery("x", null, null, null), null));
         assertThat(e.status()).isEqualTo(400);
