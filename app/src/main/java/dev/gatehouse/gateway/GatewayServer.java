@@ -2,16 +2,27 @@ package dev.gatehouse.gateway;
 
 import dev.gatehouse.api.Health;
 import dev.gatehouse.api.Json;
+import dev.gatehouse.gateway.accounts.AccountRoutes;
+import dev.gatehouse.gateway.accounts.AccountStore;
+import dev.gatehouse.gateway.audittrail.AuditTrailRoutes;
+import dev.gatehouse.gateway.catalog.CatalogRoutes;
+import dev.gatehouse.gateway.credits.LedgerRoutes;
+import dev.gatehouse.gateway.http.Feature;
 import dev.gatehouse.gateway.http.Idempotency;
 import dev.gatehouse.gateway.http.JettyProblemErrors;
 import dev.gatehouse.gateway.http.OperatorAuth;
 import dev.gatehouse.gateway.http.ProblemResponses;
+import dev.gatehouse.gateway.http.Routes;
+import dev.gatehouse.gateway.keys.KeyRoutes;
 import dev.gatehouse.gateway.operators.OperatorStore;
 import dev.gatehouse.gateway.session.SessionRoutes;
 import io.javalin.Javalin;
+import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
+import io.javalin.router.Endpoint;
 
-import java.time.Instant;
+import java.time.Clock;
+import java.util.List;
 
 /** The gateway's HTTP server: admin API under /admin/v1, health outside it. */
 public final class GatewayServer implements AutoCloseable {
@@ -20,8 +31,14 @@ public final class GatewayServer implements AutoCloseable {
     private final Database db;
     private final Javalin app;
     private final String mode;
+    private final Routes routes;
 
     public GatewayServer(Database db, String mode) {
+        this(db, mode, Clock.systemUTC());
+    }
+
+    /** {@code clock} is the gateway's one source of time: tests move it to cross SLA, refund and notice deadlines. */
+    public GatewayServer(Database db, String mode, Clock clock) {
         this.db = db;
         this.mode = mode;
         OperatorStore operators = new OperatorStore(db.jdbi());
@@ -34,10 +51,36 @@ public final class GatewayServer implements AutoCloseable {
         ProblemResponses.register(app);
         app.get("/healthz", ctx -> ctx.json(new Health("ok", VERSION, db.product())));
         app.before("/admin/v1/*", new OperatorAuth(operators));
-        new SessionRoutes(mode).register(app);
-        new dev.gatehouse.gateway.catalog.CatalogRoutes(db.jdbi()).register(app);
-        dev.gatehouse.gateway.accounts.AccountFeatures.register(app, db);
-        PeriodicSweep.whileServing(app, "idempotency-expiry", 3600, () -> Idempotency.forgetExpired(db.jdbi(), Instant.now()));
+        this.routes = new Routes(app, db.jdbi(), clock);
+        for (Feature feature : features(db, mode, clock)) {
+            feature.register(routes);
+            feature.sweeps().forEach(s -> PeriodicSweep.whileServing(app, s.name(), s.periodSeconds(), s.work()));
+        }
+        PeriodicSweep.whileServing(app, "idempotency-expiry", 3600, () -> Idempotency.forgetExpired(db.jdbi(), clock.instant()));
+    }
+
+    private static List<Feature> features(Database db, String mode, Clock clock) {
+        return List.of(
+                new SessionRoutes(mode, VERSION),
+                new CatalogRoutes(db.jdbi()),
+                new AccountRoutes(db.jdbi(), clock),
+                new LedgerRoutes(db.jdbi(), AccountStore::find),
+                new KeyRoutes(db.jdbi(), AccountStore::find),
+                new AuditTrailRoutes(db.jdbi()));
+    }
+
+    /** Every admin route as declared with its rails. */
+    public List<Routes.Declared> declaredRoutes() {
+        return routes.declared();
+    }
+
+    /** Every endpoint Javalin serves, as "METHOD path" (before/after filters left out), declared or not. */
+    public List<String> registeredEndpoints() {
+        return app.unsafeConfig().pvt.internalRouter.allHttpHandlers().stream()
+                .map(e -> e.getEndpoint())
+                .filter(e -> e.getMethod().isHttpMethod())
+                .map(e -> e.getMethod() + " " + e.getPath())
+                .toList();
     }
 
     public GatewayServer start(String host, int port) {

@@ -3,16 +3,17 @@ package dev.gatehouse.gateway.accounts;
 import dev.gatehouse.api.Account;
 import dev.gatehouse.api.AccountDetail;
 import dev.gatehouse.api.ApiKey;
-import dev.gatehouse.api.EnforcementAction;
 import dev.gatehouse.gateway.credits.CreditStore;
+import dev.gatehouse.gateway.enforcement.EnforcementStore;
 import dev.gatehouse.gateway.keys.KeyStore;
+import dev.gatehouse.gateway.sql.LikePatterns;
+import dev.gatehouse.gateway.sql.Timestamps;
 import dev.gatehouse.policy.Money;
 import org.jdbi.v3.core.Handle;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -44,7 +45,7 @@ public final class AccountStore {
         for (String column : List.of("name_lower", "email", "email_domain", "id")) {
             var query = h.createQuery(select("id", column, f, beforeId)).bind("limit", limit).bindMap(params(f, beforeId));
             if (column.equals("id")) query.bind("q", f.q());
-            else query.bind("p", likePrefix(f.q().toLowerCase(Locale.ROOT)));
+            else query.bind("p", LikePatterns.prefix(f.q().toLowerCase(Locale.ROOT)));
             ids.addAll(query.mapTo(String.class).list());
         }
         List<String> page = ids.stream().limit(limit).toList();
@@ -79,14 +80,6 @@ public final class AccountStore {
         return m;
     }
 
-    /**
-     * {@code text%} with LIKE's wildcards in {@code text} escaped by '!' (ESCAPE '!'), so user input only ever matches
-     * itself. Not backslash: JDBI's statement lexer reads {@code '\\'} as an escaped quote.
-     */
-    public static String likePrefix(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_") + "%";
-    }
-
     public static Optional<Account> find(Handle h, String id) {
         return h.createQuery("SELECT " + COLUMNS + " FROM accounts WHERE id = :id").bind("id", id)
                 .map((rs, c) -> account(rs)).findOne();
@@ -101,42 +94,31 @@ public final class AccountStore {
     public static Optional<AccountDetail> detail(Handle h, String id, Instant now) {
         return find(h, id).map(a -> {
             List<ApiKey> keys = KeyStore.ofAccount(h, id, 200);
-            Map<String, Integer> counts = new LinkedHashMap<>();
-            h.createQuery("SELECT status, COUNT(*) AS n FROM api_keys WHERE account_id = :id GROUP BY status ORDER BY status")
-                    .bind("id", id)
-                    .map((rs, c) -> Map.entry(rs.getString("status"), rs.getInt("n")))
-                    .forEach(e -> counts.put(e.getKey(), e.getValue()));
+            Map<String, Integer> counts = KeyStore.countByStatus(h, id);
             int total = counts.values().stream().mapToInt(Integer::intValue).sum();
             return new AccountDetail(a, CreditStore.lots(h, id, a.currency(), now), keys, total, counts,
-                    enforcement(h, id, null, 100));
+                    EnforcementStore.history(h, id, null, 100));
         });
     }
 
-    /** Enforcement history, newest first: of an account (keyId null), or of one key plus its account's terminations. */
-    public static List<EnforcementAction> enforcement(Handle h, String accountId, String keyId, int limit) {
-        String where = keyId == null ? "account_id = :acct"
-                : "(key_id = :key OR (account_id = :acct AND key_id IS NULL AND action = 'terminate'))";
-        var q = h.createQuery("SELECT * FROM enforcement_actions WHERE " + where + " ORDER BY at DESC, id DESC LIMIT :limit")
-                .bind("acct", accountId).bind("limit", limit);
-        if (keyId != null) q.bind("key", keyId);
-        return q.map((rs, c) -> new EnforcementAction(rs.getString("id"), rs.getString("account_id"), rs.getString("key_id"),
-                        rs.getString("target_type"), rs.getString("action"), rs.getString("reason"), rs.getString("actor"),
-                        CreditStore.instant(rs, "at"), (Integer) rs.getObject("duration_hours"), CreditStore.instant(rs, "until_at")))
-                .list();
+    /** Sets the editable fields (the caller has locked the row) and moves the version on. */
+    public static void update(Handle h, String id, String name, String email, String tier) {
+        h.createUpdate("UPDATE accounts SET name = :name, name_lower = :nl, email = :email, email_domain = :dom, tier = :tier, "
+                        + "version = version + 1 WHERE id = :id")
+                .bind("name", name).bind("nl", name.toLowerCase(Locale.ROOT)).bind("email", email)
+                .bind("dom", domainOf(email)).bind("tier", tier).bind("id", id).execute();
     }
 
-    public static void recordEnforcement(Handle h, EnforcementAction e) {
-        h.createUpdate("INSERT INTO enforcement_actions (id, account_id, key_id, target_type, action, reason, actor, at, "
-                        + "duration_hours, until_at) VALUES (:id, :acct, :key, :type, :action, :reason, :actor, :at, :hours, :until)")
-                .bind("id", e.id()).bind("acct", e.accountId()).bind("key", e.keyId()).bind("type", e.targetType())
-                .bind("action", e.action()).bind("reason", e.reason()).bind("actor", e.actor()).bind("at", e.at())
-                .bind("hours", e.durationHours()).bind("until", e.until()).execute();
+    /** Accounts whose timed suspension ended at or before {@code now}. */
+    public static List<String> lapsedSuspensions(Handle h, Instant now) {
+        return h.createQuery("SELECT id FROM accounts WHERE suspended_until <= :now AND status = 'suspended'")
+                .bind("now", now).mapTo(String.class).list();
     }
 
     public static Account account(ResultSet rs) throws SQLException {
         return new Account(rs.getString("id"), rs.getString("name"), rs.getString("email"), rs.getString("status"),
                 rs.getString("tier"), Money.normalize(rs.getBigDecimal("balance")), rs.getString("currency").trim(),
-                CreditStore.instant(rs, "created_at"), CreditStore.instant(rs, "suspended_until"), rs.getLong("version"));
+                Timestamps.instant(rs, "created_at"), Timestamps.instant(rs, "suspended_until"), rs.getLong("version"));
     }
 
     /** The lower-cased domain of an email, the part after the last '@'. */

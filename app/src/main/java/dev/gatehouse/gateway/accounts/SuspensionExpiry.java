@@ -1,8 +1,8 @@
 package dev.gatehouse.gateway.accounts;
 
 import dev.gatehouse.api.Account;
-import dev.gatehouse.api.EnforcementAction;
-import dev.gatehouse.gateway.audit.AuditLog;
+import dev.gatehouse.gateway.enforcement.StatusChanges;
+import dev.gatehouse.policy.AccountAction;
 import dev.gatehouse.policy.AccountStatus;
 import dev.gatehouse.policy.Enforcement;
 import org.jdbi.v3.core.Handle;
@@ -28,9 +28,7 @@ public final class SuspensionExpiry {
 
     /** Reinstates every account whose timed suspension ended at or before {@code now}; returns how many. */
     public static int liftLapsed(Jdbi jdbi, Instant now) {
-        List<String> ids = jdbi.withHandle(h -> h.createQuery(
-                        "SELECT id FROM accounts WHERE suspended_until <= :now AND status = 'suspended'")
-                .bind("now", now).mapTo(String.class).list());
+        List<String> ids = jdbi.withHandle(h -> AccountStore.lapsedSuspensions(h, now));
         int lifted = 0;
         for (String id : ids) {
             lifted += jdbi.inTransaction(h -> liftOne(h, id, now));
@@ -44,15 +42,9 @@ public final class SuspensionExpiry {
                 before.suspendedUntil(), now)) {
             return 0;
         }
-        Instant at = now.truncatedTo(ChronoUnit.MILLIS);
         String reason = "Timed suspension ended at " + before.suspendedUntil() + ".";
-        h.createUpdate("UPDATE accounts SET status = 'active', suspended_until = NULL, version = version + 1 WHERE id = :id")
-                .bind("id", id).execute();
-        Account after = AccountStore.find(h, id).orElseThrow();
-        AccountStore.recordEnforcement(h, new EnforcementAction(PrefixedIds.next("enf_", at), id, null, "account", "reinstate",
-                reason, ACTOR, at, null, null));
-        AuditLog.append(h, new AuditLog.Draft(at, ACTOR, "account.reinstate", id, reason,
-                AccountRoutes.snapshot(before, null), AccountRoutes.snapshot(after, null)));
+        StatusChanges.changeAccountAudited(h, before, AccountAction.REINSTATE,
+                new StatusChanges.Request(ACTOR, reason, null, now.truncatedTo(ChronoUnit.MILLIS)));
         return 1;
     }
 

@@ -5,8 +5,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.api.AuditEntry;
 import dev.gatehouse.api.AuditVerification;
 import dev.gatehouse.api.Json;
-import dev.gatehouse.gateway.accounts.PrefixedIds;
-import dev.gatehouse.gateway.Sha256;
+import dev.gatehouse.gateway.ids.PrefixedIds;
+import dev.gatehouse.gateway.crypto.Sha256;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 

@@ -4,8 +4,10 @@ import dev.gatehouse.api.Model;
 import dev.gatehouse.api.Page;
 import dev.gatehouse.gateway.http.ApiException;
 import dev.gatehouse.gateway.http.Cursor;
+import dev.gatehouse.gateway.http.Feature;
 import dev.gatehouse.gateway.http.QueryParams;
-import io.javalin.Javalin;
+import dev.gatehouse.gateway.http.Routes;
+import dev.gatehouse.policy.Permission;
 import io.javalin.http.Context;
 import io.javalin.http.HttpStatus;
 import org.jdbi.v3.core.Jdbi;
@@ -16,7 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /** The read side of the catalog: GET /models, /models/{id} and /providers. Any operator role may read. */
-public final class CatalogRoutes {
+public final class CatalogRoutes implements Feature {
     public static final int MAX_QUERY_LENGTH = 200;
     private static final int MAX_ID_LENGTH = 40;
 
@@ -26,10 +28,11 @@ public final class CatalogRoutes {
         this.store = new CatalogStore(jdbi);
     }
 
-    public void register(Javalin app) {
-        app.get("/admin/v1/models", this::list);
-        app.get("/admin/v1/models/{id}", this::one);
-        app.get("/admin/v1/providers", ctx -> ctx.json(Map.of("data", store.providers())));
+    @Override
+    public void register(Routes routes) {
+        routes.read("/admin/v1/models", Permission.READ, this::list);
+        routes.read("/admin/v1/models/{id}", Permission.READ, this::one);
+        routes.read("/admin/v1/providers", Permission.READ, ctx -> ctx.json(Map.of("data", store.providers())));
     }
 
     private void list(Context ctx) {

@@ -2,7 +2,7 @@ package dev.gatehouse.gateway.credits;
 
 import dev.gatehouse.api.CreditLot;
 import dev.gatehouse.api.LedgerEntry;
-import dev.gatehouse.gateway.accounts.PrefixedIds;
+import dev.gatehouse.gateway.ids.PrefixedIds;
 import dev.gatehouse.policy.CreditLots;
 import dev.gatehouse.policy.Money;
 import org.jdbi.v3.core.Handle;
@@ -11,9 +11,10 @@ import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
+
+import static dev.gatehouse.gateway.sql.Timestamps.instant;
 
 /**
  * Credit lots and the append-only ledger (DESIGN §4 "credits"). Every method runs inside the caller's
@@ -183,10 +184,5 @@ public final class CreditStore {
                 Money.normalize(rs.getBigDecimal("amount")), rs.getString("lot_id"),
                 Money.normalize(rs.getBigDecimal("balance_after")), rs.getString("currency").trim(),
                 rs.getString("description"), rs.getString("actor"));
-    }
-
-    public static Instant instant(ResultSet rs, String column) throws SQLException {
-        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
-        return t == null ? null : t.toInstant();
     }
 }

@@ -1,52 +1,58 @@
 package dev.gatehouse.gateway.credits;
 
+import dev.gatehouse.api.Account;
 import dev.gatehouse.api.LedgerEntry;
 import dev.gatehouse.api.Page;
-import dev.gatehouse.gateway.accounts.AccountStore;
-import dev.gatehouse.gateway.accounts.PermissionCheck;
 import dev.gatehouse.gateway.http.ApiException;
 import dev.gatehouse.gateway.http.Cursor;
+import dev.gatehouse.gateway.http.Feature;
+import dev.gatehouse.gateway.http.Pages;
 import dev.gatehouse.gateway.http.QueryParams;
+import dev.gatehouse.gateway.http.Routes;
 import dev.gatehouse.policy.Permission;
-import io.javalin.Javalin;
 import io.javalin.http.Context;
+import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /** GET /admin/v1/accounts/{id}/ledger: the account's ledger, newest first, optionally one kind. */
-public final class LedgerRoutes {
+public final class LedgerRoutes implements Feature {
     static final Set<String> KINDS = Set.of("purchase", "grant", "usage", "refund", "expiry", "adjustment");
 
     private final Jdbi jdbi;
+    private final BiFunction<Handle, String, Optional<Account>> accounts;
 
-    public LedgerRoutes(Jdbi jdbi) {
+    /** {@code accounts} finds an account by id (the accounts feature's store; accounts shows lots, so credits cannot import it). */
+    public LedgerRoutes(Jdbi jdbi, BiFunction<Handle, String, Optional<Account>> accounts) {
         this.jdbi = jdbi;
+        this.accounts = accounts;
     }
 
-    public void register(Javalin app) {
-        app.get("/admin/v1/accounts/{id}/ledger", this::ledger);
+    @Override
+    public void register(Routes routes) {
+        routes.read("/admin/v1/accounts/{id}/ledger", Permission.READ, this::ledger);
     }
 
     private void ledger(Context ctx) {
-        PermissionCheck.require(ctx, Permission.READ);
         String id = ctx.pathParam("id");
         String kind = QueryParams.oneOf(ctx, "kind", KINDS).orElse(null);
         int limit = QueryParams.limit(ctx);
         Long before = Cursor.decode(ctx, "ledger", 1).map(k -> parseSeq(k.get(0))).orElse(null);
         Page<LedgerEntry> page = jdbi.withHandle(h -> {
-            if (AccountStore.find(h, id).isEmpty()) {
+            if (accounts.apply(h, id).isEmpty()) {
                 throw ApiException.notFound("account", id);
             }
             List<CreditStore.LedgerRow> rows = CreditStore.ledger(h, id, kind, before, limit + 1);
-            String next = rows.size() > limit ? Cursor.encode("ledger", Long.toString(rows.get(limit - 1).seq())) : null;
-            return new Page<>(rows.stream().limit(limit).map(CreditStore.LedgerRow::entry).toList(), next);
+            return Pages.of(rows, limit, r -> Cursor.encode("ledger", Long.toString(r.seq())), CreditStore.LedgerRow::entry);
         });
         ctx.json(page);
     }
 
-    private static long parseSeq(String s) {
+    static long parseSeq(String s) {
         try {
             return Long.parseLong(s);
         } catch (NumberFormatException e) {

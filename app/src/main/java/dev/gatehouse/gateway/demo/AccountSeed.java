@@ -1,7 +1,7 @@
 package dev.gatehouse.gateway.demo;
 
 import dev.gatehouse.gateway.Database;
-import dev.gatehouse.gateway.accounts.PrefixedIds;
+import dev.gatehouse.gateway.ids.PrefixedIds;
 import dev.gatehouse.gateway.audit.AuditLog;
 import dev.gatehouse.gateway.keys.KeySecrets;
 import dev.gatehouse.policy.CreditLots;

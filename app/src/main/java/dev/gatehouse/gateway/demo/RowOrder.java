@@ -1,6 +1,6 @@
 package dev.gatehouse.gateway.demo;
 
-import dev.gatehouse.gateway.accounts.PrefixedIds;
+import dev.gatehouse.gateway.ids.PrefixedIds;
 
 import java.util.ArrayList;
 import java.util.Arrays;

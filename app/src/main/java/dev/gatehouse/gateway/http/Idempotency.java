@@ -3,7 +3,7 @@ package dev.gatehouse.gateway.http;
 import dev.gatehouse.api.ProblemType;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.gatehouse.api.Json;
-import dev.gatehouse.gateway.Sha256;
+import dev.gatehouse.gateway.crypto.Sha256;
 import dev.gatehouse.gateway.operators.Operator;
 import io.javalin.http.Context;
 import org.jdbi.v3.core.Handle;
@@ -37,9 +37,9 @@ public final class Idempotency {
 
     /**
      * Runs {@code work} in one transaction and answers 200 with its result as JSON, honouring Idempotency-Key.
-     * {@code body} is the raw request body the result depends on.
+     * {@code body} is the raw request body the result depends on; {@code now} the request's time (keys expire by it).
      */
-    public static void respond(Context ctx, Jdbi jdbi, Operator op, byte[] body, Function<Handle, Object> work) {
+    static void respond(Context ctx, Jdbi jdbi, Operator op, byte[] body, Instant now, Function<Handle, Object> work) {
         Optional<String> key = key(ctx);
         if (key.isEmpty()) {
             String json = jdbi.inTransaction(h -> write(work.apply(h)));
@@ -47,7 +47,6 @@ public final class Idempotency {
             return;
         }
         String fingerprint = fingerprint(ctx.method().name(), ctx.path(), body);
-        Instant now = Instant.now();
         try {
             String json = jdbi.inTransaction(h -> {
                 claim(h, op.id(), key.get(), fingerprint, now);

@@ -1,6 +1,6 @@
 package dev.gatehouse.gateway.keys;
 
-import dev.gatehouse.gateway.Sha256;
+import dev.gatehouse.gateway.crypto.Sha256;
 
 import java.security.SecureRandom;
 import java.util.Random;

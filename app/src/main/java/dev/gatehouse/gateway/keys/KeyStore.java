@@ -1,13 +1,14 @@
 package dev.gatehouse.gateway.keys;
 
 import dev.gatehouse.api.ApiKey;
-import dev.gatehouse.gateway.accounts.AccountStore;
-import dev.gatehouse.gateway.credits.CreditStore;
+import dev.gatehouse.gateway.sql.LikePatterns;
+import dev.gatehouse.gateway.sql.Timestamps;
 import org.jdbi.v3.core.Handle;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,7 +51,7 @@ public final class KeyStore {
         if (f.accountId() != null) q.bind("acct", f.accountId());
         if (f.status() != null) q.bind("status", f.status());
         if (f.mode() != null) q.bind("mode", f.mode());
-        if (f.prefix() != null) q.bind("prefix", AccountStore.likePrefix(f.prefix()));
+        if (f.prefix() != null) q.bind("prefix", LikePatterns.prefix(f.prefix()));
         if (after != null) {
             q.bind("cid", after.get(after.size() - 1));
             if (byPrefix) q.bind("cp", after.get(0));
@@ -98,23 +99,14 @@ public final class KeyStore {
         }).toList();
     }
 
-    /** How many keys of the account are not yet revoked: what terminating it would revoke. */
-    public static int countRevocable(Handle h, String accountId) {
-        return h.createQuery("SELECT COUNT(*) FROM api_keys WHERE account_id = :acct AND status <> 'revoked'")
-                .bind("acct", accountId).mapTo(Integer.class).one();
-    }
-
-    /** Revokes every key of the account that is not revoked yet; returns how many. */
-    public static int revokeAll(Handle h, String accountId) {
-        return h.createUpdate("UPDATE api_keys SET status = 'revoked', version = version + 1 "
-                        + "WHERE account_id = :acct AND status <> 'revoked'")
-                .bind("acct", accountId).execute();
-    }
-
-    /** Sets the status if the key is still at {@code version}; false when another change got there first. */
-    public static boolean setStatus(Handle h, String id, String status, long version) {
-        return h.createUpdate("UPDATE api_keys SET status = :status, version = version + 1 WHERE id = :id AND version = :v")
-                .bind("status", status).bind("id", id).bind("v", version).execute() == 1;
+    /** How many keys the account has in each status, by status name. */
+    public static Map<String, Integer> countByStatus(Handle h, String accountId) {
+        Map<String, Integer> counts = new LinkedHashMap<>();
+        h.createQuery("SELECT status, COUNT(*) AS n FROM api_keys WHERE account_id = :id GROUP BY status ORDER BY status")
+                .bind("id", accountId)
+                .map((rs, c) -> Map.entry(rs.getString("status"), rs.getInt("n")))
+                .forEach(e -> counts.put(e.getKey(), e.getValue()));
+        return counts;
     }
 
     /** The key row alone; its account's name and status are null until {@link #withAccounts} fills them. */
@@ -122,7 +114,7 @@ public final class KeyStore {
         String prefix = rs.getString("prefix");
         String last4 = rs.getString("last4");
         return new ApiKey(rs.getString("id"), rs.getString("account_id"), rs.getString("name"), rs.getString("mode"),
-                prefix, last4, prefix + "…" + last4, rs.getString("status"), CreditStore.instant(rs, "created_at"),
-                CreditStore.instant(rs, "expires_at"), CreditStore.instant(rs, "last_used_at"), rs.getLong("version"), null, null);
+                prefix, last4, prefix + "…" + last4, rs.getString("status"), Timestamps.instant(rs, "created_at"),
+                Timestamps.instant(rs, "expires_at"), Timestamps.instant(rs, "last_used_at"), rs.getLong("version"), null, null);
     }
 }

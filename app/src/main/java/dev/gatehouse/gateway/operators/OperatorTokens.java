@@ -1,6 +1,6 @@
 package dev.gatehouse.gateway.operators;
 
-import dev.gatehouse.gateway.Sha256;
+import dev.gatehouse.gateway.crypto.Sha256;
 
 import java.security.SecureRandom;
 

@@ -29,7 +29,7 @@ class SuspensionExpiryTest {
                 assertThat(AccountStore.find(h, lapsed).orElseThrow().version()).isEqualTo(2);
                 assertThat(AccountStore.find(h, running).orElseThrow().status()).isEqualTo("suspended");
                 assertThat(AccountStore.find(h, open).orElseThrow().status()).isEqualTo("suspended");
-                var history = AccountStore.enforcement(h, lapsed, null, 10);
+                var history = dev.gatehouse.gateway.enforcement.EnforcementStore.history(h, lapsed, null, 10);
                 assertThat(history).singleElement().satisfies(e -> {
                     assertThat(e.action()).isEqualTo("reinstate");
                     assertThat(e.actor()).isEqualTo("system");

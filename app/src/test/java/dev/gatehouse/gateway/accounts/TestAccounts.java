@@ -2,6 +2,7 @@ package dev.gatehouse.gateway.accounts;
 
 import dev.gatehouse.gateway.Database;
 import dev.gatehouse.gateway.credits.CreditStore;
+import dev.gatehouse.gateway.ids.PrefixedIds;
 import dev.gatehouse.gateway.keys.KeySecrets;
 import dev.gatehouse.policy.Money;
 

@@ -1,6 +1,6 @@
 package dev.gatehouse.gateway.demo;
 
-import dev.gatehouse.gateway.accounts.PrefixedIds;
+import dev.gatehouse.gateway.ids.PrefixedIds;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.gatehouse.gateway.accounts;
+package dev.gatehouse.gateway.ids;
 
 import java.security.SecureRandom;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package dev.gatehouse.gateway;
+package dev.gatehouse.gateway.crypto;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.gatehouse.gateway.accounts;
+package dev.gatehouse.gateway.enforcement;
 
 import dev.gatehouse.api.ActionRequest;
 import dev.gatehouse.api.Problem;
