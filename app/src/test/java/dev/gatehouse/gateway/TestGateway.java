@@ -30,6 +30,10 @@ public final class TestGateway implements AutoCloseable {
         this.server = new GatewayServer(db, "test").start("127.0.0.1", 0);
     }
 
+    public GatewayServer server() {
+        return server;
+    }
+
     public Database db() {
         return server.database();
     }

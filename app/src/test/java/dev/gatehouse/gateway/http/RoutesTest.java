@@ -1,0 +1,147 @@
+package dev.gatehouse.gateway.http;
+
+import dev.gatehouse.gateway.Database;
+import dev.gatehouse.gateway.TestGateway;
+import dev.gatehouse.gateway.accounts.TestAccounts;
+import dev.gatehouse.gateway.audit.AuditLog;
+import dev.gatehouse.policy.AccountAction;
+import dev.gatehouse.policy.KeyAction;
+import dev.gatehouse.policy.Permission;
+import dev.gatehouse.policy.Role;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every admin route carries declared rails, and the rails hold on every mutation for every role. */
+class RoutesTest {
+    private static TestGateway gw;
+
+    @BeforeAll
+    static void start() {
+        gw = new TestGateway(Database.inMemory());
+    }
+
+    @AfterAll
+    static void stop() {
+        gw.close();
+    }
+
+    @Test
+    void everyRegisteredAdminRouteIsDeclaredWithItsRails() {
+        List<String> registered = gw.server().registeredEndpoints().stream().filter(e -> e.contains(" /admin/v1/")).toList();
+        List<Routes.Declared> declared = gw.server().declaredRoutes();
+        assertThat(registered).as("admin routes Javalin serves").isNotEmpty()
+                .containsExactlyInAnyOrderElementsOf(declared.stream().map(d -> d.method() + " " + d.path()).toList());
+        assertThat(declared).allSatisfy(d -> {
+            assertThat(d.permissions()).as(d.path()).isNotEmpty();
+            switch (d.kind()) {
+                case READ -> assertThat(d.method().name()).isEqualTo("GET");
+                case PREVIEW, ACTION -> assertThat(d.method().name()).isEqualTo("POST");
+                case EDIT -> assertThat(d.method().name()).isIn("PATCH", "PUT");
+            }
+        });
+    }
+
+    /** One request a role holding {@code needs} may make; {@code target} makes a fresh row in the state it needs. */
+    private record Sample(String route, Permission needs, String body, Supplier<String> target) {
+        String path(String id) {
+            return route.substring(route.indexOf(' ') + 1).replace("{id}", id);
+        }
+
+        String method() {
+            return route.substring(0, route.indexOf(' '));
+        }
+    }
+
+    private static List<Sample> samples() {
+        List<Sample> samples = new ArrayList<>();
+        Supplier<String> account = () -> TestAccounts.create(gw.db(), "Rails Co", "free", "active", 2).accountId();
+        Supplier<String> suspended = () -> TestAccounts.create(gw.db(), "Rails Held Co", "free", "suspended", 1).accountId();
+        Supplier<String> key = () -> TestAccounts.create(gw.db(), "Rails Key Co", "free", "active", 1).keyIds().get(0);
+        Supplier<String> suspendedKey = () -> {
+            String id = key.get();
+            gw.db().jdbi().useHandle(h -> h.createUpdate("UPDATE api_keys SET status = 'suspended' WHERE id = :id").bind("id", id).execute());
+            return id;
+        };
+        samples.add(new Sample("PATCH /admin/v1/accounts/{id}", Permission.CHANGE_TIER, "{\"tier\":\"pro\"}", account));
+        samples.add(new Sample("PATCH /admin/v1/accounts/{id}", Permission.EDIT_CONTACT, "{\"name\":\"Renamed Co\"}", account));
+        for (AccountAction a : AccountAction.values()) {
+            String body = "{\"action\":\"" + a.wire() + "\",\"reason\":\"rails test\"}";
+            Supplier<String> target = a == AccountAction.REINSTATE ? suspended : account;
+            for (String route : List.of("POST /admin/v1/accounts/{id}/actions", "POST /admin/v1/accounts/{id}/actions/preview")) {
+                samples.add(new Sample(route, Permission.forAccountAction(a), body, target));
+            }
+        }
+        for (KeyAction a : KeyAction.values()) {
+            String body = "{\"action\":\"" + a.wire() + "\",\"reason\":\"rails test\"}";
+            Supplier<String> target = a == KeyAction.REINSTATE ? suspendedKey : key;
+            for (String route : List.of("POST /admin/v1/keys/{id}/actions", "POST /admin/v1/keys/{id}/actions/preview")) {
+                samples.add(new Sample(route, Permission.forKeyAction(a), body, target));
+            }
+        }
+        return samples;
+    }
+
+    private static long auditCount() {
+        return gw.db().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_entries").mapTo(Long.class).one());
+    }
+
+    private static TestGateway.Response send(Role role, Sample s, String id, String body) {
+        Map<String, String> headers = new HashMap<>();
+        if (s.method().equals("PATCH")) headers.put("If-Match", "\"1\"");
+        return gw.send(role, s.method(), s.path(id), body, headers);
+    }
+
+    @Test
+    void everyMutationWritesOneAuditEntryForARoleThatMayAndNothingButA403ForEveryOther() {
+        List<Routes.Declared> declared = gw.server().declaredRoutes().stream().filter(d -> d.kind() != Routes.Kind.READ).toList();
+        List<Sample> samples = samples();
+        // every POST/PATCH route, and every permission it declares, is driven here: a new one needs a sample
+        Map<String, Set<Permission>> covered = samples.stream().collect(Collectors.groupingBy(Sample::route,
+                Collectors.mapping(Sample::needs, Collectors.toCollection(() -> EnumSet.noneOf(Permission.class)))));
+        assertThat(covered).containsOnlyKeys(declared.stream().map(d -> d.method() + " " + d.path()).toList());
+        declared.forEach(d -> assertThat(covered.get(d.method() + " " + d.path())).as(d.path()).isEqualTo(d.permissions()));
+
+        Set<String> refusedBeforeTheBody = new HashSet<>();
+        for (Sample s : samples) {
+            Routes.Declared route = declared.stream().filter(d -> (d.method() + " " + d.path()).equals(s.route())).findFirst().orElseThrow();
+            for (Role role : Role.values()) {
+                String id = s.target().get();
+                long before = auditCount();
+                var r = send(role, s, id, s.body());
+                String what = role + " " + s.route() + " " + s.body();
+                if (s.needs().allows(role)) {
+                    assertThat(r.status()).as(what + ": " + r.body()).isEqualTo(200);
+                    assertThat(auditCount()).as(what).isEqualTo(before + (route.mutates() ? 1 : 0));
+                } else {
+                    assertThat(r.status()).as(what + ": " + r.body()).isEqualTo(403);
+                    assertThat(r.json().get("type").asText()).endsWith("/forbidden");
+                    assertThat(auditCount()).as(what).isEqualTo(before);
+                }
+                if (route.permissions().stream().noneMatch(p -> p.allows(role)) && refusedBeforeTheBody.add(role + s.route())) {
+                    // a role that may not act gets 403 whatever it sends: the body is never read
+                    for (String junk : List.of("{not json", "", "{\"action\":\"" + "x".repeat(5000) + "\"}", "[[[[[[[[")) {
+                        var refused = send(role, s, id, junk);
+                        assertThat(refused.status()).as(role + " " + s.route() + " junk").isEqualTo(403);
+                    }
+                    assertThat(auditCount()).isEqualTo(before);
+                }
+            }
+        }
+        assertThat(refusedBeforeTheBody).isNotEmpty();
+        assertThat(AuditLog.verify(gw.db().jdbi()).ok()).isTrue();
+        assertThat(gw.get(Role.VIEWER, "/admin/v1/audit/verify").json().get("ok").asBoolean()).isTrue();
+    }
+}
