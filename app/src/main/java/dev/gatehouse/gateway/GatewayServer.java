@@ -41,7 +41,7 @@ public final class GatewayServer implements AutoCloseable {
     public GatewayServer(Database db, String mode, Clock clock) {
         this.db = db;
         this.mode = mode;
-        OperatorStore operators = new OperatorStore(db.jdbi());
+        OperatorStore operators = new OperatorStore(db.jdbi(), clock);
         this.app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.http.maxRequestSize = 1L << 20;

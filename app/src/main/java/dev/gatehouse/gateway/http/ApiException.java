@@ -8,33 +8,16 @@ import java.util.List;
 /** A request the gateway refuses; rendered as problem+json by {@link ProblemResponses}. */
 public class ApiException extends RuntimeException {
     private final ProblemType type;
-    private final int status;
-    private final String title;
     private final List<Problem.FieldError> errors;
 
     public ApiException(ProblemType type, String detail, List<Problem.FieldError> errors) {
-        this(type, type.status(), type.title(), detail, errors);
+        super(detail);
+        this.type = type;
+        this.errors = errors == null ? List.of() : List.copyOf(errors);
     }
 
     public ApiException(ProblemType type, String detail) {
         this(type, detail, List.of());
-    }
-
-    private ApiException(ProblemType type, int status, String title, String detail, List<Problem.FieldError> errors) {
-        super(detail);
-        this.type = type;
-        this.status = status;
-        this.title = title;
-        this.errors = errors == null ? List.of() : List.copyOf(errors);
-    }
-
-    /** A problem of the generic type for {@code status}; prefer the {@link ProblemType} constructors. */
-    public ApiException(int status, String title, String detail, List<Problem.FieldError> errors) {
-        this(ProblemType.forStatus(status), status, title, detail, errors);
-    }
-
-    public ApiException(int status, String title, String detail) {
-        this(status, title, detail, List.of());
     }
 
     public static ApiException badRequest(String detail) {
@@ -76,11 +59,11 @@ public class ApiException extends RuntimeException {
     }
 
     public int status() {
-        return status;
+        return type.status();
     }
 
     public String title() {
-        return title;
+        return type.title();
     }
 
     public List<Problem.FieldError> errors() {
@@ -88,6 +71,6 @@ public class ApiException extends RuntimeException {
     }
 
     public Problem toProblem() {
-        return new Problem(type.uri(), title, status, getMessage(), errors);
+        return new Problem(type.uri(), type.title(), type.status(), getMessage(), errors);
     }
 }

@@ -3,15 +3,21 @@ package dev.gatehouse.gateway.operators;
 import dev.gatehouse.policy.Role;
 import org.jdbi.v3.core.Jdbi;
 
-import java.time.Instant;
+import java.time.Clock;
 import java.util.Optional;
 
 /** The operators table. Only token hashes are stored. */
 public final class OperatorStore {
     private final Jdbi jdbi;
+    private final Clock clock;
 
     public OperatorStore(Jdbi jdbi) {
+        this(jdbi, Clock.systemUTC());
+    }
+
+    public OperatorStore(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
+        this.clock = clock;
     }
 
     public Optional<Operator> findByToken(String token) {
@@ -31,7 +37,7 @@ public final class OperatorStore {
                         INSERT INTO operators (id, name, email, role, token_hash, created_at)
                         VALUES (:id, :name, :email, :role, :hash, :at)""")
                 .bind("id", id).bind("name", name).bind("email", email).bind("role", role.wire())
-                .bind("hash", OperatorTokens.hash(token)).bind("at", Instant.now())
+                .bind("hash", OperatorTokens.hash(token)).bind("at", clock.instant())
                 .execute());
         return token;
     }
