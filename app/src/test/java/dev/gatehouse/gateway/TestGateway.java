@@ -10,6 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Clock;
 import java.util.EnumMap;
 import java.util.Map;
 
@@ -23,11 +24,16 @@ public final class TestGateway implements AutoCloseable {
     private final HttpClient http = HttpClient.newHttpClient();
 
     public TestGateway(Database db) {
+        this(db, Clock.systemUTC());
+    }
+
+    /** A gateway whose time is {@code clock}, for tests that cross deadlines. */
+    public TestGateway(Database db, Clock clock) {
         OperatorStore ops = new OperatorStore(db.jdbi());
         for (Role r : Role.values()) {
             tokens.put(r, ops.create("op_" + r.wire(), r.label() + " Tester", r.wire() + "@test.gatehouse.dev", r));
         }
-        this.server = new GatewayServer(db, "test").start("127.0.0.1", 0);
+        this.server = new GatewayServer(db, "test", clock).start("127.0.0.1", 0);
     }
 
     public GatewayServer server() {

@@ -1,14 +1,13 @@
 package dev.gatehouse.gateway.accounts;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.gatehouse.gateway.Database;
+import dev.gatehouse.gateway.SharedGateways;
 import dev.gatehouse.gateway.TestGateway;
 import dev.gatehouse.gateway.audit.AuditLog;
 import dev.gatehouse.policy.AccountAction;
 import dev.gatehouse.policy.KeyAction;
 import dev.gatehouse.policy.Permission;
 import dev.gatehouse.policy.Role;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -28,13 +27,9 @@ class AccountRoutesTest {
 
     @BeforeAll
     static void start() {
-        gw = new TestGateway(Database.inMemory());
+        gw = SharedGateways.plain();
     }
 
-    @AfterAll
-    static void stop() {
-        gw.close();
-    }
 
     private static long auditCount() {
         return gw.db().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM audit_entries").mapTo(Long.class).one());

@@ -7,10 +7,10 @@ import dev.gatehouse.api.Page;
 import dev.gatehouse.api.Problem;
 import dev.gatehouse.api.ProviderSummary;
 import dev.gatehouse.gateway.GatewayHttpClient;
+import dev.gatehouse.gateway.SharedGateways;
 import dev.gatehouse.gateway.demo.DemoGateway;
 import dev.gatehouse.policy.Role;
 import okhttp3.Headers;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -46,16 +46,12 @@ class CatalogRoutesTest {
 
     @BeforeAll
     static void start() {
-        gateway = DemoGateway.startLocal();
+        gateway = SharedGateways.demo();
         client = new GatewayHttpClient(gateway.baseUrl());
         token = gateway.token(Role.VIEWER);
         all = pageThrough("/admin/v1/models?limit=200");
     }
 
-    @AfterAll
-    static void stop() {
-        gateway.close();
-    }
 
     static List<Model> pageThrough(String firstPath) {
         List<Model> out = new ArrayList<>();

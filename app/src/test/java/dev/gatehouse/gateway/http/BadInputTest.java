@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.api.Problem;
 import dev.gatehouse.gateway.Database;
 import dev.gatehouse.gateway.GatewayHttpClient;
+import dev.gatehouse.gateway.SharedGateways;
 import dev.gatehouse.gateway.TestGateway;
 import dev.gatehouse.gateway.accounts.TestAccounts;
 import dev.gatehouse.gateway.demo.DemoGateway;
@@ -29,7 +30,7 @@ class BadInputTest {
 
     @BeforeAll
     static void start() {
-        gateway = DemoGateway.startLocal();
+        gateway = SharedGateways.demo();
         client = new GatewayHttpClient(gateway.baseUrl());
         token = gateway.token(Role.OPS);
         gw = new TestGateway(Database.inMemory());
@@ -38,7 +39,6 @@ class BadInputTest {
 
     @AfterAll
     static void stop() {
-        gateway.close();
         gw.close();
     }
 

@@ -1,10 +1,9 @@
 package dev.gatehouse.gateway.http;
 
-import dev.gatehouse.gateway.Database;
+import dev.gatehouse.gateway.SharedGateways;
 import dev.gatehouse.gateway.TestGateway;
 import dev.gatehouse.gateway.accounts.TestAccounts;
 import dev.gatehouse.policy.Role;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,13 +18,9 @@ class IdempotencyExpiryTest {
 
     @BeforeAll
     static void start() {
-        gw = new TestGateway(Database.inMemory());
+        gw = SharedGateways.plain();
     }
 
-    @AfterAll
-    static void stop() {
-        gw.close();
-    }
 
     private static void age(String key, Instant createdAt) {
         gw.db().jdbi().useHandle(h -> h.createUpdate("UPDATE idempotency_keys SET created_at = :at WHERE idem_key = :key")

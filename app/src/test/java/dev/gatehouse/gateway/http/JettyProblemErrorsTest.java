@@ -1,7 +1,7 @@
 package dev.gatehouse.gateway.http;
 
+import dev.gatehouse.gateway.SharedGateways;
 import dev.gatehouse.gateway.demo.DemoGateway;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -19,13 +19,9 @@ class JettyProblemErrorsTest {
 
     @BeforeAll
     static void start() {
-        gateway = DemoGateway.startLocal();
+        gateway = SharedGateways.demo();
     }
 
-    @AfterAll
-    static void stop() {
-        gateway.close();
-    }
 
     @Test
     void nulInThePathIsAProblemNotAnHtmlPage() throws IOException {

@@ -1,6 +1,6 @@
 package dev.gatehouse.gateway.http;
 
-import dev.gatehouse.gateway.Database;
+import dev.gatehouse.gateway.SharedGateways;
 import dev.gatehouse.gateway.TestGateway;
 import dev.gatehouse.gateway.accounts.TestAccounts;
 import dev.gatehouse.gateway.audit.AuditLog;
@@ -8,7 +8,6 @@ import dev.gatehouse.policy.AccountAction;
 import dev.gatehouse.policy.KeyAction;
 import dev.gatehouse.policy.Permission;
 import dev.gatehouse.policy.Role;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -30,13 +29,9 @@ class RoutesTest {
 
     @BeforeAll
     static void start() {
-        gw = new TestGateway(Database.inMemory());
+        gw = SharedGateways.plain();
     }
 
-    @AfterAll
-    static void stop() {
-        gw.close();
-    }
 
     @Test
     void everyRegisteredAdminRouteIsDeclaredWithItsRails() {

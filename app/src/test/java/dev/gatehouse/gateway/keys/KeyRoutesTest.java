@@ -1,10 +1,9 @@
 package dev.gatehouse.gateway.keys;
 
-import dev.gatehouse.gateway.Database;
+import dev.gatehouse.gateway.SharedGateways;
 import dev.gatehouse.gateway.TestGateway;
 import dev.gatehouse.gateway.accounts.TestAccounts;
 import dev.gatehouse.policy.Role;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -17,13 +16,9 @@ class KeyRoutesTest {
 
     @BeforeAll
     static void start() {
-        gw = new TestGateway(Database.inMemory());
+        gw = SharedGateways.plain();
     }
 
-    @AfterAll
-    static void stop() {
-        gw.close();
-    }
 
     private static String action(String action, String reason) {
         return "{\"action\":\"" + action + "\",\"reason\":\"" + reason + "\"}";

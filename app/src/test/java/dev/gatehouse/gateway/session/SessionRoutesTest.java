@@ -2,9 +2,9 @@ package dev.gatehouse.gateway.session;
 
 import dev.gatehouse.api.Me;
 import dev.gatehouse.gateway.GatewayHttpClient;
+import dev.gatehouse.gateway.SharedGateways;
 import dev.gatehouse.gateway.demo.DemoGateway;
 import dev.gatehouse.policy.Role;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -17,14 +17,10 @@ class SessionRoutesTest {
 
     @BeforeAll
     static void start() {
-        gateway = DemoGateway.startLocal();
+        gateway = SharedGateways.demo();
         client = new GatewayHttpClient(gateway.baseUrl());
     }
 
-    @AfterAll
-    static void stop() {
-        gateway.close();
-    }
 
     @ParameterizedTest
     @EnumSource(Role.class)
