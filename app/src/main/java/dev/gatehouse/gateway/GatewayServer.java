@@ -6,6 +6,7 @@ import dev.gatehouse.gateway.http.Idempotency;
 import dev.gatehouse.gateway.http.JettyProblemErrors;
 import dev.gatehouse.gateway.http.OperatorAuth;
 import dev.gatehouse.gateway.http.ProblemResponses;
+import dev.gatehouse.gateway.http.RequestLine;
 import dev.gatehouse.gateway.operators.OperatorStore;
 import dev.gatehouse.gateway.session.SessionRoutes;
 import io.javalin.Javalin;
@@ -30,6 +31,7 @@ public final class GatewayServer implements AutoCloseable {
             cfg.http.maxRequestSize = 1L << 20;
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblemErrors()));
+            cfg.router.mount(router -> router.before(RequestLine::check));
         });
         ProblemResponses.register(app);
         app.get("/healthz", ctx -> ctx.json(new Health("ok", VERSION, db.product())));
