@@ -12,6 +12,7 @@ import dev.gatehouse.gateway.session.SessionRoutes;
 import io.javalin.Javalin;
 import io.javalin.json.JavalinJackson;
 
+import java.time.Clock;
 import java.time.Instant;
 
 /** The gateway's HTTP server: admin API under /admin/v1, health outside it. */
@@ -29,8 +30,9 @@ public final class GatewayServer implements AutoCloseable {
         this.app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.http.maxRequestSize = 1L << 20;
+            cfg.http.prefer405over404 = true;
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
-            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblemErrors()));
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblemErrors(Clock.systemUTC())));
             cfg.router.mount(router -> router.before(RequestLine::check));
         });
         ProblemResponses.register(app);
