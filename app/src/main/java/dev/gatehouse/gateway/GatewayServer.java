@@ -33,6 +33,9 @@ public final class GatewayServer implements AutoCloseable {
             cfg.http.prefer405over404 = true;
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
             cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblemErrors(Clock.systemUTC())));
+            // Jetty's per-connection header cache matched values ignoring case: a token differing only in case
+            // was accepted on a connection that had carried the real one
+            cfg.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
             cfg.router.mount(router -> router.before(RequestLine::check));
         });
         ProblemResponses.register(app);
