@@ -71,7 +71,7 @@ final class RawHttp implements AutoCloseable {
                 }
                 out.write(req.toByteArray());
                 out.flush();
-                Response r = read();
+                Response r = read(head.startsWith("HEAD "));
                 if ("close".equalsIgnoreCase(r.header("Connection"))) {
                     disconnect();
                 }
@@ -105,7 +105,7 @@ final class RawHttp implements AutoCloseable {
         }
     }
 
-    private Response read() throws IOException {
+    private Response read(boolean noBody) throws IOException {
         String statusLine = line();
         if (statusLine == null) {
             throw new IOException("connection closed before a response");
@@ -118,7 +118,9 @@ final class RawHttp implements AutoCloseable {
                     (a, b) -> a + ", " + b);
         }
         byte[] body;
-        if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+        if (noBody || status == 204 || status == 304) {
+            body = new byte[0];
+        } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             for (int size = Integer.parseInt(line().split(";")[0].trim(), 16); size > 0;
                  size = Integer.parseInt(line().split(";")[0].trim(), 16)) {
