@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -17,6 +19,12 @@ import java.math.BigDecimal;
  * money as decimal strings so no double ever touches an amount.
  */
 public final class Json {
+    /** Bounds on what either side reads (far past anything this API sends), so hostile input fails fast and cheaply. */
+    public static final int MAX_NESTING_DEPTH = 32;
+    public static final int MAX_NUMBER_LENGTH = 64;
+    public static final int MAX_STRING_LENGTH = 1 << 20;
+    public static final int MAX_NAME_LENGTH = 1000;
+
     private static final ObjectMapper MAPPER = create(false);
     private static final ObjectMapper STRICT = create(true);
 
@@ -33,7 +41,15 @@ public final class Json {
     }
 
     private static ObjectMapper create(boolean strict) {
-        ObjectMapper m = JsonMapper.builder()
+        JsonFactory factory = JsonFactory.builder()
+                .streamReadConstraints(StreamReadConstraints.builder()
+                        .maxNestingDepth(MAX_NESTING_DEPTH)
+                        .maxNumberLength(MAX_NUMBER_LENGTH)
+                        .maxStringLength(MAX_STRING_LENGTH)
+                        .maxNameLength(MAX_NAME_LENGTH)
+                        .build())
+                .build();
+        ObjectMapper m = JsonMapper.builder(factory)
                 .addModule(new JavaTimeModule())
                 .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)

@@ -12,6 +12,8 @@ import dev.gatehouse.gateway.http.Idempotency;
 import dev.gatehouse.gateway.http.JettyProblemErrors;
 import dev.gatehouse.gateway.http.OperatorAuth;
 import dev.gatehouse.gateway.http.ProblemResponses;
+import dev.gatehouse.gateway.http.RequestLine;
+import dev.gatehouse.gateway.http.SignInThrottle;
 import dev.gatehouse.gateway.http.Routes;
 import dev.gatehouse.gateway.keys.KeyRoutes;
 import dev.gatehouse.gateway.operators.OperatorStore;
@@ -45,12 +47,17 @@ public final class GatewayServer implements AutoCloseable {
         this.app = Javalin.create(cfg -> {
             cfg.showJavalinBanner = false;
             cfg.http.maxRequestSize = 1L << 20;
+            cfg.http.prefer405over404 = true;
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
-            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblemErrors()));
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblemErrors(clock)));
+            // Jetty's per-connection header cache matched values ignoring case: a token differing only in case
+            // was accepted on a connection that had carried the real one
+            cfg.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
+            cfg.router.mount(router -> router.before(RequestLine::check));
         });
         ProblemResponses.register(app);
         app.get("/healthz", ctx -> ctx.json(new Health("ok", VERSION, db.product())));
-        app.before("/admin/v1/*", new OperatorAuth(operators));
+        app.before("/admin/v1/*", new OperatorAuth(operators, new SignInThrottle(clock)));
         this.routes = new Routes(app, db.jdbi(), clock);
         for (Feature feature : features(db, mode, clock)) {
             feature.register(routes);

@@ -10,21 +10,38 @@ import org.eclipse.jetty.http.HttpHeader;
 import org.eclipse.jetty.http.HttpStatus;
 import org.eclipse.jetty.server.Request;
 import org.eclipse.jetty.server.handler.ErrorHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 
 /**
  * Requests Jetty rejects before Javalin sees them (a NUL or an ambiguous segment in the path,
- * a malformed header) still get problem+json, not Jetty's HTML page.
+ * a malformed header) still get problem+json, not Jetty's HTML page. Jetty's own line per such request is
+ * turned down in logback.xml (anyone on the network can send them); instead this notes them at most once a minute.
  */
 public final class JettyProblemErrors extends ErrorHandler {
+    private static final Logger log = LoggerFactory.getLogger(JettyProblemErrors.class);
+    static final Duration NOTE_EVERY = Duration.ofMinutes(1);
+
+    private final Clock clock;
+    private int refused;
+    private Instant lastNote;
+
+    public JettyProblemErrors(Clock clock) {
+        this.clock = clock;
+    }
 
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
-        fields.put(HttpHeader.CONTENT_TYPE, Problem.MEDIA_TYPE);
+        note(status, reason);
+        fields.put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
         return ByteBuffer.wrap(body(status, reason));
     }
 
@@ -32,8 +49,21 @@ public final class JettyProblemErrors extends ErrorHandler {
     protected void generateAcceptableResponse(Request baseRequest, HttpServletRequest request,
                                               HttpServletResponse response, int code, String message) throws IOException {
         baseRequest.setHandled(true);
-        response.setContentType(Problem.MEDIA_TYPE);
+        response.setContentType(Problem.CONTENT_TYPE);
         response.getOutputStream().write(body(code, message));
+    }
+
+    /** One INFO line per minute at most, counting the malformed requests refused since the last one. */
+    private synchronized void note(int status, String reason) {
+        refused++;
+        Instant now = clock.instant();
+        if (lastNote == null || !now.isBefore(lastNote.plus(NOTE_EVERY))) {
+            log.info("refused {} malformed request(s) since the last note; latest: {} {}", refused, status, reason);
+            refused = 0;
+            lastNote = now;
+        } else {
+            log.debug("refused a malformed request: {} {}", status, reason);
+        }
     }
 
     private static byte[] body(int status, String reason) {

@@ -7,6 +7,7 @@ import dev.gatehouse.policy.Role;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
 
+import java.time.Clock;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -14,13 +15,30 @@ import java.util.stream.Collectors;
 public final class OperatorAuth implements Handler {
     private static final String ATTRIBUTE = "gatehouse.operator";
     private final OperatorStore operators;
+    private final SignInThrottle throttle;
 
     public OperatorAuth(OperatorStore operators) {
+        this(operators, new SignInThrottle(Clock.systemUTC()));
+    }
+
+    public OperatorAuth(OperatorStore operators, SignInThrottle throttle) {
         this.operators = operators;
+        this.throttle = throttle;
     }
 
     @Override
     public void handle(Context ctx) {
+        String client = ctx.req().getRemoteAddr();
+        throttle.refuseIfThrottled(ctx, client);
+        try {
+            authenticate(ctx);
+        } catch (ApiException e) {
+            throttle.failed(client);
+            throw e;
+        }
+    }
+
+    private void authenticate(Context ctx) {
         String header = ctx.header("Authorization");
         if (header == null || header.isBlank()) {
             throw unauthorized("Send 'Authorization: Bearer <operator token>'.");

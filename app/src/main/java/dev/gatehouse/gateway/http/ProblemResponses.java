@@ -9,7 +9,9 @@ import io.javalin.http.HttpResponseException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Arrays;
 import java.util.List;
+import java.util.stream.Collectors;
 
 /** Turns every failure into RFC 9457 problem+json (DESIGN §3). A 500 is logged: it is a bug. */
 public final class ProblemResponses {
@@ -30,9 +32,14 @@ public final class ProblemResponses {
         });
         app.exception(HttpResponseException.class, (e, ctx) -> {
             int status = e.getStatus();
+            String allow = status == 405 ? allowed(e) : "";
+            if (!allow.isEmpty()) {
+                ctx.header("Allow", allow);
+            }
             String detail = switch (status) {
                 case 404 -> "No endpoint " + ctx.method() + " " + ctx.path() + ". See the API reference for the available routes.";
-                case 405 -> "Method " + ctx.method() + " is not allowed on " + ctx.path() + ".";
+                case 405 -> "Method " + ctx.req().getMethod() + " is not allowed on " + ctx.path()
+                        + (allow.isEmpty() ? "." : "; allowed: " + allow + ".");
                 case 413 -> "Request body is larger than 1 MiB.";
                 default -> e.getMessage();
             };
@@ -48,11 +55,17 @@ public final class ProblemResponses {
     public static void write(Context ctx, Problem problem) {
         try {
             ctx.status(problem.status())
-                    .contentType(Problem.MEDIA_TYPE)
+                    .contentType(Problem.CONTENT_TYPE)
                     .result(Json.mapper().writeValueAsString(problem));
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The methods Javalin found for the path (with prefer405over404 it lists them in the exception's details). */
+    private static String allowed(HttpResponseException e) {
+        String listed = e.getDetails().getOrDefault("availableMethods", e.getDetails().getOrDefault("Available methods", ""));
+        return Arrays.stream(listed.split(",")).map(String::trim).filter(m -> !m.isEmpty()).collect(Collectors.joining(", "));
     }
 
     static String titleFor(int status) {

@@ -50,8 +50,10 @@ public final class QueryParams {
             return Optional.empty();
         }
         // PostgreSQL refuses NUL in text, so control characters would otherwise surface as a 500.
-        if (raw.chars().anyMatch(Character::isISOControl)) {
-            throw ApiException.invalidField(name, "must not contain control characters");
+        // A query is one line: unlike body text (PlainText), it takes no newline or tab either.
+        int bad = raw.chars().filter(Character::isISOControl).findFirst().orElse(-1);
+        if (bad >= 0) {
+            throw ApiException.invalidField(name, String.format("must not contain control characters (found U+%04X)", bad));
         }
         String trimmed = raw.strip();
         if (trimmed.length() > maxLength) {

@@ -1,7 +1,12 @@
 package dev.gatehouse.gateway.http;
 
 import dev.gatehouse.api.ProblemType;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -53,6 +58,7 @@ public final class RequestBodies {
         if (body.length == 0) {
             throw ApiException.badRequest("A JSON request body is required.");
         }
+        check(body);
         try {
             T value = Json.strict().readValue(body, type);
             if (value == null) {
@@ -70,12 +76,73 @@ public final class RequestBodies {
             }
             throw new ApiException(ProblemType.INVALID_PARAMETER, field + ": expected " + expected,
                     List.of(new Problem.FieldError(field, "expected " + expected)));
+        } catch (StreamConstraintsException e) {
+            throw overLimit(e);
         } catch (JsonProcessingException e) {
-            throw ApiException.badRequest("The request body is not valid JSON (line "
-                    + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr() + ").");
+            throw notJson(e);
         } catch (IOException e) {
             throw ApiException.badRequest("The request body could not be read: " + e.getMessage());
         }
+    }
+
+    /**
+     * Reads every token before binding, because binding stops at the first wrong type and would leave the rest
+     * unchecked: the stream limits (Json.MAX_*) then hold for the whole body, and every string in it is checked
+     * for control characters, once, whatever type it binds to.
+     */
+    private static void check(byte[] body) {
+        try (JsonParser p = Json.strict().getFactory().createParser(body)) {
+            for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
+                if (t == JsonToken.VALUE_STRING) {
+                    String text = p.getText();
+                    int bad = PlainText.firstControlCharacter(text);
+                    if (bad >= 0) {
+                        String field = path(p.getParsingContext());
+                        String message = PlainText.describe(text.charAt(bad));
+                        throw ApiException.validation(List.of(new Problem.FieldError(field.isEmpty() ? "body" : field, message)));
+                    }
+                }
+            }
+        } catch (StreamConstraintsException e) {
+            throw overLimit(e);
+        } catch (JsonProcessingException e) {
+            throw notJson(e);
+        } catch (IOException e) {
+            throw ApiException.badRequest("The request body could not be read: " + e.getMessage());
+        }
+    }
+
+    /** The field a value sits in, written like Jackson's binding errors name it: {@code a.b.[2]}. */
+    private static String path(JsonStreamContext ctx) {
+        List<String> parts = new java.util.ArrayList<>();
+        for (JsonStreamContext c = ctx; c != null && !c.inRoot(); c = c.getParent()) {
+            parts.add(0, c.inArray() ? "[" + c.getCurrentIndex() + "]" : String.valueOf(c.getCurrentName()));
+        }
+        return String.join(".", parts);
+    }
+
+    private static ApiException notJson(JsonProcessingException e) {
+        JsonLocation at = e.getLocation();
+        return ApiException.badRequest("The request body is not valid JSON"
+                + (at == null ? "." : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")."));
+    }
+
+    /** Jackson's stream limits, named in this API's words (its message cites its own method names). */
+    private static ApiException overLimit(StreamConstraintsException e) {
+        String m = String.valueOf(e.getOriginalMessage());
+        String detail;
+        if (m.startsWith("Document nesting depth")) {
+            detail = "nesting depth: objects and arrays may nest at most " + Json.MAX_NESTING_DEPTH + " deep";
+        } else if (m.startsWith("Number value length")) {
+            detail = "number length: a number may have at most " + Json.MAX_NUMBER_LENGTH + " characters";
+        } else if (m.startsWith("String value length")) {
+            detail = "string length: a string may have at most " + Json.MAX_STRING_LENGTH + " characters";
+        } else if (m.startsWith("Name length")) {
+            detail = "name length: a field name may have at most " + Json.MAX_NAME_LENGTH + " characters";
+        } else {
+            detail = "the body is past this API's JSON limits";
+        }
+        return new ApiException(ProblemType.JSON_LIMITS, "The request body exceeds a JSON limit, " + detail + ".");
     }
 
     private static String fieldPath(JsonMappingException e) {
