@@ -154,7 +154,8 @@ public final class Gatehouse implements Callable<Integer> {
     }
 
     @Command(name = "bench", mixinStandardHelpOptions = true,
-            description = "Benchmark filtered list pages (accounts, keys) over HTTP on seeded demo data; prints p50/p95/p99.")
+            description = "Benchmark filtered list pages (accounts, keys) over HTTP on seeded demo data; prints p50/p95/p99.",
+            subcommands = Gatehouse.ActionBenchCommand.class)
     static final class BenchCommand implements Callable<Integer> {
         @Option(names = "--scale", description = "Demo data size: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
         DemoScale scale = DemoScale.LARGE;
@@ -182,6 +183,40 @@ public final class Gatehouse implements Callable<Integer> {
             }
             dev.gatehouse.gateway.bench.AccountListBenchmark.run(new dev.gatehouse.gateway.bench.AccountListBenchmark.Options(
                     scale, seed, iterations, db, dbUser, dbPassword), System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "actions", mixinStandardHelpOptions = true,
+            description = "Benchmark operator actions (key suspend/reinstate with Idempotency-Keys) over HTTP by concurrent clients "
+                    + "on a durable database; prints actions/s and p50/p95/p99.")
+    static final class ActionBenchCommand implements Callable<Integer> {
+        @Option(names = "--clients", description = "Concurrent clients (default: ${DEFAULT-VALUE})")
+        int clients = 4;
+
+        @Option(names = "--actions", description = "Timed actions in all (default: ${DEFAULT-VALUE})")
+        int actions = 2000;
+
+        @Option(names = "--seed", description = "Demo data seed (default: ${DEFAULT-VALUE})")
+        long seed = DemoGateway.DEFAULT_SEED;
+
+        @Option(names = "--db", description = "JDBC URL of an EMPTY database to seed (default: an H2 file in a temp dir, deleted after)")
+        String db;
+
+        @Option(names = "--db-user", description = "Database user")
+        String dbUser;
+
+        @Option(names = "--db-password", description = "Database password (default: $GATEHOUSE_DB_PASSWORD)")
+        String dbPassword = System.getenv("GATEHOUSE_DB_PASSWORD");
+
+        @Override
+        public Integer call() throws InterruptedException {
+            if (clients < 1 || clients > 64 || actions < clients) {
+                System.err.println("--clients must be 1 to 64 and --actions at least --clients");
+                return 2;
+            }
+            dev.gatehouse.gateway.bench.ActionBenchmark.run(new dev.gatehouse.gateway.bench.ActionBenchmark.Options(
+                    seed, clients, actions, db, dbUser, dbPassword), System.out);
             return 0;
         }
     }
