@@ -100,7 +100,8 @@ public final class Gatehouse implements Callable<Integer> {
         @Option(names = "--db-password", description = "Database password (default: $GATEHOUSE_DB_PASSWORD)")
         String dbPassword = System.getenv("GATEHOUSE_DB_PASSWORD");
 
-        @Option(names = "--demo", description = "In-memory H2 seeded with the demo data")
+        @Option(names = "--demo", description = "Demo data: in-memory H2, or with --db seeded into that database once (when empty) and "
+                + "reused on later starts, printing new demo tokens each start")
         boolean demo;
 
         @Option(names = "--scale", description = "Demo data size: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
@@ -117,15 +118,23 @@ public final class Gatehouse implements Callable<Integer> {
             }
             GatewayServer server;
             if (demo) {
-                if (db != null) {
-                    System.err.println("--demo uses an in-memory database; drop --db or --demo");
+                long started = System.nanoTime();
+                DemoGateway gw;
+                try {
+                    gw = db == null ? DemoGateway.start(seed, scale, host, port)
+                            : DemoGateway.startDurable(db, dbUser, dbPassword, seed, scale, host, port);
+                } catch (DemoData.NotADemoDatabase e) {
+                    System.err.println(e.getMessage());
                     return 2;
                 }
-                long started = System.nanoTime();
-                DemoGateway gw = DemoGateway.start(seed, scale, host, port);
                 server = gw.server();
-                System.err.printf("demo data seeded (%s) and gateway up in %d ms%n", scale.name().toLowerCase(),
+                System.err.printf("demo data %s and gateway up in %d ms%n",
+                        gw.reused() ? "reused from " + db + " (--scale and --seed apply only to an empty database)"
+                                : "seeded (" + scale.name().toLowerCase() + ")",
                         (System.nanoTime() - started) / 1_000_000);
+                if (gw.reused()) {
+                    System.out.println("Demo operators have new tokens; the ones printed before no longer work:");
+                }
                 for (Role r : Role.values()) {
                     System.out.println("role=" + r.wire() + " token=" + gw.token(r));
                 }
