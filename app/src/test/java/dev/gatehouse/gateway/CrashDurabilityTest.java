@@ -54,6 +54,14 @@ class CrashDurabilityTest {
         assertThat(f.acknowledged).isGreaterThanOrEqualTo(ROUNDS * ACKS_BEFORE_KILL);
     }
 
+    /** PostgreSQL commits to its WAL before answering; this shows the gateway never answers before PostgreSQL has. */
+    @Test
+    void everyAcknowledgedActionSurvivesKillDashNineOnPostgres() throws Exception {
+        Figures f = crashRounds(List.of("--demo", "--db", PostgresDatabase.freshUrl(), "--db-user", "postgres"), 1);
+        assertThat(f.problems).as("over 1 crash round on PostgreSQL: %s", f).isEmpty();
+        assertThat(f.acknowledged).isGreaterThanOrEqualTo(ACKS_BEFORE_KILL);
+    }
+
     /** What the client was told: the request, the answer, and the key as the answer left it. */
     private record Ack(String keyId, String idempotencyKey, String requestBody, String responseBody, String auditId,
                        String auditHash, long version, String status) {}
