@@ -100,7 +100,8 @@ public final class Gatehouse implements Callable<Integer> {
         @Option(names = "--db-password", description = "Database password (default: $GATEHOUSE_DB_PASSWORD)")
         String dbPassword = System.getenv("GATEHOUSE_DB_PASSWORD");
 
-        @Option(names = "--demo", description = "In-memory H2 seeded with the demo data")
+        @Option(names = "--demo", description = "Demo data: in-memory H2, or with --db seeded into that database once (when empty) and "
+                + "reused on later starts, printing new demo tokens each start")
         boolean demo;
 
         @Option(names = "--scale", description = "Demo data size: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
@@ -117,15 +118,23 @@ public final class Gatehouse implements Callable<Integer> {
             }
             GatewayServer server;
             if (demo) {
-                if (db != null) {
-                    System.err.println("--demo uses an in-memory database; drop --db or --demo");
+                long started = System.nanoTime();
+                DemoGateway gw;
+                try {
+                    gw = db == null ? DemoGateway.start(seed, scale, host, port)
+                            : DemoGateway.startDurable(db, dbUser, dbPassword, seed, scale, host, port);
+                } catch (DemoData.NotADemoDatabase e) {
+                    System.err.println(e.getMessage());
                     return 2;
                 }
-                long started = System.nanoTime();
-                DemoGateway gw = DemoGateway.start(seed, scale, host, port);
                 server = gw.server();
-                System.err.printf("demo data seeded (%s) and gateway up in %d ms%n", scale.name().toLowerCase(),
+                System.err.printf("demo data %s and gateway up in %d ms%n",
+                        gw.reused() ? "reused from " + db + " (--scale and --seed apply only to an empty database)"
+                                : "seeded (" + scale.name().toLowerCase() + ")",
                         (System.nanoTime() - started) / 1_000_000);
+                if (gw.reused()) {
+                    System.out.println("Demo operators have new tokens; the ones printed before no longer work:");
+                }
                 for (Role r : Role.values()) {
                     System.out.println("role=" + r.wire() + " token=" + gw.token(r));
                 }
@@ -154,7 +163,8 @@ public final class Gatehouse implements Callable<Integer> {
     }
 
     @Command(name = "bench", mixinStandardHelpOptions = true,
-            description = "Benchmark filtered list pages (accounts, keys) over HTTP on seeded demo data; prints p50/p95/p99.")
+            description = "Benchmark filtered list pages (accounts, keys) over HTTP on seeded demo data; prints p50/p95/p99.",
+            subcommands = Gatehouse.ActionBenchCommand.class)
     static final class BenchCommand implements Callable<Integer> {
         @Option(names = "--scale", description = "Demo data size: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
         DemoScale scale = DemoScale.LARGE;
@@ -182,6 +192,40 @@ public final class Gatehouse implements Callable<Integer> {
             }
             dev.gatehouse.gateway.bench.AccountListBenchmark.run(new dev.gatehouse.gateway.bench.AccountListBenchmark.Options(
                     scale, seed, iterations, db, dbUser, dbPassword), System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "actions", mixinStandardHelpOptions = true,
+            description = "Benchmark operator actions (key suspend/reinstate with Idempotency-Keys) over HTTP by concurrent clients "
+                    + "on a durable database; prints actions/s and p50/p95/p99.")
+    static final class ActionBenchCommand implements Callable<Integer> {
+        @Option(names = "--clients", description = "Concurrent clients (default: ${DEFAULT-VALUE})")
+        int clients = 4;
+
+        @Option(names = "--actions", description = "Timed actions in all (default: ${DEFAULT-VALUE})")
+        int actions = 2000;
+
+        @Option(names = "--seed", description = "Demo data seed (default: ${DEFAULT-VALUE})")
+        long seed = DemoGateway.DEFAULT_SEED;
+
+        @Option(names = "--db", description = "JDBC URL of an EMPTY database to seed (default: an H2 file in a temp dir, deleted after)")
+        String db;
+
+        @Option(names = "--db-user", description = "Database user")
+        String dbUser;
+
+        @Option(names = "--db-password", description = "Database password (default: $GATEHOUSE_DB_PASSWORD)")
+        String dbPassword = System.getenv("GATEHOUSE_DB_PASSWORD");
+
+        @Override
+        public Integer call() throws InterruptedException {
+            if (clients < 1 || clients > 64 || actions < clients) {
+                System.err.println("--clients must be 1 to 64 and --actions at least --clients");
+                return 2;
+            }
+            dev.gatehouse.gateway.bench.ActionBenchmark.run(new dev.gatehouse.gateway.bench.ActionBenchmark.Options(
+                    seed, clients, actions, db, dbUser, dbPassword), System.out);
             return 0;
         }
     }

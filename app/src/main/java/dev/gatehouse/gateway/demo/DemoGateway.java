@@ -6,16 +6,21 @@ import dev.gatehouse.policy.Role;
 
 import java.util.Map;
 
-/** A gateway over a fresh in-memory H2 seeded with demo data: the console's demo mode and the tests' platform. */
+/**
+ * A gateway seeded with demo data: over a fresh in-memory H2 (the console's demo mode and the tests' platform), or
+ * over a durable database seeded once and reused on later starts ({@code gateway --demo --db}).
+ */
 public final class DemoGateway implements AutoCloseable {
     public static final long DEFAULT_SEED = 20261122L;
 
     private final GatewayServer server;
     private final Map<Role, String> tokens;
+    private final boolean reused;
 
-    private DemoGateway(GatewayServer server, Map<Role, String> tokens) {
+    private DemoGateway(GatewayServer server, Map<Role, String> tokens, boolean reused) {
         this.server = server;
         this.tokens = Map.copyOf(tokens);
+        this.reused = reused;
     }
 
     public static DemoGateway start(long seed, DemoScale scale, String host, int port) {
@@ -23,7 +28,23 @@ public final class DemoGateway implements AutoCloseable {
         try {
             Map<Role, String> tokens = DemoData.seed(db, seed, scale);
             GatewayServer server = new GatewayServer(db, "demo").start(host, port);
-            return new DemoGateway(server, tokens);
+            return new DemoGateway(server, tokens, false);
+        } catch (RuntimeException e) {
+            db.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Over a durable database: seeds it when empty, reuses the demo data when this class seeded it before (the demo
+     * operators then get new tokens, see {@link DemoData#seedOrReuse}); refuses any other database.
+     */
+    public static DemoGateway startDurable(String jdbcUrl, String user, String password, long seed, DemoScale scale, String host, int port) {
+        Database db = Database.open(jdbcUrl, user, password);
+        try {
+            DemoData.Seeded seeded = DemoData.seedOrReuse(db, seed, scale);
+            GatewayServer server = new GatewayServer(db, "demo").start(host, port);
+            return new DemoGateway(server, seeded.tokens(), seeded.reused());
         } catch (RuntimeException e) {
             db.close();
             throw e;
@@ -45,6 +66,11 @@ public final class DemoGateway implements AutoCloseable {
 
     public Map<Role, String> tokens() {
         return tokens;
+    }
+
+    /** True when the demo data was already in the database and this start reused it. */
+    public boolean reused() {
+        return reused;
     }
 
     public GatewayServer server() {
