@@ -37,6 +37,7 @@ public final class GatewayServer implements AutoCloseable {
         new SessionRoutes(mode).register(app);
         new dev.gatehouse.gateway.catalog.CatalogRoutes(db.jdbi()).register(app);
         dev.gatehouse.gateway.accounts.AccountFeatures.register(app, db);
+        new dev.gatehouse.gateway.contract.ContractRoutes().register(app);
         PeriodicSweep.whileServing(app, "idempotency-expiry", 3600, () -> Idempotency.forgetExpired(db.jdbi(), Instant.now()));
     }
 
@@ -55,6 +56,11 @@ public final class GatewayServer implements AutoCloseable {
 
     public Database database() {
         return db;
+    }
+
+    /** The Javalin app, for tests that enumerate its routes. */
+    Javalin javalin() {
+        return app;
     }
 
     @Override
