@@ -3,6 +3,7 @@ package dev.gatehouse.gateway.contract;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.api.ProblemType;
 import dev.gatehouse.gateway.Database;
+import dev.gatehouse.gateway.GatewayServer;
 import dev.gatehouse.gateway.TestGateway;
 import dev.gatehouse.policy.Role;
 import org.junit.jupiter.api.AfterAll;
@@ -40,6 +41,7 @@ class ContractRoutesTest {
         assertThat(r.header("Content-Type")).startsWith("application/json");
         assertThat(r.json()).isEqualTo(ContractRoutes.document());
         assertThat(r.json().path("openapi").asText()).isEqualTo("3.0.3");
+        assertThat(r.json().at("/info/version").asText()).isEqualTo(GatewayServer.VERSION);
         for (Role any : Role.values()) {
             assertThat(r.body()).doesNotContain(gw.token(any));
         }

@@ -100,11 +100,30 @@ class OpenApiContractTest {
     }
 
     @Test
+    void aThrottledSignInGetsAProblemWithRetryAfterInSeconds() {
+        String throttled = "{\"type\":\"https://gatehouse.dev/problems/too-many-requests\",\"title\":\"Too many requests\","
+                + "\"status\":429,\"detail\":\"Too many failed sign-ins; retry in 30 s.\",\"errors\":[]}";
+        Map<String, List<String>> basic = Map.of("Authorization", List.of("Basic eDp5"));
+        var ok = new OpenApiContract.Exchange("GET", URI.create("http://127.0.0.1:1/admin/v1/me"), basic, null, 429,
+                Map.of("Content-Type", List.of("application/problem+json; charset=utf-8"), "Retry-After", List.of("30")), throttled);
+        assertThatCode(() -> OpenApiContract.check(ok)).doesNotThrowAnyException();
+        var vague = new OpenApiContract.Exchange("GET", URI.create("http://127.0.0.1:1/admin/v1/me"), basic, null, 429,
+                Map.of("Content-Type", List.of("application/problem+json"), "Retry-After", List.of("soon")), throttled);
+        assertThatThrownBy(() -> OpenApiContract.check(vague))
+                .hasMessageContaining("Instance type (string) does not match any allowed primitive type (allowed: [\"integer\"])");
+    }
+
+    @Test
     void anUnroutedRequestMustGetAProblem() {
         String notFound = "{\"type\":\"https://gatehouse.dev/problems/not-found\",\"title\":\"Not found\",\"status\":404,"
                 + "\"detail\":\"No endpoint GET /admin/v1/nothing.\",\"errors\":[]}";
         assertThatCode(() -> OpenApiContract.check(get("/admin/v1/nothing", 404, contentType("application/problem+json"), notFound)))
                 .doesNotThrowAnyException();
+        String notAllowed = "{\"type\":\"https://gatehouse.dev/problems/method-not-allowed\",\"title\":\"Method not allowed\","
+                + "\"status\":405,\"detail\":\"Method DELETE is not allowed on /admin/v1/keys/key_1.\",\"errors\":[]}";
+        var delete = new OpenApiContract.Exchange("DELETE", URI.create("http://127.0.0.1:1/admin/v1/keys/key_1"), AUTH, null, 405,
+                Map.of("Content-Type", List.of("application/problem+json; charset=utf-8"), "Allow", List.of("GET")), notAllowed);
+        assertThatCode(() -> OpenApiContract.check(delete)).doesNotThrowAnyException();
         assertThatThrownBy(() -> OpenApiContract.check(get("/admin/v1/nothing", 404, contentType("text/html"), "<h1>404</h1>")))
                 .hasMessageContaining("must get a 4xx application/problem+json answer").hasMessageContaining("Unable to parse JSON");
         assertThatThrownBy(() -> OpenApiContract.check(get("/admin/v1/nothing", 200, JSON, "{}")))
