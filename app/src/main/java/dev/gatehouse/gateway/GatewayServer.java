@@ -6,6 +6,7 @@ import dev.gatehouse.gateway.accounts.AccountRoutes;
 import dev.gatehouse.gateway.accounts.AccountStore;
 import dev.gatehouse.gateway.audittrail.AuditTrailRoutes;
 import dev.gatehouse.gateway.catalog.CatalogRoutes;
+import dev.gatehouse.gateway.contract.ContractRoutes;
 import dev.gatehouse.gateway.credits.LedgerRoutes;
 import dev.gatehouse.gateway.http.Feature;
 import dev.gatehouse.gateway.http.Idempotency;
@@ -73,7 +74,8 @@ public final class GatewayServer implements AutoCloseable {
                 new AccountRoutes(db.jdbi(), clock),
                 new LedgerRoutes(db.jdbi(), AccountStore::find),
                 new KeyRoutes(db.jdbi(), AccountStore::find),
-                new AuditTrailRoutes(db.jdbi()));
+                new AuditTrailRoutes(db.jdbi()),
+                new ContractRoutes());
     }
 
     /** Every admin route as declared with its rails. */
@@ -105,6 +107,11 @@ public final class GatewayServer implements AutoCloseable {
 
     public Database database() {
         return db;
+    }
+
+    /** The Javalin app, for tests that enumerate its routes. */
+    Javalin javalin() {
+        return app;
     }
 
     @Override

@@ -73,7 +73,9 @@ public final class GatewayHttpClient {
 
     public Reply send(Request request) {
         try (Response r = HTTP.newCall(request).execute()) {
-            return new Reply(r.code(), r.headers(), r.body() == null ? "" : r.body().string());
+            Reply reply = new Reply(r.code(), r.headers(), r.body() == null ? "" : r.body().string());
+            dev.gatehouse.gateway.contract.OpenApiContract.check(request, reply.status(), reply.headers(), reply.body());
+            return reply;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -86,7 +86,9 @@ public final class TestGateway implements AutoCloseable {
         }
         headers.forEach(b::header);
         try {
-            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest request = b.build();
+            HttpResponse<String> r = http.send(request, HttpResponse.BodyHandlers.ofString());
+            dev.gatehouse.gateway.contract.OpenApiContract.check(request, body, r);
             JsonNode json = r.body() == null || r.body().isEmpty() ? null : Json.mapper().readTree(r.body());
             return new Response(r.statusCode(), r, json);
         } catch (IOException e) {
