@@ -75,7 +75,7 @@ class OperatorAuthTest {
         JsonNode body = reply.json();
         assertThat(body.path("status").asInt()).isEqualTo(401);
         assertThat(body.path("title").asText()).isEqualTo("Unauthorized");
-        assertThat(body.path("type").asText()).endsWith("/unauthorized");
+        assertThat(body.path("type").asText()).isEqualTo(dev.gatehouse.api.ProblemType.UNAUTHORIZED.uri());
         assertThat(body.path("detail").asText()).isNotBlank().contains(detailMentions);
     }
 }
