@@ -1,5 +1,6 @@
 package dev.gatehouse.console.shell;
 
+import dev.gatehouse.api.ProblemType;
 import dev.gatehouse.console.client.PlatformClient;
 import dev.gatehouse.console.client.PlatformException;
 import dev.gatehouse.policy.Role;
@@ -134,7 +135,7 @@ public final class ConnectViewModel {
     private void fail(PlatformException e, boolean fromForm) {
         busy.set(false);
         progress.set("");
-        if (fromForm && e.status() == 401) {
+        if (fromForm && e.is(ProblemType.UNAUTHORIZED)) {
             tokenError.set(e.getMessage());
         } else if (fromForm && e.status() == 0 && !e.retryable()) {
             urlError.set(e.getMessage());
