@@ -3,9 +3,9 @@ package dev.gatehouse.screens;
 import dev.gatehouse.api.Account;
 import dev.gatehouse.api.ApiKey;
 import dev.gatehouse.console.client.PlatformClient;
+import dev.gatehouse.console.shell.ConnectViewModel;
 import dev.gatehouse.console.shell.ConsoleWindow;
 import dev.gatehouse.console.shell.DemoPlatform;
-import dev.gatehouse.console.shell.Session;
 import dev.gatehouse.console.shell.Theme;
 import dev.gatehouse.gateway.demo.DemoGateway;
 import dev.gatehouse.policy.Role;
@@ -98,7 +98,7 @@ class AccountScreensTest {
             return window;
         });
         PlatformClient client = new PlatformClient(gateway.baseUrl(), gateway.token(role));
-        Session session = new Session(client, client.me().get(10, TimeUnit.SECONDS), true);
+        ConnectViewModel.SignedIn session = new ConnectViewModel.SignedIn(client, client.me().get(10, TimeUnit.SECONDS), true);
         fxRun(() -> w.showShell(session));
         return w;
     }

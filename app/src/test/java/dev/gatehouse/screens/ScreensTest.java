@@ -3,9 +3,9 @@ package dev.gatehouse.screens;
 import dev.gatehouse.api.Model;
 import dev.gatehouse.console.PlatformFixture;
 import dev.gatehouse.console.client.PlatformClient;
+import dev.gatehouse.console.shell.ConnectViewModel;
 import dev.gatehouse.console.shell.ConsoleWindow;
 import dev.gatehouse.console.shell.DemoPlatform;
-import dev.gatehouse.console.shell.Session;
 import dev.gatehouse.console.shell.Theme;
 import javafx.scene.Node;
 import javafx.scene.Scene;
@@ -169,7 +169,7 @@ class ScreensTest {
 
     ConsoleWindow signedIn(Theme theme, PlatformClient client) throws Exception {
         ConsoleWindow w = show(theme);
-        Session session = new Session(client, client.me().get(10, TimeUnit.SECONDS), true);
+        ConnectViewModel.SignedIn session = new ConnectViewModel.SignedIn(client, client.me().get(10, TimeUnit.SECONDS), true);
         WaitForAsyncUtils.asyncFx(() -> w.showShell(session)).get(5, TimeUnit.SECONDS);
         return w;
     }

@@ -1,5 +1,6 @@
 package dev.gatehouse.console.shell;
 
+import dev.gatehouse.api.Me;
 import dev.gatehouse.api.ProblemType;
 import dev.gatehouse.console.client.PlatformClient;
 import dev.gatehouse.console.client.PlatformException;
@@ -25,7 +26,7 @@ public final class ConnectViewModel {
     private final DemoPlatform demo;
     private final Executor background;
     private final Executor fx;
-    private final Consumer<Session> connected;
+    private final Consumer<SignedIn> connected;
 
     private final StringProperty url = new SimpleStringProperty(this, "url", "");
     private final StringProperty token = new SimpleStringProperty(this, "token", "");
@@ -40,7 +41,10 @@ public final class ConnectViewModel {
 
     private Runnable lastAttempt;
 
-    public ConnectViewModel(DemoPlatform demo, Executor background, Executor fx, Consumer<Session> connected) {
+    /** An operator signed in: the client (now the receiver's to close), who they are, and whether it is the demo platform. */
+    public record SignedIn(PlatformClient client, Me me, boolean demo) {}
+
+    public ConnectViewModel(DemoPlatform demo, Executor background, Executor fx, Consumer<SignedIn> connected) {
         this.demo = demo;
         this.background = background;
         this.fx = fx;
@@ -128,7 +132,7 @@ public final class ConnectViewModel {
             }
             busy.set(false);
             progress.set("");
-            connected.accept(new Session(client, me, isDemo));
+            connected.accept(new SignedIn(client, me, isDemo));
         }));
     }
 

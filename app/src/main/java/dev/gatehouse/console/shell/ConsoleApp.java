@@ -4,6 +4,7 @@ import javafx.application.Application;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
+import java.time.Clock;
 import java.util.Objects;
 
 /** The JavaFX application. Launched by {@link ConsoleLauncher}; not the jar's main class (JavaFX needs that). */
@@ -15,7 +16,7 @@ public final class ConsoleApp extends Application {
 
     @Override
     public void start(Stage stage) {
-        window = new ConsoleWindow(demo, Theme.parse(options.theme()));
+        window = new ConsoleWindow(demo, Theme.parse(options.theme()), Clock.systemDefaultZone());
         stage.setTitle("Gatehouse");
         stage.getIcons().add(new Image(Objects.requireNonNull(getClass().getResource("/icons/gatehouse-256.png")).toExternalForm()));
         stage.setScene(window.scene());
