@@ -29,6 +29,8 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import javax.net.ssl.SSLException;
 import java.io.IOException;
@@ -58,6 +60,7 @@ public final class PlatformClient implements AutoCloseable {
     /** The admin API's largest page (DESIGN §3). */
     public static final int MAX_PAGE = 200;
 
+    private static final Logger LOG = LoggerFactory.getLogger(PlatformClient.class);
     private static final ObjectMapper JSON = Json.mapper();
     private static final MediaType JSON_MEDIA_TYPE = MediaType.get("application/json");
 
@@ -295,6 +298,9 @@ public final class PlatformClient implements AutoCloseable {
             @Override
             public void onFailure(Call c, IOException e) {
                 notifyReachable(false);
+                if (!c.isCanceled()) {
+                    LOG.warn("{} {} failed: {}", req.method(), req.url().encodedPath(), e.toString());
+                }
                 result.completeExceptionally(networkFailure(e));
             }
 
@@ -304,10 +310,15 @@ public final class PlatformClient implements AutoCloseable {
                 try (response) {
                     result.complete(read(response, type));
                 } catch (PlatformException e) {
+                    // The path only: queries may hold what an operator searched for (names, emails).
+                    LOG.info("{} {} answered HTTP {} ({})", req.method(), req.url().encodedPath(), e.status(),
+                            e.kind().map(ProblemType::slug).orElse("no problem type"));
                     result.completeExceptionally(e);
                 } catch (IOException e) {
+                    LOG.warn("{} {} broke off: {}", req.method(), req.url().encodedPath(), e.toString());
                     result.completeExceptionally(networkFailure(e));
                 } catch (RuntimeException e) {
+                    LOG.error("{} {}: the console could not read the answer", req.method(), req.url().encodedPath(), e);
                     result.completeExceptionally(PlatformException.of(e));
                 }
             }

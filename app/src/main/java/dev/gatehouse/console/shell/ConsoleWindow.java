@@ -7,6 +7,8 @@ import javafx.beans.property.SimpleObjectProperty;
 import javafx.scene.Parent;
 import javafx.scene.Scene;
 import javafx.scene.layout.StackPane;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.util.Optional;
@@ -18,6 +20,7 @@ import java.util.concurrent.Executors;
  * Its root is a pane the console owns; the theme's pseudo-class sits there.
  */
 public final class ConsoleWindow {
+    private static final Logger LOG = LoggerFactory.getLogger(ConsoleWindow.class);
     public static final double WIDTH = 1400;
     public static final double HEIGHT = 880;
 
@@ -108,6 +111,8 @@ public final class ConsoleWindow {
     /** Opens the shell for a signed-in operator, with a fresh event bus for this session's screens. */
     public void showShell(ConnectViewModel.SignedIn signedIn) {
         session = new Session(signedIn.client(), signedIn.me(), signedIn.demo(), clock, new EventBus(fx), notices);
+        LOG.info("Signed in to {} as {} ({}){}", session.client().baseUrl(), session.me().id(), session.me().role(),
+                session.demo() ? ", the demo platform" : "");
         ShellViewModel vm = new ShellViewModel(session, ConsoleAreas.all(), theme, fx, this::showConnect);
         shell = new ShellController(vm);
         Parent view = Views.load("shell.fxml", shell);
