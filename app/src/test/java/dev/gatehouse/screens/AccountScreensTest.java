@@ -248,6 +248,43 @@ class AccountScreensTest {
         save(w, "keys-account-drawer", theme);
     }
 
+    @ParameterizedTest
+    @EnumSource(Theme.class)
+    void aSuspendedKeyIsConfirmedWithANotice(Theme theme) throws Exception {
+        ConsoleWindow w = signedIn(theme, Role.SUPPORT);
+        fxRun(() -> find(w, "nav-keys", Button.class).orElseThrow().fire());
+        TableView<ApiKey> keys = table(w, "keysTable");
+        waitUntil(() -> !keys.getItems().isEmpty());
+        // From the end of the page, so the rows other screenshots show stay as they were.
+        int row = fx(() -> {
+            for (int i = keys.getItems().size() - 1; i >= 0; i--) {
+                if (keys.getItems().get(i).status().equals("active")) {
+                    return i;
+                }
+            }
+            throw new IllegalStateException("no active key on the first page");
+        });
+        String masked = fx(() -> keys.getItems().get(row).masked());
+        fxRun(() -> {
+            keys.getSelectionModel().select(row);
+            keys.scrollTo(row);
+        });
+        waitUntil(() -> visible(w, "keyDetailScroll") && fxBool(() -> !find(w, "suspendKeyButton", Button.class).orElseThrow().isDisabled()));
+        fxRun(() -> find(w, "suspendKeyButton", Button.class).orElseThrow().fire());
+        waitUntil(() -> visible(w, "dialogRoot"));
+        fxRun(() -> find(w, "reasonArea", TextArea.class).orElseThrow().setText("Key posted in a public GitHub repository (ticket tkt_1042)."));
+        waitUntil(() -> !find(w, "auditAction", Label.class).orElseThrow().getText().equals("—"));
+        fxRun(() -> find(w, "submitButton", Button.class).orElseThrow().fire());
+        waitUntil(() -> fxBool(() -> !w.notices().showing().isEmpty()));
+
+        var notice = fx(() -> w.notices().showing().get(0));
+        assertThat(notice.text()).isEqualTo("Key " + masked + " suspended");
+        assertThat(notice.auditId()).isNotBlank();
+        Button audit = find(w, "viewAuditEntry", Button.class).orElseThrow();
+        assertThat(audit.isDisabled()).as("no Audit area yet: the link says so instead of pretending").isTrue();
+        save(w, "key-suspended-notice", theme);
+    }
+
     static boolean fxBool(Callable<Boolean> c) {
         try {
             return fx(c);

@@ -299,7 +299,7 @@ public final class PlatformClient implements AutoCloseable {
             public void onFailure(Call c, IOException e) {
                 notifyReachable(false);
                 if (!c.isCanceled()) {
-                    LOG.warn("{} {} failed: {}", req.method(), req.url().encodedPath(), e.toString());
+                    LOG.info("{} {} failed: {}", req.method(), req.url().encodedPath(), e.toString());
                 }
                 result.completeExceptionally(networkFailure(e));
             }
@@ -315,7 +315,7 @@ public final class PlatformClient implements AutoCloseable {
                             e.kind().map(ProblemType::slug).orElse("no problem type"));
                     result.completeExceptionally(e);
                 } catch (IOException e) {
-                    LOG.warn("{} {} broke off: {}", req.method(), req.url().encodedPath(), e.toString());
+                    LOG.info("{} {} broke off: {}", req.method(), req.url().encodedPath(), e.toString());
                     result.completeExceptionally(networkFailure(e));
                 } catch (RuntimeException e) {
                     LOG.error("{} {}: the console could not read the answer", req.method(), req.url().encodedPath(), e);
