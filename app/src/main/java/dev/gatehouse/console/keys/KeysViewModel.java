@@ -123,8 +123,24 @@ public final class KeysViewModel {
     public void follow(EventBus events, Notifier notifier) {
         announcer = new ActionAnnouncer(events, notifier);
         following = EventBus.Subscription.of(accountView.follow(events, notifier),
-                events.subscribe(KeyChanged.class, e -> replace(e.key())),
-                events.subscribe(AccountChanged.class, e -> accountUpdated(e.account())));
+                events.subscribe(KeyChanged.class, e -> keyChangedElsewhere(e.key())),
+                events.subscribe(AccountChanged.class, e -> accountChangedElsewhere(e.account())));
+    }
+
+    private void keyChangedElsewhere(ApiKey key) {
+        ApiKey shown = selected.get();
+        boolean news = shown != null && shown.id().equals(key.id()) && shown.version() < key.version();
+        replace(key);
+        if (news) {
+            reloadDetail(); // the enforcement history entry the change wrote
+        }
+    }
+
+    private void accountChangedElsewhere(Account account) {
+        accountUpdated(account);
+        if ("terminated".equals(account.status()) && keys.stream().anyMatch(k -> k.accountId().equals(account.id()))) {
+            reload(); // a termination revoked the account's keys
+        }
     }
 
     private static String norm(String s) {

@@ -87,6 +87,32 @@ class ChangesAcrossScreensTest {
     }
 
     @Test
+    void aKeySuspendedInTheAccountViewUpdatesTheKeysScreensRowAndDetail() {
+        int keyLoads = api.calls("key").size();
+        var dialog = accounts.detail().keyAction(key, KeyAction.SUSPEND);
+        dialog.reasonProperty().set("Owner asked us to pause it");
+        dialog.submit();
+        api.last("keyAction").reply(new KeyActionResult("suspend", false, withStatus(key, "suspended", 2), List.of(), "aud_9", null));
+
+        assertThat(keys.keys()).extracting(ApiKey::status).containsExactly("suspended");
+        assertThat(keys.selectedProperty().get().status()).isEqualTo("suspended");
+        assertThat(api.calls("key")).as("the selected key's detail fetches its new history").hasSize(keyLoads + 1);
+    }
+
+    @Test
+    void aTerminationElsewhereReloadsTheKeysItRevoked() {
+        int keyPages = api.calls("keys").size();
+        var dialog = accounts.detail().accountAction(AccountAction.TERMINATE);
+        dialog.reasonProperty().set("Fraud confirmed, ticket tkt_12");
+        dialog.submit();
+        Account gone = new Account("acct_1", "Acme Robotics", "ops@acme.io", "terminated", "pro", account.balance(), "USD",
+                account.createdAt(), null, 4);
+        api.last("accountAction").reply(new AccountActionResult("terminate", false, gone, 1, List.of(), "aud_10", null));
+        assertThat(api.calls("keys")).as("the Keys screen fetches its rows again").hasSize(keyPages + 1);
+        assertThat(notices).extracting(Notice::detail).containsExactly("Termination is final; 1 key revoked.");
+    }
+
+    @Test
     void aClosedScreenLetsGoOfTheBus() {
         int both = bus.subscriberCount();
         keys.close();
