@@ -283,6 +283,15 @@ class AccountScreensTest {
         Button audit = find(w, "viewAuditEntry", Button.class).orElseThrow();
         assertThat(audit.isDisabled()).as("no Audit area yet: the link says so instead of pretending").isTrue();
         save(w, "key-suspended-notice", theme);
+
+        fxRun(() -> {
+            for (int i = 1; i <= 3; i++) {
+                w.notices().show(dev.gatehouse.console.shell.Notice.warning("Later notice " + i));
+            }
+        });
+        assertThat(fx(() -> w.notices().showing())).as("at most three at once, newest on top")
+                .extracting(dev.gatehouse.console.shell.Notice::text)
+                .containsExactly("Later notice 3", "Later notice 2", "Later notice 1");
     }
 
     static boolean fxBool(Callable<Boolean> c) {
