@@ -1,6 +1,8 @@
 package dev.gatehouse;
 
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.lang.ArchRule;
@@ -49,6 +51,26 @@ class ArchitectureTest {
                         "dev.gatehouse.console..", "dev.gatehouse.gateway..", "javafx..", "io.javalin..",
                         "okhttp3..", "org.jdbi..", "java.sql..")
                 .because("both sides share them");
+        rule.check(main);
+    }
+
+    @Test
+    void theConsoleReadsTimeOnlyFromItsOneClock() {
+        DescribedPredicate<JavaMethodCall> readsTheSystemClock = new DescribedPredicate<>("read the system clock") {
+            @Override
+            public boolean test(JavaMethodCall call) {
+                String owner = call.getTargetOwner().getName();
+                String name = call.getName();
+                return (owner.startsWith("java.time.") && name.equals("now"))
+                        || (owner.equals("java.time.Clock") && name.startsWith("system"))
+                        || (owner.equals("java.lang.System") && name.equals("currentTimeMillis"));
+            }
+        };
+        ArchRule rule = noClasses().that().resideInAPackage("dev.gatehouse.console..")
+                .and().doNotHaveFullyQualifiedName("dev.gatehouse.console.shell.ConsoleApp")
+                .and().doNotHaveFullyQualifiedName("dev.gatehouse.console.shell.ConsoleWindow")
+                .should().callMethodWhere(readsTheSystemClock)
+                .because("relative times and deadlines read the Session's clock, so tests can move time (issue 14 item 3)");
         rule.check(main);
     }
 

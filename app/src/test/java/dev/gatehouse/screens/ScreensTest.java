@@ -3,12 +3,15 @@ package dev.gatehouse.screens;
 import dev.gatehouse.api.Model;
 import dev.gatehouse.console.PlatformFixture;
 import dev.gatehouse.console.client.PlatformClient;
+import dev.gatehouse.console.shell.ConnectViewModel;
 import dev.gatehouse.console.shell.ConsoleWindow;
 import dev.gatehouse.console.shell.DemoPlatform;
-import dev.gatehouse.console.shell.Session;
+import dev.gatehouse.console.shell.FailureAlert;
+import dev.gatehouse.console.shell.UncaughtFailures;
 import dev.gatehouse.console.shell.Theme;
 import javafx.scene.Node;
 import javafx.scene.Scene;
+import javafx.scene.control.Alert;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
@@ -27,6 +30,8 @@ import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
@@ -167,9 +172,44 @@ class ScreensTest {
         save(w, "catalog-error", theme);
     }
 
+    /** What an operator sees when the console hits a bug: a sentence and the log's path, never a stack trace. */
+    @ParameterizedTest
+    @EnumSource(Theme.class)
+    void failureDialog(Theme theme) throws Exception {
+        show(theme); // applies the theme
+        Path log = Path.of(System.getProperty("user.home"), ".gatehouse", "logs", "console.log");
+        List<String> told = new ArrayList<>();
+        UncaughtFailures.Dialog capture = new UncaughtFailures.Dialog() {
+            @Override public void show(String message, Runnable closed) { told.add(message); }
+            @Override public void update(String message) { told.add(message); }
+        };
+        new UncaughtFailures(log, Runnable::run, capture)
+                .uncaughtException(Thread.currentThread(), new IllegalStateException("Row 12 of the keys table has no account"));
+        WritableImage image = WaitForAsyncUtils.asyncFx(() -> {
+            Alert alert = new Alert(Alert.AlertType.ERROR);
+            alert.setHeaderText("Something went wrong");
+            FailureAlert.fill(alert.getDialogPane(), told.get(0), log);
+            Scene scene = alert.getDialogPane().getScene();
+            scene.getStylesheets().add(Theme.class.getResource(Theme.APP_STYLESHEET).toExternalForm());
+            scene.getRoot().applyCss();
+            scene.getRoot().layout();
+            return scene.snapshot(null);
+        }).get(10, TimeUnit.SECONDS);
+        assertThat(told.get(0)).contains(log.toString()).doesNotContain("\tat ");
+        Path file = dir.resolve("failure-dialog-" + theme.name().toLowerCase() + ".png");
+        int width = (int) image.getWidth();
+        int height = (int) image.getHeight();
+        int[] argb = new int[width * height];
+        image.getPixelReader().getPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
+        BufferedImage png = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        png.setRGB(0, 0, width, height, argb, 0, width);
+        ImageIO.write(png, "png", file.toFile());
+        assertThat(Files.size(file)).isGreaterThan(5_000);
+    }
+
     ConsoleWindow signedIn(Theme theme, PlatformClient client) throws Exception {
         ConsoleWindow w = show(theme);
-        Session session = new Session(client, client.me().get(10, TimeUnit.SECONDS), true);
+        ConnectViewModel.SignedIn session = new ConnectViewModel.SignedIn(client, client.me().get(10, TimeUnit.SECONDS), true);
         WaitForAsyncUtils.asyncFx(() -> w.showShell(session)).get(5, TimeUnit.SECONDS);
         return w;
     }

@@ -14,6 +14,8 @@ import dev.gatehouse.console.actions.ActionCall;
 import dev.gatehouse.console.actions.ActionDialogViewModel;
 import dev.gatehouse.console.actions.ActionPreview;
 import dev.gatehouse.console.client.PlatformException;
+import dev.gatehouse.console.shell.EventBus;
+import dev.gatehouse.console.shell.Notifier;
 import dev.gatehouse.policy.AccountAction;
 import dev.gatehouse.policy.Enforcement;
 import dev.gatehouse.policy.KeyAction;
@@ -61,6 +63,7 @@ public final class AccountDetailViewModel {
     private final Role role;
     private final OperatorTime time;
     private Changes changes = Changes.NONE;
+    private ActionAnnouncer announcer = ActionAnnouncer.UNHEARD;
 
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.EMPTY);
     private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
@@ -93,6 +96,34 @@ public final class AccountDetailViewModel {
 
     public void onChanges(Changes listener) {
         this.changes = listener == null ? Changes.NONE : listener;
+    }
+
+    /**
+     * Announces this view's actions on {@code events} and follows changes made elsewhere (another screen; later the
+     * platform's live events) until the returned subscription is closed: the open account's keys and state update.
+     */
+    public EventBus.Subscription follow(EventBus events, Notifier notifier) {
+        announcer = new ActionAnnouncer(events, notifier);
+        return EventBus.Subscription.of(
+                events.subscribe(KeyChanged.class, e -> keyChangedElsewhere(e.key())),
+                events.subscribe(AccountChanged.class, e -> accountChangedElsewhere(e.account())));
+    }
+
+    /** A key of the open account moved on: its row shows it, and a reload fetches the history entry it wrote. */
+    private void keyChangedElsewhere(ApiKey key) {
+        boolean news = keys.stream().anyMatch(k -> k.id().equals(key.id()) && k.version() < key.version());
+        keyUpdated(key);
+        if (news) {
+            reload();
+        }
+    }
+
+    private void accountChangedElsewhere(Account changed) {
+        Account shown = account.get();
+        if (shown != null && shown.id().equals(changed.id()) && shown.version() < changed.version()) {
+            account.set(changed);
+            reload(); // a termination revoked its keys; balance and history as the platform now has them
+        }
     }
 
     // ---- commands ----------------------------------------------------------------------------
@@ -211,6 +242,7 @@ public final class AccountDetailViewModel {
             account.set(r.account());
             reload(); // keys (a termination revokes them all), balance and history as the platform now has them
         }
+        announcer.accountActed(r);
     }
 
     /** The reason dialog for a key action on one of this account's keys. */
@@ -218,6 +250,7 @@ public final class AccountDetailViewModel {
         return keyActionDialog(api, fx, key, action, r -> {
             keyUpdated(r.key());
             changes.keyChanged(r.key());
+            announcer.keyActed(r);
             reload();
         });
     }
@@ -258,6 +291,7 @@ public final class AccountDetailViewModel {
                 account.set(saved);
                 reload();
             }
+            announcer.accountSaved(saved);
         });
     }
 

@@ -2,6 +2,7 @@ package dev.gatehouse.console.accounts;
 
 import dev.gatehouse.api.Account;
 import dev.gatehouse.api.AccountPatch;
+import dev.gatehouse.api.ProblemType;
 import dev.gatehouse.console.client.PlatformException;
 import dev.gatehouse.policy.Permission;
 import dev.gatehouse.policy.Role;
@@ -119,7 +120,7 @@ public final class AccountEditViewModel {
                 return;
             }
             PlatformException e = PlatformException.of(failure);
-            if (e.status() == 412) {
+            if (e.is(ProblemType.STALE_VERSION)) {
                 fetchTheirs();
             } else {
                 error.set(e.getMessage());

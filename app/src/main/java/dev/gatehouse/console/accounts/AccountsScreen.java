@@ -26,7 +26,9 @@ public final class AccountsScreen implements Screen {
     }
 
     public static AccountsScreen open(Session session) {
-        return open(AccountsApi.of(session.client()), Platform::runLater, session.role(), OperatorTime.system());
+        AccountsScreen screen = open(AccountsApi.of(session.client()), Platform::runLater, session.role(), OperatorTime.of(session.clock()));
+        screen.vm.follow(session.events(), session.notifier());
+        return screen;
     }
 
     public static AccountsScreen open(AccountsApi api, Executor fx, Role role, OperatorTime time) {

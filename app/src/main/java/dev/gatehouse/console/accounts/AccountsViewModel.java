@@ -2,6 +2,8 @@ package dev.gatehouse.console.accounts;
 
 import dev.gatehouse.api.Account;
 import dev.gatehouse.api.ApiKey;
+import dev.gatehouse.console.shell.EventBus;
+import dev.gatehouse.console.shell.Notifier;
 import dev.gatehouse.console.shell.PagedList;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
@@ -33,6 +35,7 @@ public final class AccountsViewModel {
     private final ObservableList<Account> accounts;
     private final ObjectProperty<Account> selected = new SimpleObjectProperty<>(this, "selected");
     private boolean applyingFilters;
+    private EventBus.Subscription following = EventBus.Subscription.NONE;
 
     public AccountsViewModel(AccountsApi api, Executor fx, AccountDetailViewModel detail) {
         this.detail = detail;
@@ -55,6 +58,12 @@ public final class AccountsViewModel {
             @Override public void accountChanged(Account account) { replace(account); }
             @Override public void keyChanged(ApiKey key) {}
         });
+    }
+
+    /** The account view announces its actions; changes made elsewhere update rows here until {@link #close()}. */
+    public void follow(EventBus events, Notifier notifier) {
+        following = EventBus.Subscription.of(detail.follow(events, notifier),
+                events.subscribe(AccountChanged.class, e -> replace(e.account())));
     }
 
     private static String norm(String s) {
@@ -125,6 +134,7 @@ public final class AccountsViewModel {
     }
 
     public void close() {
+        following.close();
         list.close();
         detail.open(null);
     }

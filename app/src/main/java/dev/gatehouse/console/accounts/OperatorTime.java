@@ -14,8 +14,9 @@ import java.util.Locale;
 public record OperatorTime(Clock clock, ZoneId zone) {
     private static final DateTimeFormatter ABSOLUTE = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm z", Locale.ROOT);
 
-    public static OperatorTime system() {
-        return new OperatorTime(Clock.systemUTC(), ZoneId.systemDefault());
+    /** Times read off the console's one clock, in that clock's zone (the operator's). */
+    public static OperatorTime of(Clock clock) {
+        return new OperatorTime(clock, clock.getZone());
     }
 
     public Instant now() {

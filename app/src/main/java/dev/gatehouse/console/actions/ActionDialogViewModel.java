@@ -99,8 +99,9 @@ public final class ActionDialogViewModel<R> {
                 PlatformException e = PlatformException.of(failure);
                 changes.clear();
                 audit.set(null);
-                // 409: the current state does not allow this action (final states are final); 403: the role may not.
-                boolean refused = e.status() == 409 || e.status() == 403 || e.status() == 404;
+                // The current state does not allow this action (final states are final), the role may not, or it is gone.
+                // Another request with this dialog's key still running is not a refusal: the preview may simply be retried.
+                boolean refused = e.is(ProblemType.CONFLICT, ProblemType.FINAL_STATE, ProblemType.FORBIDDEN, ProblemType.NOT_FOUND);
                 previewState.set(refused ? PreviewState.REFUSED : PreviewState.FAILED);
                 previewMessage.set(refused ? e.getMessage()
                         : "Couldn't get the preview: " + e.getMessage() + " You can still go ahead; the platform checks everything again.");
@@ -140,7 +141,7 @@ public final class ActionDialogViewModel<R> {
     }
 
     private static String readable(PlatformException e) {
-        if (e.problemType().filter(t -> t == ProblemType.IDEMPOTENCY_CONFLICT).isPresent()) {
+        if (e.is(ProblemType.IDEMPOTENCY_CONFLICT)) {
             return "This dialog already sent the action with different details, and the platform may have carried it out. "
                     + "Close the dialog and reload to see the current state before acting again.";
         }

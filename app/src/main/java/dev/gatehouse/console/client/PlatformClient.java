@@ -18,6 +18,7 @@ import dev.gatehouse.api.Me;
 import dev.gatehouse.api.Model;
 import dev.gatehouse.api.Page;
 import dev.gatehouse.api.Problem;
+import dev.gatehouse.api.ProblemType;
 import dev.gatehouse.api.ProviderSummary;
 import okhttp3.Call;
 import okhttp3.Callback;
@@ -28,6 +29,8 @@ import okhttp3.Request;
 import okhttp3.RequestBody;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import javax.net.ssl.SSLException;
 import java.io.IOException;
@@ -39,6 +42,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
@@ -56,6 +60,7 @@ public final class PlatformClient implements AutoCloseable {
     /** The admin API's largest page (DESIGN §3). */
     public static final int MAX_PAGE = 200;
 
+    private static final Logger LOG = LoggerFactory.getLogger(PlatformClient.class);
     private static final ObjectMapper JSON = Json.mapper();
     private static final MediaType JSON_MEDIA_TYPE = MediaType.get("application/json");
 
@@ -293,6 +298,9 @@ public final class PlatformClient implements AutoCloseable {
             @Override
             public void onFailure(Call c, IOException e) {
                 notifyReachable(false);
+                if (!c.isCanceled()) {
+                    LOG.info("{} {} failed: {}", req.method(), req.url().encodedPath(), e.toString());
+                }
                 result.completeExceptionally(networkFailure(e));
             }
 
@@ -302,10 +310,15 @@ public final class PlatformClient implements AutoCloseable {
                 try (response) {
                     result.complete(read(response, type));
                 } catch (PlatformException e) {
+                    // The path only: queries may hold what an operator searched for (names, emails).
+                    LOG.info("{} {} answered HTTP {} ({})", req.method(), req.url().encodedPath(), e.status(),
+                            e.kind().map(ProblemType::slug).orElse("no problem type"));
                     result.completeExceptionally(e);
                 } catch (IOException e) {
+                    LOG.info("{} {} broke off: {}", req.method(), req.url().encodedPath(), e.toString());
                     result.completeExceptionally(networkFailure(e));
                 } catch (RuntimeException e) {
+                    LOG.error("{} {}: the console could not read the answer", req.method(), req.url().encodedPath(), e);
                     result.completeExceptionally(PlatformException.of(e));
                 }
             }
@@ -342,7 +355,8 @@ public final class PlatformClient implements AutoCloseable {
     }
 
     private PlatformException errorFor(int status, Problem problem, String text) {
-        boolean retryable = status >= 500 || status == 429 || status == 408;
+        ProblemType kind = PlatformException.kindOf(status, problem).orElse(null);
+        boolean retryable = retryable(status, problem == null ? Optional.empty() : ProblemType.fromUri(problem.type()));
         String detail = problem != null && problem.detail() != null && !problem.detail().isBlank() ? problem.detail() : null;
         if (problem != null && !problem.errors().isEmpty()) {
             StringBuilder fields = new StringBuilder(detail == null ? problem.title() : detail);
@@ -350,10 +364,10 @@ public final class PlatformClient implements AutoCloseable {
             detail = fields.toString();
         }
         String message;
-        if (status == 401) {
+        if (kind == ProblemType.UNAUTHORIZED) {
             message = "Your operator token was rejected by " + baseUrl() + (detail == null ? "." : ": " + detail)
                     + " Check the token, or ask a lead for a new one.";
-        } else if (status == 403) {
+        } else if (kind == ProblemType.FORBIDDEN) {
             message = detail != null ? detail : "Your role may not do this on " + baseUrl() + ".";
         } else if (detail != null) {
             message = detail;
@@ -365,6 +379,16 @@ public final class PlatformClient implements AutoCloseable {
             message = "The platform refused the request (HTTP " + status + (problem != null && problem.title() != null ? ", " + problem.title() : "") + ").";
         }
         return new PlatformException(message.strip(), status, problem, retryable, null);
+    }
+
+    /**
+     * Whether trying the same request again may help. A type this console knows decides (another request with the same
+     * Idempotency-Key still running is worth a retry, a final state never is); without one, the status does.
+     */
+    static boolean retryable(int status, Optional<ProblemType> type) {
+        return type.map(t -> t == ProblemType.TOO_MANY_REQUESTS || t == ProblemType.INTERNAL_ERROR
+                        || t == ProblemType.IDEMPOTENCY_IN_FLIGHT)
+                .orElse(status >= 500 || status == 429 || status == 408);
     }
 
     private String notJson(int status) {
@@ -383,7 +407,7 @@ public final class PlatformClient implements AutoCloseable {
         }
         try {
             Problem p = JSON.readValue(text, Problem.class);
-            return p.title() == null && p.detail() == null ? null : p;
+            return p.type() == null && p.title() == null && p.detail() == null ? null : p;
         } catch (JsonProcessingException e) {
             // Not a problem document (contentType may claim so); the caller falls back to the status.
             return null;

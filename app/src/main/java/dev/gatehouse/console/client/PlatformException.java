@@ -3,6 +3,7 @@ package dev.gatehouse.console.client;
 import dev.gatehouse.api.Problem;
 import dev.gatehouse.api.ProblemType;
 
+import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -38,6 +39,28 @@ public final class PlatformException extends RuntimeException {
     /** The kind of problem the platform answered with, by its {@code type} URI; empty for unknown types or no answer. */
     public Optional<ProblemType> problemType() {
         return problem().map(Problem::type).flatMap(ProblemType::fromUri);
+    }
+
+    /**
+     * What kind of problem this is, for the console's decisions: the platform's own type when it sends one this console
+     * knows; otherwise (another platform, an older gateway, a proxy's error page) the generic kind for the HTTP status.
+     * Empty when no HTTP error arrived. Never decided from the title, which is for people and may be reworded.
+     */
+    public Optional<ProblemType> kind() {
+        return kindOf(status, problem);
+    }
+
+    static Optional<ProblemType> kindOf(int status, Problem problem) {
+        Optional<ProblemType> typed = problem == null ? Optional.empty() : ProblemType.fromUri(problem.type());
+        if (typed.isPresent() || status < 400) {
+            return typed;
+        }
+        return Optional.of(ProblemType.forStatus(status));
+    }
+
+    /** True when {@link #kind()} is one of {@code kinds}. */
+    public boolean is(ProblemType... kinds) {
+        return kind().filter(k -> Arrays.asList(kinds).contains(k)).isPresent();
     }
 
     public boolean retryable() {

@@ -28,7 +28,9 @@ public final class KeysScreen implements Screen {
     }
 
     public static KeysScreen open(Session session) {
-        return open(KeysApi.of(session.client()), Platform::runLater, session.role(), OperatorTime.system());
+        KeysScreen screen = open(KeysApi.of(session.client()), Platform::runLater, session.role(), OperatorTime.of(session.clock()));
+        screen.vm.follow(session.events(), session.notifier());
+        return screen;
     }
 
     public static KeysScreen open(KeysApi api, Executor fx, Role role, OperatorTime time) {

@@ -6,12 +6,17 @@ import dev.gatehouse.api.ApiKeyDetail;
 import dev.gatehouse.api.EnforcementAction;
 import dev.gatehouse.api.KeyActionResult;
 import dev.gatehouse.api.LedgerEntry;
+import dev.gatehouse.console.accounts.AccountChanged;
 import dev.gatehouse.console.accounts.AccountDetailViewModel;
+import dev.gatehouse.console.accounts.ActionAnnouncer;
+import dev.gatehouse.console.accounts.KeyChanged;
 import dev.gatehouse.console.accounts.ActionOptions;
 import dev.gatehouse.console.accounts.ActionOptions.Availability;
 import dev.gatehouse.console.accounts.OperatorTime;
 import dev.gatehouse.console.actions.ActionDialogViewModel;
 import dev.gatehouse.console.client.PlatformException;
+import dev.gatehouse.console.shell.EventBus;
+import dev.gatehouse.console.shell.Notifier;
 import dev.gatehouse.console.shell.PagedList;
 import dev.gatehouse.policy.KeyAction;
 import dev.gatehouse.policy.Role;
@@ -68,6 +73,8 @@ public final class KeysViewModel {
 
     private long detailGeneration;
     private boolean applyingFilters;
+    private ActionAnnouncer announcer = ActionAnnouncer.UNHEARD;
+    private EventBus.Subscription following = EventBus.Subscription.NONE;
 
     public KeysViewModel(KeysApi api, Executor fx, Role role, OperatorTime time) {
         this.api = api;
@@ -110,6 +117,30 @@ public final class KeysViewModel {
                 replace(key);
             }
         });
+    }
+
+    /** Announces key actions and follows changes made elsewhere (rows here, the account drawer) until {@link #close()}. */
+    public void follow(EventBus events, Notifier notifier) {
+        announcer = new ActionAnnouncer(events, notifier);
+        following = EventBus.Subscription.of(accountView.follow(events, notifier),
+                events.subscribe(KeyChanged.class, e -> keyChangedElsewhere(e.key())),
+                events.subscribe(AccountChanged.class, e -> accountChangedElsewhere(e.account())));
+    }
+
+    private void keyChangedElsewhere(ApiKey key) {
+        ApiKey shown = selected.get();
+        boolean news = shown != null && shown.id().equals(key.id()) && shown.version() < key.version();
+        replace(key);
+        if (news) {
+            reloadDetail(); // the enforcement history entry the change wrote
+        }
+    }
+
+    private void accountChangedElsewhere(Account account) {
+        accountUpdated(account);
+        if ("terminated".equals(account.status()) && keys.stream().anyMatch(k -> k.accountId().equals(account.id()))) {
+            reload(); // a termination revoked the account's keys
+        }
     }
 
     private static String norm(String s) {
@@ -197,6 +228,7 @@ public final class KeysViewModel {
                 accountView.reload();
             }
             reloadDetail();
+            announcer.keyActed(r);
         });
     }
 
@@ -251,6 +283,7 @@ public final class KeysViewModel {
     }
 
     public void close() {
+        following.close();
         list.close();
         detailGeneration++;
         accountView.open(null);

@@ -1,5 +1,7 @@
 package dev.gatehouse.console.shell;
 
+import dev.gatehouse.api.Me;
+import dev.gatehouse.api.ProblemType;
 import dev.gatehouse.console.client.PlatformClient;
 import dev.gatehouse.console.client.PlatformException;
 import dev.gatehouse.policy.Role;
@@ -24,7 +26,7 @@ public final class ConnectViewModel {
     private final DemoPlatform demo;
     private final Executor background;
     private final Executor fx;
-    private final Consumer<Session> connected;
+    private final Consumer<SignedIn> connected;
 
     private final StringProperty url = new SimpleStringProperty(this, "url", "");
     private final StringProperty token = new SimpleStringProperty(this, "token", "");
@@ -39,7 +41,10 @@ public final class ConnectViewModel {
 
     private Runnable lastAttempt;
 
-    public ConnectViewModel(DemoPlatform demo, Executor background, Executor fx, Consumer<Session> connected) {
+    /** An operator signed in: the client (now the receiver's to close), who they are, and whether it is the demo platform. */
+    public record SignedIn(PlatformClient client, Me me, boolean demo) {}
+
+    public ConnectViewModel(DemoPlatform demo, Executor background, Executor fx, Consumer<SignedIn> connected) {
         this.demo = demo;
         this.background = background;
         this.fx = fx;
@@ -127,14 +132,14 @@ public final class ConnectViewModel {
             }
             busy.set(false);
             progress.set("");
-            connected.accept(new Session(client, me, isDemo));
+            connected.accept(new SignedIn(client, me, isDemo));
         }));
     }
 
     private void fail(PlatformException e, boolean fromForm) {
         busy.set(false);
         progress.set("");
-        if (fromForm && e.status() == 401) {
+        if (fromForm && e.is(ProblemType.UNAUTHORIZED)) {
             tokenError.set(e.getMessage());
         } else if (fromForm && e.status() == 0 && !e.retryable()) {
             urlError.set(e.getMessage());

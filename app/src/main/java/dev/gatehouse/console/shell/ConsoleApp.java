@@ -1,21 +1,26 @@
 package dev.gatehouse.console.shell;
 
 import javafx.application.Application;
+import javafx.application.Platform;
 import javafx.scene.image.Image;
 import javafx.stage.Stage;
 
+import java.nio.file.Path;
+import java.time.Clock;
 import java.util.Objects;
 
 /** The JavaFX application. Launched by {@link ConsoleLauncher}; not the jar's main class (JavaFX needs that). */
 public final class ConsoleApp extends Application {
     static volatile LaunchOptions options;
     static volatile DemoPlatform demo;
+    static volatile Path logFile;
 
     private ConsoleWindow window;
 
     @Override
     public void start(Stage stage) {
-        window = new ConsoleWindow(demo, Theme.parse(options.theme()));
+        new UncaughtFailures(logFile, Platform::runLater, new FailureAlert(() -> stage, logFile)).install();
+        window = new ConsoleWindow(demo, Theme.parse(options.theme()), Clock.systemDefaultZone());
         stage.setTitle("Gatehouse");
         stage.getIcons().add(new Image(Objects.requireNonNull(getClass().getResource("/icons/gatehouse-256.png")).toExternalForm()));
         stage.setScene(window.scene());

@@ -2,6 +2,8 @@ package dev.gatehouse.console.accounts;
 
 import dev.gatehouse.api.Account;
 import dev.gatehouse.api.AccountPatch;
+import dev.gatehouse.api.Problem;
+import dev.gatehouse.api.ProblemType;
 import dev.gatehouse.console.client.PlatformException;
 import dev.gatehouse.policy.Role;
 import org.junit.jupiter.api.Test;
@@ -77,6 +79,25 @@ class AccountEditViewModelTest {
         assertThat(saved).containsExactly(theirs);
         assertThat(vm.tierProperty().get()).isEqualTo("pro");
         assertThat(api.calls("patchAccount")).hasSize(1);
+    }
+
+    @Test
+    void aStaleVersionIsRecognisedByItsTypeWhateverTheStatus() {
+        var vm = edit(Role.LEAD);
+        vm.tierProperty().set("enterprise");
+        vm.save();
+        Problem stale = new Problem(ProblemType.STALE_VERSION.uri(), "Conflict", 409, "The account changed since you read it.", null);
+        api.last("patchAccount").fail(new PlatformException(stale.detail(), 409, stale, false, null));
+        api.last("account").reply(FakeKeysApi.detail(with(mine, "pro", mine.name(), 6)));
+        assertThat(vm.stateProperty().get()).isEqualTo(AccountEditViewModel.State.CONFLICT);
+
+        var other = edit(Role.LEAD);
+        other.tierProperty().set("pro");
+        other.save();
+        Problem required = new Problem(ProblemType.PRECONDITION_REQUIRED.uri(), "Precondition failed", 412, "Send If-Match.", null);
+        api.last("patchAccount").fail(new PlatformException(required.detail(), 412, required, false, null));
+        assertThat(other.stateProperty().get()).as("a 412 of another kind is no conflict").isEqualTo(AccountEditViewModel.State.EDITING);
+        assertThat(other.errorProperty().get()).isEqualTo("Send If-Match.");
     }
 
     @Test

@@ -120,6 +120,25 @@ class ActionDialogViewModelTest {
     }
 
     @Test
+    void theProblemTypeDecidesWhetherAPreviewIsRefused() {
+        var vm = dialog(false);
+        vm.refreshPreview();
+        Problem inFlight = new Problem(ProblemType.IDEMPOTENCY_IN_FLIGHT.uri(), "Conflict", 409, "A request with this key is still running.", null);
+        previewAnswers.get(0).completeExceptionally(new PlatformException(inFlight.detail(), 409, inFlight, true, null));
+        assertThat(vm.previewStateProperty().get()).as("a 409 that is not a conflict of state").isEqualTo(ActionDialogViewModel.PreviewState.FAILED);
+
+        vm.refreshPreview();
+        Problem fin = new Problem(ProblemType.FINAL_STATE.uri(), "Some title", 422, "The key is revoked; revocation is final.", null);
+        previewAnswers.get(1).completeExceptionally(new PlatformException(fin.detail(), 422, fin, false, null));
+        assertThat(vm.previewStateProperty().get()).as("final state, whatever the status").isEqualTo(ActionDialogViewModel.PreviewState.REFUSED);
+
+        vm.refreshPreview();
+        Problem other = new Problem("https://other.example/errors/forbidden", "Forbidden", 403, "Not for your role.", null);
+        previewAnswers.get(2).completeExceptionally(new PlatformException(other.detail(), 403, other, false, null));
+        assertThat(vm.previewStateProperty().get()).as("an unknown type falls back on the status").isEqualTo(ActionDialogViewModel.PreviewState.REFUSED);
+    }
+
+    @Test
     void aRetryAfterATimeoutSendsTheSameIdempotencyKeyAndKeepsTheReason() {
         var vm = dialog(false);
         vm.reasonProperty().set("Leaked key, ticket tkt_9");

@@ -3,6 +3,7 @@ package dev.gatehouse.console.client;
 import dev.gatehouse.api.Me;
 import dev.gatehouse.api.Model;
 import dev.gatehouse.api.Page;
+import dev.gatehouse.api.ProblemType;
 import dev.gatehouse.api.ProviderSummary;
 import okhttp3.mockwebserver.MockResponse;
 import okhttp3.mockwebserver.MockWebServer;
@@ -117,6 +118,60 @@ class PlatformClientTest {
         assertThat(e.status()).isEqualTo(401);
         assertThat(e.getMessage()).startsWith("Your operator token was rejected by " + client.baseUrl());
         assertThat(e.retryable()).isFalse();
+    }
+
+    private static MockResponse problem(int status, String type, String title, String detail) {
+        return new MockResponse().setResponseCode(status).setHeader("Content-Type", "application/problem+json")
+                .setBody("{\"type\":\"" + type + "\",\"title\":\"" + title + "\",\"status\":" + status
+                        + (detail == null ? "" : ",\"detail\":\"" + detail + "\"") + "}");
+    }
+
+    @Test
+    void theProblemTypeDecidesTheKindNotTheStatusOrTheTitle() {
+        // A 409 is a conflict by status, but this type says another request with the same key is still running: retry.
+        server.enqueue(problem(409, ProblemType.IDEMPOTENCY_IN_FLIGHT.uri(), "Conflict", "A request with this Idempotency-Key is still running."));
+        PlatformException inFlight = failure(client.me());
+        assertThat(inFlight.kind()).contains(ProblemType.IDEMPOTENCY_IN_FLIGHT);
+        assertThat(inFlight.retryable()).isTrue();
+
+        // The title reads "Unauthorized", but the type says forbidden: no "token rejected" advice.
+        server.enqueue(problem(403, ProblemType.FORBIDDEN.uri(), "Unauthorized", "Support may not revoke keys."));
+        PlatformException forbidden = failure(client.me());
+        assertThat(forbidden.kind()).contains(ProblemType.FORBIDDEN);
+        assertThat(forbidden.getMessage()).isEqualTo("Support may not revoke keys.");
+
+        // A final state is never worth retrying, whatever the status claims.
+        server.enqueue(problem(503, ProblemType.FINAL_STATE.uri(), "Service unavailable", "The key is revoked; revocation is final."));
+        PlatformException fin = failure(client.me());
+        assertThat(fin.is(ProblemType.FINAL_STATE)).isTrue();
+        assertThat(fin.retryable()).isFalse();
+    }
+
+    @Test
+    void aProblemWithOnlyATypeIsStillRecognised() {
+        server.enqueue(new MockResponse().setResponseCode(409).setHeader("Content-Type", "application/problem+json")
+                .setBody("{\"type\":\"" + ProblemType.FINAL_STATE.uri() + "\",\"status\":409}"));
+        PlatformException e = failure(client.me());
+        assertThat(e.kind()).contains(ProblemType.FINAL_STATE);
+        assertThat(e.getMessage()).contains("HTTP 409");
+    }
+
+    @Test
+    void aPlatformWithoutKnownTypesIsJudgedByStatus() {
+        // Another platform's own type URIs, or none at all: the console falls back on the status code.
+        server.enqueue(problem(409, "https://other.example/errors/state", "State conflict", "Already suspended."));
+        PlatformException other = failure(client.me());
+        assertThat(other.problemType()).isEmpty();
+        assertThat(other.kind()).contains(ProblemType.CONFLICT);
+        assertThat(other.retryable()).isFalse();
+
+        server.enqueue(new MockResponse().setResponseCode(401).setHeader("Content-Type", "text/plain").setBody("go away"));
+        PlatformException proxy = failure(client.me());
+        assertThat(proxy.kind()).contains(ProblemType.UNAUTHORIZED);
+        assertThat(proxy.getMessage()).startsWith("Your operator token was rejected by " + client.baseUrl());
+
+        server.enqueue(new MockResponse().setResponseCode(429));
+        assertThat(failure(client.me()).retryable()).isTrue();
     }
 
     @Test

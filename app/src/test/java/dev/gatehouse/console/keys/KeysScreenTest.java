@@ -25,6 +25,7 @@ import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
+import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
@@ -51,7 +52,7 @@ class KeysScreenTest {
     @Start
     void start(Stage stage) {
         client = new PlatformClient(gateway.baseUrl(), gateway.token(Role.SUPPORT));
-        screen = KeysScreen.open(KeysApi.of(client), Platform::runLater, Role.SUPPORT, OperatorTime.system());
+        screen = KeysScreen.open(KeysApi.of(client), Platform::runLater, Role.SUPPORT, OperatorTime.of(Clock.systemDefaultZone()));
         StackPane root = new StackPane(screen.view());
         Theme.LIGHT.apply(root);
         Scene scene = new Scene(root, 1280, 800);

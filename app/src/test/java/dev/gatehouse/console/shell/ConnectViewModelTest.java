@@ -25,7 +25,7 @@ class ConnectViewModelTest {
              "platform":{"name":"Test platform","version":"1","mode":"team"}}""";
 
     MockWebServer server;
-    final AtomicReference<Session> session = new AtomicReference<>();
+    final AtomicReference<ConnectViewModel.SignedIn> session = new AtomicReference<>();
     DemoPlatform demo;
     ConnectViewModel vm;
 
@@ -39,7 +39,7 @@ class ConnectViewModelTest {
 
     @AfterEach
     void stop() throws IOException {
-        Session s = session.get();
+        ConnectViewModel.SignedIn s = session.get();
         if (s != null) {
             s.client().close();
         }
