@@ -22,17 +22,17 @@ public final class CatalogRoutes implements Feature {
     public static final int MAX_QUERY_LENGTH = 200;
     private static final int MAX_ID_LENGTH = 40;
 
-    private final CatalogStore store;
+    private final Jdbi jdbi;
 
     public CatalogRoutes(Jdbi jdbi) {
-        this.store = new CatalogStore(jdbi);
+        this.jdbi = jdbi;
     }
 
     @Override
     public void register(Routes routes) {
         routes.read("/admin/v1/models", Permission.READ, this::list);
         routes.read("/admin/v1/models/{id}", Permission.READ, this::one);
-        routes.read("/admin/v1/providers", Permission.READ, ctx -> ctx.json(Map.of("data", store.providers())));
+        routes.read("/admin/v1/providers", Permission.READ, ctx -> ctx.json(Map.of("data", jdbi.withHandle(CatalogStore::providers))));
     }
 
     private void list(Context ctx) {
@@ -43,7 +43,8 @@ public final class CatalogRoutes implements Feature {
         Optional<String> q = QueryParams.text(ctx, "q", MAX_QUERY_LENGTH);
         Optional<ModelKeyset> after = Cursor.decode(ctx, ModelKeyset.CURSOR_KIND, 3).map(ModelKeyset::of);
 
-        CatalogStore.ModelPage page = store.page(new ModelQuery(modality, providerSort, status, q, after, limit));
+        ModelQuery query = new ModelQuery(modality, providerSort, status, q, after, limit);
+        CatalogStore.ModelPage page = jdbi.withHandle(h -> CatalogStore.page(h, query));
         ctx.json(new Page<>(page.models(), page.next().map(ModelKeyset::toCursor).orElse(null)));
     }
 
@@ -54,7 +55,7 @@ public final class CatalogRoutes implements Feature {
             return Optional.empty();
         }
         String wanted = raw.trim().toLowerCase(Locale.ROOT);
-        Map<String, String> providers = store.providerSortKeys();
+        Map<String, String> providers = jdbi.withHandle(CatalogStore::providerSortKeys);
         return Optional.of(providers.entrySet().stream()
                 .filter(e -> e.getKey().toLowerCase(Locale.ROOT).equals(wanted))
                 .map(Map.Entry::getValue)
@@ -67,7 +68,7 @@ public final class CatalogRoutes implements Feature {
         String id = ctx.pathParam("id");
         // Ids are short printable strings; anything else cannot exist and never reaches the database.
         boolean plausible = id.length() <= MAX_ID_LENGTH && id.chars().noneMatch(Character::isISOControl);
-        Model model = (plausible ? store.find(id) : Optional.<Model>empty())
+        Model model = (plausible ? jdbi.withHandle(h -> CatalogStore.find(h, id)) : Optional.<Model>empty())
                 .orElseThrow(() -> ApiException.notFound("model", abbreviate(id)));
         String etag = "\"" + model.version() + "\"";
         ctx.header("ETag", etag);

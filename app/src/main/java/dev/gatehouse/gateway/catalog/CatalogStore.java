@@ -3,8 +3,8 @@ package dev.gatehouse.gateway.catalog;
 import dev.gatehouse.api.Model;
 import dev.gatehouse.api.PriceLine;
 import dev.gatehouse.api.ProviderSummary;
+import dev.gatehouse.gateway.sql.LikePatterns;
 import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 import org.jdbi.v3.core.statement.PreparedBatch;
 import org.jdbi.v3.core.statement.Query;
 
@@ -21,7 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
 
-/** The models and model_price_lines tables. Every value reaches SQL as a bind parameter. */
+/** The models and model_price_lines tables. Every value reaches SQL as a bind parameter; methods join the caller's handle. */
 public final class CatalogStore {
     /** Display order of modalities wherever several are listed. */
     public static final List<String> MODALITIES = List.of("chat", "image", "video", "embedding", "audio");
@@ -32,16 +32,12 @@ public final class CatalogStore {
             id, slug, name, provider, family, modality, status, context_window, max_output_tokens,
             resolutions, currency, markup, released, updated_at, version, provider_sort, name_sort""";
 
-    private final Jdbi jdbi;
-
-    public CatalogStore(Jdbi jdbi) {
-        this.jdbi = jdbi;
-    }
+    private CatalogStore() {}
 
     /** A page of models plus the keyset of the next page's start, if there is one. */
     public record ModelPage(List<Model> models, Optional<ModelKeyset> next) {}
 
-    public ModelPage page(ModelQuery query) {
+    public static ModelPage page(Handle h, ModelQuery query) {
         StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM models WHERE 1 = 1");
         Map<String, Object> binds = new LinkedHashMap<>();
         query.modality().ifPresent(v -> {
@@ -59,7 +55,7 @@ public final class CatalogStore {
         query.q().ifPresent(v -> {
             sql.append(" AND (LOWER(name) LIKE LOWER(:q) ESCAPE '!' OR LOWER(slug) LIKE LOWER(:q) ESCAPE '!'"
                     + " OR LOWER(family) LIKE LOWER(:q) ESCAPE '!' OR provider_sort LIKE LOWER(:q) ESCAPE '!')");
-            binds.put("q", "%" + likeLiteral(v) + "%");
+            binds.put("q", LikePatterns.containing(v));
         });
         query.after().ifPresent(k -> {
             sql.append(" AND (provider_sort, name_sort, id) > (:after_provider, :after_name, :after_id)");
@@ -70,48 +66,43 @@ public final class CatalogStore {
         sql.append(" ORDER BY provider_sort, name_sort, id LIMIT :limit");
         binds.put("limit", query.limit() + 1);
 
-        return jdbi.withHandle(h -> {
-            Query q = h.createQuery(sql.toString());
-            binds.forEach(q::bind);
-            List<Row> rows = q.map((rs, c) -> Row.of(rs)).list();
-            boolean more = rows.size() > query.limit();
-            List<Row> page = more ? rows.subList(0, query.limit()) : rows;
-            List<Model> models = withPriceCards(h, page);
-            Optional<ModelKeyset> next = more
-                    ? Optional.of(page.get(page.size() - 1).keyset())
-                    : Optional.empty();
-            return new ModelPage(models, next);
-        });
+        Query q = h.createQuery(sql.toString());
+        binds.forEach(q::bind);
+        List<Row> rows = q.map((rs, c) -> Row.of(rs)).list();
+        boolean more = rows.size() > query.limit();
+        List<Row> page = more ? rows.subList(0, query.limit()) : rows;
+        List<Model> models = withPriceCards(h, page);
+        Optional<ModelKeyset> next = more
+                ? Optional.of(page.get(page.size() - 1).keyset())
+                : Optional.empty();
+        return new ModelPage(models, next);
     }
 
-    public Optional<Model> find(String id) {
-        return jdbi.withHandle(h -> {
-            List<Row> rows = h.createQuery("SELECT " + COLUMNS + " FROM models WHERE id = :id")
-                    .bind("id", id)
-                    .map((rs, c) -> Row.of(rs))
-                    .list();
-            return withPriceCards(h, rows).stream().findFirst();
-        });
+    public static Optional<Model> find(Handle h, String id) {
+        List<Row> rows = h.createQuery("SELECT " + COLUMNS + " FROM models WHERE id = :id")
+                .bind("id", id)
+                .map((rs, c) -> Row.of(rs))
+                .list();
+        return withPriceCards(h, rows).stream().findFirst();
     }
 
     /** Provider display names with their sort keys, in list order. */
-    public Map<String, String> providerSortKeys() {
-        return jdbi.withHandle(h -> h.createQuery(
-                        "SELECT DISTINCT provider, provider_sort FROM models ORDER BY provider_sort, provider")
+    public static Map<String, String> providerSortKeys(Handle h) {
+        return h.createQuery("SELECT DISTINCT provider, provider_sort FROM models ORDER BY provider_sort, provider")
                 .reduceRows(new LinkedHashMap<String, String>(), (m, rv) -> {
                     m.put(rv.getColumn("provider", String.class), rv.getColumn("provider_sort", String.class));
                     return m;
-                }));
+                });
     }
 
-    public List<ProviderSummary> providers() {
+    public static List<ProviderSummary> providers(Handle h) {
         record Count(String provider, String providerSort, String modality, int n) {}
-        List<Count> counts = jdbi.withHandle(h -> h.createQuery("""
+        List<Count> counts = h.createQuery("""
                         SELECT provider, provider_sort, modality, COUNT(*) AS n
                         FROM models GROUP BY provider, provider_sort, modality""")
                 .map((rs, c) -> new Count(rs.getString("provider"), rs.getString("provider_sort"),
                         rs.getString("modality"), rs.getInt("n")))
-                .list());
+                .list();
         Map<String, List<Count>> byProvider = new TreeMap<>();
         for (Count c : counts) {
             byProvider.computeIfAbsent(c.providerSort() + '\u0000' + c.provider(), k -> new ArrayList<>()).add(c);
@@ -127,44 +118,42 @@ public final class CatalogStore {
         return out;
     }
 
-    public int count() {
-        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM models").mapTo(Integer.class).one());
+    public static int count(Handle h) {
+        return h.createQuery("SELECT COUNT(*) FROM models").mapTo(Integer.class).one();
     }
 
-    /** Inserts models with their price cards in one transaction, as batches. */
-    public void insertAll(List<Model> models) {
-        jdbi.useTransaction(h -> {
-            PreparedBatch mb = h.prepareBatch("""
-                    INSERT INTO models (id, slug, name, provider, family, modality, status, context_window,
-                        max_output_tokens, resolutions, currency, markup, released, updated_at, version,
-                        provider_sort, name_sort)
-                    VALUES (:id, :slug, :name, :provider, :family, :modality, :status, :context_window,
-                        :max_output_tokens, :resolutions, :currency, :markup, :released, :updated_at, :version,
-                        LOWER(:provider), LOWER(:name))""");
-            PreparedBatch pb = h.prepareBatch("""
-                    INSERT INTO model_price_lines (model_id, position, unit, variant, base, api)
-                    VALUES (:model_id, :position, :unit, :variant, :base, :api)""");
-            for (Model m : models) {
-                mb.bind("id", m.id()).bind("slug", m.slug()).bind("name", m.name())
-                        .bind("provider", m.provider()).bind("family", m.family())
-                        .bind("modality", m.modality()).bind("status", m.status())
-                        .bind("context_window", m.contextWindow()).bind("max_output_tokens", m.maxOutputTokens())
-                        .bind("resolutions", String.join(",", m.resolutions()))
-                        .bind("currency", m.currency()).bind("markup", m.markup())
-                        .bind("released", m.released())
-                        .bind("updated_at", m.updatedAt().atOffset(ZoneOffset.UTC))
-                        .bind("version", m.version())
+    /** Inserts models with their price cards as batches, in the caller's transaction. */
+    public static void insertAll(Handle h, List<Model> models) {
+        PreparedBatch mb = h.prepareBatch("""
+                INSERT INTO models (id, slug, name, provider, family, modality, status, context_window,
+                    max_output_tokens, resolutions, currency, markup, released, updated_at, version,
+                    provider_sort, name_sort)
+                VALUES (:id, :slug, :name, :provider, :family, :modality, :status, :context_window,
+                    :max_output_tokens, :resolutions, :currency, :markup, :released, :updated_at, :version,
+                    LOWER(:provider), LOWER(:name))""");
+        PreparedBatch pb = h.prepareBatch("""
+                INSERT INTO model_price_lines (model_id, position, unit, variant, base, api)
+                VALUES (:model_id, :position, :unit, :variant, :base, :api)""");
+        for (Model m : models) {
+            mb.bind("id", m.id()).bind("slug", m.slug()).bind("name", m.name())
+                    .bind("provider", m.provider()).bind("family", m.family())
+                    .bind("modality", m.modality()).bind("status", m.status())
+                    .bind("context_window", m.contextWindow()).bind("max_output_tokens", m.maxOutputTokens())
+                    .bind("resolutions", String.join(",", m.resolutions()))
+                    .bind("currency", m.currency()).bind("markup", m.markup())
+                    .bind("released", m.released())
+                    .bind("updated_at", m.updatedAt().atOffset(ZoneOffset.UTC))
+                    .bind("version", m.version())
+                    .add();
+            int position = 0;
+            for (PriceLine line : m.priceCard()) {
+                pb.bind("model_id", m.id()).bind("position", position++).bind("unit", line.unit())
+                        .bind("variant", line.variant()).bind("base", line.base()).bind("api", line.api())
                         .add();
-                int position = 0;
-                for (PriceLine line : m.priceCard()) {
-                    pb.bind("model_id", m.id()).bind("position", position++).bind("unit", line.unit())
-                            .bind("variant", line.variant()).bind("base", line.base()).bind("api", line.api())
-                            .add();
-                }
             }
-            mb.execute();
-            pb.execute();
-        });
+        }
+        mb.execute();
+        pb.execute();
     }
 
     private static List<Model> withPriceCards(Handle h, List<Row> rows) {
@@ -184,14 +173,6 @@ public final class CatalogStore {
                 })
                 .list();
         return rows.stream().map(r -> r.toModel(cards.get(r.id()))).toList();
-    }
-
-    /**
-     * Text matched literally inside LIKE: the wildcards and the escape character lose their meaning.
-     * The escape is '!' because JDBI's SQL lexer reads a backslash inside quotes as escaping the quote.
-     */
-    static String likeLiteral(String text) {
-        return text.replace("!", "!!").replace("%", "!%").replace("_", "!_");
     }
 
     private record Row(Model model, String providerSort, String nameSort) {

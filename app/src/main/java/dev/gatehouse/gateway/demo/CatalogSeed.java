@@ -67,7 +67,7 @@ public final class CatalogSeed {
     /** Generates the catalog for {@code seed} and inserts it; returns how many models were seeded. */
     public static int seed(Database db, long seed) {
         List<Model> models = generate(seed);
-        new CatalogStore(db.jdbi()).insertAll(models);
+        db.jdbi().useTransaction(h -> CatalogStore.insertAll(h, models));
         return models.size();
     }
 

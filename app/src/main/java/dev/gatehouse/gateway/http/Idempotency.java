@@ -8,11 +8,9 @@ import dev.gatehouse.gateway.operators.Operator;
 import io.javalin.http.Context;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
-import org.jdbi.v3.core.statement.StatementException;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -49,30 +47,25 @@ public final class Idempotency {
         String fingerprint = fingerprint(ctx.method().name(), ctx.path(), body);
         try {
             String json = jdbi.inTransaction(h -> {
-                claim(h, op.id(), key.get(), fingerprint, now);
+                if (!IdempotencyStore.claim(h, op.id(), key.get(), fingerprint, now, now.minus(KEPT_FOR))) {
+                    throw new KeyTaken();
+                }
                 String result = write(work.apply(h));
-                h.createUpdate("UPDATE idempotency_keys SET status = 200, response_body = :body "
-                                + "WHERE operator_id = :op AND idem_key = :key")
-                        .bind("body", result).bind("op", op.id()).bind("key", key.get()).execute();
+                IdempotencyStore.answer(h, op.id(), key.get(), 200, result);
                 return result;
             });
             send(ctx, 200, json, false);
         } catch (KeyTaken taken) {
-            Stored stored = jdbi.withHandle(h -> h.createQuery("SELECT fingerprint, status, response_body FROM idempotency_keys "
-                            + "WHERE operator_id = :op AND idem_key = :key")
-                    .bind("op", op.id()).bind("key", key.get())
-                    .map((rs, c) -> new Stored(rs.getString(1).trim(), rs.getInt(2), rs.getString(3)))
-                    .findOne()).orElseThrow(() -> new ApiException(ProblemType.IDEMPOTENCY_IN_FLIGHT,
-                    "A request with this Idempotency-Key was in flight and did not finish; retry it."));
-            if (!stored.fingerprint.equals(fingerprint)) {
+            IdempotencyStore.Stored stored = jdbi.withHandle(h -> IdempotencyStore.find(h, op.id(), key.get()))
+                    .orElseThrow(() -> new ApiException(ProblemType.IDEMPOTENCY_IN_FLIGHT,
+                            "A request with this Idempotency-Key was in flight and did not finish; retry it."));
+            if (!stored.fingerprint().equals(fingerprint)) {
                 throw new ApiException(ProblemType.IDEMPOTENCY_CONFLICT,
                         "This Idempotency-Key was already used for a different request. Use a new key for a new request.");
             }
-            send(ctx, stored.status, stored.body, true);
+            send(ctx, stored.status(), stored.body(), true);
         }
     }
-
-    private record Stored(String fingerprint, int status, String body) {}
 
     /** Thrown inside the transaction when the key row already exists; rolls the transaction back. */
     private static final class KeyTaken extends RuntimeException {
@@ -83,34 +76,7 @@ public final class Idempotency {
 
     /** Deletes the keys older than {@link #KEPT_FOR} at {@code now}; returns how many. */
     public static int forgetExpired(Jdbi jdbi, Instant now) {
-        return jdbi.withHandle(h -> h.createUpdate("DELETE FROM idempotency_keys WHERE created_at < :cutoff")
-                .bind("cutoff", now.minus(KEPT_FOR)).execute());
-    }
-
-    private static void claim(Handle h, String operatorId, String key, String fingerprint, Instant now) {
-        // an expired key the hourly sweep has not reached yet is already forgotten
-        h.createUpdate("DELETE FROM idempotency_keys WHERE operator_id = :op AND idem_key = :key AND created_at < :cutoff")
-                .bind("op", operatorId).bind("key", key).bind("cutoff", now.minus(KEPT_FOR)).execute();
-        try {
-            h.createUpdate("INSERT INTO idempotency_keys (operator_id, idem_key, fingerprint, status, created_at) "
-                            + "VALUES (:op, :key, :fp, 0, :at)")
-                    .bind("op", operatorId).bind("key", key).bind("fp", fingerprint).bind("at", now)
-                    .execute();
-        } catch (StatementException e) {
-            if (isUniqueViolation(e)) {
-                throw new KeyTaken();
-            }
-            throw e;
-        }
-    }
-
-    static boolean isUniqueViolation(Throwable e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException sql && "23505".equals(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return jdbi.withHandle(h -> IdempotencyStore.forgetBefore(h, now.minus(KEPT_FOR)));
     }
 
     private static Optional<String> key(Context ctx) {

@@ -23,7 +23,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class CatalogPostgresTest {
     static EmbeddedPostgres postgres;
     static Database db;
-    static CatalogStore store;
     static List<Model> generated;
 
     @BeforeAll
@@ -31,7 +30,6 @@ class CatalogPostgresTest {
         postgres = EmbeddedPostgres.builder().start();
         db = Database.open(postgres.getJdbcUrl("postgres", "postgres"), "postgres", null);
         CatalogSeed.seed(db, DemoGateway.DEFAULT_SEED);
-        store = new CatalogStore(db.jdbi());
         generated = CatalogSeed.generate(DemoGateway.DEFAULT_SEED);
     }
 
@@ -44,7 +42,7 @@ class CatalogPostgresTest {
     @Test
     void runsOnPostgres() {
         assertThat(db.isPostgres()).isTrue();
-        assertThat(store.count()).isEqualTo(generated.size());
+        assertThat(db.jdbi().withHandle(CatalogStore::count)).isEqualTo(generated.size());
     }
 
     @Test
@@ -73,9 +71,9 @@ class CatalogPostgresTest {
 
     @Test
     void providersAgreeWithTheRows() {
-        int total = store.providers().stream().mapToInt(p -> p.models()).sum();
+        int total = db.jdbi().withHandle(CatalogStore::providers).stream().mapToInt(p -> p.models()).sum();
         assertThat(total).isEqualTo(generated.size());
-        assertThat(store.providerSortKeys()).containsEntry("Black Forest Labs", "black forest labs");
+        assertThat(db.jdbi().withHandle(CatalogStore::providerSortKeys)).containsEntry("Black Forest Labs", "black forest labs");
     }
 
     @Test
@@ -97,7 +95,8 @@ class CatalogPostgresTest {
         List<Model> out = new ArrayList<>();
         ModelQuery query = first;
         while (true) {
-            CatalogStore.ModelPage page = store.page(query);
+            ModelQuery current = query;
+            CatalogStore.ModelPage page = db.jdbi().withHandle(h -> CatalogStore.page(h, current));
             out.addAll(page.models());
             if (page.next().isEmpty()) {
                 return out;

@@ -257,6 +257,6 @@ class CatalogRoutesTest {
     }
 
     private static int gatewayCount() {
-        return new CatalogStore(gateway.server().database().jdbi()).count();
+        return gateway.server().database().jdbi().withHandle(CatalogStore::count);
     }
 }

@@ -162,11 +162,11 @@ class CatalogSeedTest {
         try (Database db = Database.inMemory()) {
             long start = System.nanoTime();
             CatalogSeed.seed(db, seed);
-            CatalogStore store = new CatalogStore(db.jdbi());
             List<Model> out = new ArrayList<>();
             ModelQuery query = ModelQuery.all(200);
             while (true) {
-                CatalogStore.ModelPage page = store.page(query);
+                ModelQuery page0 = query;
+                CatalogStore.ModelPage page = db.jdbi().withHandle(h -> CatalogStore.page(h, page0));
                 out.addAll(page.models());
                 Optional<ModelKeyset> next = page.next();
                 if (next.isEmpty()) {
