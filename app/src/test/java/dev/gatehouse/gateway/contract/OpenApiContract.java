@@ -123,7 +123,7 @@ public final class OpenApiContract {
             return problem(exchange);
         }
         boolean shapeAccepted = exchange.status() < 400 || REFUSED_FOR_STATE_OR_ROLE.contains(exchange.status());
-        return shapeAccepted ? VALIDATOR.validate(request(exchange, method, path), response) : report;
+        return shapeAccepted ? report.merge(VALIDATOR.validateRequest(request(exchange, method, path))) : report;
     }
 
     /** Whether the path is the admin API's (and not, say, a test's own server's). */
