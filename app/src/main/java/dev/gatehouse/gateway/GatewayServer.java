@@ -109,11 +109,6 @@ public final class GatewayServer implements AutoCloseable {
         return db;
     }
 
-    /** The Javalin app, for tests that enumerate its routes. */
-    Javalin javalin() {
-        return app;
-    }
-
     @Override
     public void close() {
         app.stop();

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -45,6 +46,14 @@ class ContractRoutesTest {
         for (Role any : Role.values()) {
             assertThat(r.body()).doesNotContain(gw.token(any));
         }
+    }
+
+    /** The reads no other HTTP test happens to make; the test client checks each answer against the document. */
+    @ParameterizedTest
+    @ValueSource(strings = {"/healthz", "/admin/v1/me", "/admin/v1/providers", "/admin/v1/audit/verify",
+            "/admin/v1/audit?limit=1", "/admin/v1/keys?limit=1", "/admin/v1/accounts?limit=1", "/admin/v1/models?limit=1"})
+    void readsWithoutAnIdAnswerAsDocumented(String path) {
+        assertThat(gw.get(Role.VIEWER, path).status()).isEqualTo(200);
     }
 
     @Test

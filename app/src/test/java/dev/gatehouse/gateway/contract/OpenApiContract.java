@@ -124,7 +124,7 @@ public final class OpenApiContract {
             return problem(exchange);
         }
         boolean shapeAccepted = exchange.status() < 400 || REFUSED_FOR_STATE.contains(exchange.status());
-        return shapeAccepted ? VALIDATOR.validate(request(exchange, method, path), response) : report;
+        return shapeAccepted ? report.merge(VALIDATOR.validateRequest(request(exchange, method, path))) : report;
     }
 
     /** Whether the path is the admin API's (and not, say, a test's own server's). */
