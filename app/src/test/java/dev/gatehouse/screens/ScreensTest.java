@@ -43,7 +43,7 @@ class ScreensTest {
     @BeforeAll
     static void setUp() throws Exception {
         FxToolkit.registerPrimaryStage();
-        platform = PlatformFixture.start();
+        platform = PlatformFixture.shared();
         dir = Path.of(System.getProperty("screens.dir", "target/screens"));
         Files.createDirectories(dir);
     }
