@@ -171,10 +171,9 @@ public final class AccountDetailController {
         AccountCells.text(lotKindColumn, l -> AccountLabels.kind(l.kind()));
         AccountCells.text(lotAmountColumn, l -> AccountLabels.money(l.amount(), l.currency()));
         AccountCells.text(lotRemainingColumn, l -> AccountLabels.money(l.remaining(), l.currency()));
-        AccountCells.text(lotPaidColumn, l -> l.pricePaid() == null || l.pricePaid().signum() == 0 ? "free" : AccountLabels.money(l.pricePaid(), l.currency()));
+        AccountCells.text(lotPaidColumn, AccountText::lotPaid);
         AccountCells.text(lotPurchasedColumn, l -> t.date(l.purchasedAt()), l -> t.both(l.purchasedAt(), "—"));
-        AccountCells.text(lotExpiresColumn, l -> l.expiresAt() == null ? "never"
-                : (l.expired() ? "expired " : "") + t.day(l.expiresAt()), l -> t.both(l.expiresAt(), "never expires"));
+        AccountCells.text(lotExpiresColumn, l -> AccountText.lotExpires(l, t), l -> t.both(l.expiresAt(), "never expires"));
         lotsTable.setRowFactory(table -> new TableRow<>() {
             @Override
             protected void updateItem(CreditLot lot, boolean empty) {
@@ -189,7 +188,7 @@ public final class AccountDetailController {
     private void bindKeys() {
         OperatorTime t = vm.time();
         AccountCells.text(keyMaskedColumn, ApiKey::masked);
-        AccountCells.text(keyNameColumn, k -> k.name() == null || k.name().isBlank() ? "—" : k.name());
+        AccountCells.text(keyNameColumn, AccountText::keyName);
         AccountCells.text(keyModeColumn, k -> k.mode());
         AccountCells.pill(keyStatusColumn, ApiKey::status);
         AccountCells.text(keyLastUsedColumn, k -> k.lastUsedAt() == null ? "never" : t.day(k.lastUsedAt()), k -> t.both(k.lastUsedAt(), "never used"));
@@ -230,8 +229,7 @@ public final class AccountDetailController {
         AccountCells.text(enfActionColumn, vm::enforcementAction);
         AccountCells.text(enfReasonColumn, EnforcementAction::reason);
         AccountCells.text(enfActorColumn, EnforcementAction::actor);
-        AccountCells.text(enfUntilColumn, e -> e.until() != null ? t.day(e.until())
-                : "suspend".equals(e.action()) ? "until reinstated" : "—");
+        AccountCells.text(enfUntilColumn, e -> AccountText.enforcementUntil(e, t));
         enforcementTable.setItems(vm.enforcement());
         AccountCells.fitRows(enforcementTable, vm.enforcement(), 6);
     }

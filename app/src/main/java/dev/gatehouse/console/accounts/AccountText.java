@@ -2,7 +2,9 @@ package dev.gatehouse.console.accounts;
 
 import dev.gatehouse.api.Account;
 import dev.gatehouse.api.AccountDetail;
+import dev.gatehouse.api.ApiKey;
 import dev.gatehouse.api.CreditLot;
+import dev.gatehouse.api.EnforcementAction;
 
 import java.math.BigDecimal;
 import java.util.Map;
@@ -21,6 +23,26 @@ public record AccountText(String name, String status, String tier, String contac
                 "Customer since " + t.absolute(a.createdAt()) + " (" + t.relative(a.createdAt()) + ")",
                 suspended, suspension,
                 AccountLabels.money(a.balance(), a.currency()) + " " + (a.currency() == null ? "USD" : a.currency()));
+    }
+
+    /** A key's name for a table cell; a dash for an unnamed key. */
+    public static String keyName(ApiKey k) {
+        return k.name() == null || k.name().isBlank() ? "—" : k.name();
+    }
+
+    /** What a credit lot cost: "free" for grants and rewards. */
+    public static String lotPaid(CreditLot l) {
+        return l.pricePaid() == null || l.pricePaid().signum() == 0 ? "free" : AccountLabels.money(l.pricePaid(), l.currency());
+    }
+
+    /** When a credit lot expires, or that it has: "in 27 d · 2026-12-26", "expired 3 d ago · …", "never". */
+    public static String lotExpires(CreditLot l, OperatorTime t) {
+        return l.expiresAt() == null ? "never" : (l.expired() ? "expired " : "") + t.day(l.expiresAt());
+    }
+
+    /** Until when an enforcement action holds: its end, "until reinstated" for an open-ended suspension, else a dash. */
+    public static String enforcementUntil(EnforcementAction e, OperatorTime t) {
+        return e.until() != null ? t.day(e.until()) : "suspend".equals(e.action()) ? "until reinstated" : "—";
     }
 
     /** The lines that sum up the balance, the credit lots and the keys. */

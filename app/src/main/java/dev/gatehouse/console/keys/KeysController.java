@@ -7,6 +7,7 @@ import dev.gatehouse.api.EnforcementAction;
 import dev.gatehouse.api.LedgerEntry;
 import dev.gatehouse.console.accounts.AccountCells;
 import dev.gatehouse.console.accounts.AccountLabels;
+import dev.gatehouse.console.accounts.AccountText;
 import dev.gatehouse.console.accounts.ActionOptions;
 import dev.gatehouse.console.accounts.ActionOptions.Availability;
 import dev.gatehouse.console.accounts.OperatorTime;
@@ -150,7 +151,7 @@ public final class KeysController {
         OperatorTime t = vm.time();
         // no Mode column: the key's own sk-live- / sk-test- prefix says it
         AccountCells.text(keyColumn, ApiKey::masked, k -> k.masked() + " · " + k.mode() + " key");
-        AccountCells.text(nameColumn, k -> k.name() == null || k.name().isBlank() ? "—" : k.name());
+        AccountCells.text(nameColumn, AccountText::keyName);
         bindAccountColumn();
         AccountCells.pill(statusColumn, ApiKey::status);
         AccountCells.text(createdColumn, k -> t.date(k.createdAt()), k -> t.both(k.createdAt(), "—"));

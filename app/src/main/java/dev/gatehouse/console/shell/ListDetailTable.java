@@ -2,6 +2,7 @@ package dev.gatehouse.console.shell;
 
 import javafx.collections.ObservableList;
 import javafx.scene.Node;
+import javafx.scene.control.ComboBoxBase;
 import javafx.scene.control.TableView;
 import javafx.scene.control.skin.VirtualFlow;
 import javafx.scene.input.KeyCode;
@@ -26,7 +27,8 @@ public final class ListDetailTable {
         model.navigateIn(shown);
         TableSelection.bind(table, model.selectedProperty());
         screen.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.isAltDown() && (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.UP)) {
+            // Alt+↓ on a drop-down opens it: leave that to the drop-down.
+            if (e.isAltDown() && (e.getCode() == KeyCode.DOWN || e.getCode() == KeyCode.UP) && !(e.getTarget() instanceof ComboBoxBase)) {
                 boolean moved = e.getCode() == KeyCode.DOWN ? model.selectNext() : model.selectPrevious();
                 if (moved) {
                     reveal(table, table.getSelectionModel().getSelectedIndex());

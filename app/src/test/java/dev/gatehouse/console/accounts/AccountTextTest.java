@@ -96,4 +96,27 @@ class AccountTextTest {
         assertThat(lead.ledgerMessageProperty().get()).isEqualTo("No ledger entries yet: no purchases, grants or usage on this account.");
         assertThat(lead.ledgerCountProperty().get()).isEmpty();
     }
+
+    @Test
+    void tableCellsSayFreeNeverExpiredAndUntilReinstated() {
+        CreditLot reward = new CreditLot("lot_1", "acct_1", "signup_reward", new BigDecimal("5.000000"), new BigDecimal("5.000000"),
+                BigDecimal.ZERO, "USD", NOW, NOW.minusSeconds(3 * 86400L), true);
+        assertThat(AccountText.lotPaid(reward)).isEqualTo("free");
+        assertThat(AccountText.lotExpires(reward, TIME)).isEqualTo("expired 3 d ago · 2026-11-19");
+        CreditLot bought = lot("20.000000", null, false);
+        assertThat(AccountText.lotPaid(bought)).isEqualTo("$50.00");
+        assertThat(AccountText.lotExpires(bought, TIME)).isEqualTo("never");
+
+        var open = new EnforcementAction("enf_1", "acct_1", null, "account", "suspend", "Chargeback", "ana", NOW, null, null);
+        var timed = new EnforcementAction("enf_2", "acct_1", null, "account", "suspend", "Chargeback", "ana", NOW, 72, NOW.plusSeconds(72 * 3600));
+        var warning = new EnforcementAction("enf_3", "acct_1", null, "account", "warn", "Spam", "ana", NOW, null, null);
+        assertThat(AccountText.enforcementUntil(open, TIME)).isEqualTo("until reinstated");
+        assertThat(AccountText.enforcementUntil(timed, TIME)).isEqualTo("in 3 d · 2026-11-25");
+        assertThat(AccountText.enforcementUntil(warning, TIME)).isEqualTo("—");
+
+        var unnamed = new dev.gatehouse.api.ApiKey("key_9", "acct_1", "", "live", "sk-live-AbCd", "9xYz", "sk-live-AbCd…9xYz", "active",
+                NOW, null, null, 1, "Acme Robotics", "active");
+        assertThat(AccountText.keyName(unnamed)).isEqualTo("—");
+        assertThat(AccountText.keyName(FakeKeysApi.key("key_1", "acct_1", "active"))).isEqualTo("production");
+    }
 }

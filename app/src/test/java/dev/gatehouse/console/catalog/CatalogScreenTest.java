@@ -124,6 +124,8 @@ class CatalogScreenTest {
             screen = CatalogScreen.open(CatalogApi.of(own), Platform::runLater);
             root.getChildren().setAll(screen.view());
         }).get(10, TimeUnit.SECONDS);
+        // The table sits in a SplitPane, whose skin adds it to the scene graph on the next pulse.
+        waitUntil(() -> robot.lookup("#modelTable").tryQuery().isPresent());
         TableView<Model> table = table(robot);
         waitUntil(() -> table.getItems().size() == platform.modelCount());
         String url = platform.baseUrl();

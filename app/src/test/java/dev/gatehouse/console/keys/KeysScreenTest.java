@@ -75,12 +75,14 @@ class KeysScreenTest {
         robot.clickOn("#keyStatusFilter").clickOn(robot.lookup(".combo-box-popup .list-cell")
                 .match(org.testfx.matcher.control.LabeledMatchers.hasText("Active")).queryAs(Node.class));
         waitUntil(() -> !keys.getItems().isEmpty() && keys.getItems().stream().allMatch(k -> k.status().equals("active")));
-        // A test key: the shared demo gateway's screenshots show live keys, and this test changes the one it picks.
+        // A test key: the shared demo gateway's screenshots pick a live one.
         robot.clickOn("#keyModeFilter").clickOn(robot.lookup(".combo-box-popup .list-cell")
                 .match(org.testfx.matcher.control.LabeledMatchers.hasText("Test")).queryAs(Node.class));
         waitUntil(() -> !keys.getItems().isEmpty()
                 && keys.getItems().stream().allMatch(k -> k.status().equals("active") && k.mode().equals("test")));
-        ApiKey target = keys.getItems().get(0);
+        // The oldest on the page: the shared gateway's screenshots show the newest keys, and this test suspends its key.
+        ApiKey target = keys.getItems().get(keys.getItems().size() - 1);
+        WaitForAsyncUtils.asyncFx(() -> keys.scrollTo(target)).get(5, TimeUnit.SECONDS);
 
         robot.clickOn(target.masked());
         waitUntil(() -> robot.lookup("#keyTitle").queryAs(Label.class).getText().equals(target.masked())
