@@ -68,7 +68,7 @@ class ScreensTest {
             Scene scene = w.scene();
             scene.getRoot().applyCss();
             return w;
-        }).get(10, TimeUnit.SECONDS);
+        }).get(30, TimeUnit.SECONDS); // the first window loads every stylesheet and font: slow on a busy machine
     }
 
     static void waitUntil(BooleanSupplier condition) throws TimeoutException {

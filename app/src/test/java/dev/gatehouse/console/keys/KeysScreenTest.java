@@ -83,6 +83,7 @@ class KeysScreenTest {
         // The oldest on the page: the shared gateway's screenshots show the newest keys, and this test suspends its key.
         ApiKey target = keys.getItems().get(keys.getItems().size() - 1);
         WaitForAsyncUtils.asyncFx(() -> keys.scrollTo(target)).get(5, TimeUnit.SECONDS);
+        waitUntil(() -> robot.lookup(target.masked()).tryQuery().isPresent()); // its row is drawn on the next pulse
 
         robot.clickOn(target.masked());
         waitUntil(() -> robot.lookup("#keyTitle").queryAs(Label.class).getText().equals(target.masked())
