@@ -7,7 +7,7 @@ import dev.gatehouse.console.shell.ConnectViewModel;
 import dev.gatehouse.console.shell.ConsoleWindow;
 import dev.gatehouse.console.shell.DemoPlatform;
 import dev.gatehouse.console.shell.Theme;
-import dev.gatehouse.gateway.demo.DemoGateway;
+import dev.gatehouse.console.PlatformFixture;
 import dev.gatehouse.policy.Role;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -42,13 +42,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * light and dark, to target/screens/&lt;name&gt;-&lt;theme&gt;.png, against the seeded demo gateway.
  */
 class AccountScreensTest {
-    static DemoGateway gateway;
+    static PlatformFixture gateway;
     static Path dir;
 
     @BeforeAll
     static void setUp() throws Exception {
         FxToolkit.registerPrimaryStage();
-        gateway = DemoGateway.startLocal();
+        gateway = PlatformFixture.shared();
         dir = Path.of(System.getProperty("screens.dir", "target/screens"));
         Files.createDirectories(dir);
     }

@@ -48,7 +48,7 @@ class ScreensTest {
     @BeforeAll
     static void setUp() throws Exception {
         FxToolkit.registerPrimaryStage();
-        platform = PlatformFixture.start();
+        platform = PlatformFixture.shared();
         dir = Path.of(System.getProperty("screens.dir", "target/screens"));
         Files.createDirectories(dir);
     }
@@ -73,7 +73,7 @@ class ScreensTest {
             Scene scene = w.scene();
             scene.getRoot().applyCss();
             return w;
-        }).get(10, TimeUnit.SECONDS);
+        }).get(30, TimeUnit.SECONDS); // the first window loads every stylesheet and font: slow on a busy machine
     }
 
     static void waitUntil(BooleanSupplier condition) throws TimeoutException {

@@ -1,12 +1,10 @@
 package dev.gatehouse.console.accounts;
 
-import dev.gatehouse.api.Account;
-import dev.gatehouse.api.AccountDetail;
 import dev.gatehouse.api.ApiKey;
 import dev.gatehouse.api.CreditLot;
 import dev.gatehouse.api.EnforcementAction;
 import dev.gatehouse.api.LedgerEntry;
-import dev.gatehouse.console.accounts.AccountDetailViewModel.State;
+import dev.gatehouse.console.shell.Loader;
 import dev.gatehouse.console.accounts.ActionOptions.Availability;
 import dev.gatehouse.console.actions.ActionDialog;
 import dev.gatehouse.console.actions.ModalLayer;
@@ -28,10 +26,6 @@ import javafx.scene.control.Tooltip;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 
-import java.math.BigDecimal;
-import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Collectors;
 
 /** Binds account-detail.fxml (the 360° view of one account) to {@link AccountDetailViewModel}. */
 public final class AccountDetailController {
@@ -103,13 +97,16 @@ public final class AccountDetailController {
 
     @FXML
     private void initialize() {
-        show(detailEmpty, vm.stateProperty().isEqualTo(State.EMPTY));
-        show(detailLoading, vm.stateProperty().isEqualTo(State.LOADING));
-        show(detailError, vm.stateProperty().isEqualTo(State.ERROR));
-        show(detailScroll, vm.stateProperty().isEqualTo(State.READY));
+        var state = vm.stateProperty();
+        show(detailEmpty, state.isEqualTo(Loader.State.IDLE));
+        show(detailLoading, state.isEqualTo(Loader.State.LOADING).and(vm.detailProperty().isNull()));
+        show(detailError, state.isEqualTo(Loader.State.FAILED));
+        // While a reload runs (after an action) the account stays up, so the view does not flash.
+        show(detailScroll, state.isEqualTo(Loader.State.LOADED)
+                .or(state.isEqualTo(Loader.State.LOADING).and(vm.detailProperty().isNotNull())));
         detailErrorMessage.textProperty().bind(vm.messageProperty());
-        vm.accountProperty().addListener((o, a, acct) -> showHeader(acct));
-        vm.detailProperty().addListener((o, a, d) -> showSummaries(d));
+        vm.headerProperty().addListener((o, a, text) -> showHeader(text));
+        vm.summaryProperty().addListener((o, a, summary) -> showSummaries(summary));
         bindActions();
         bindLots();
         bindKeys();
@@ -123,42 +120,28 @@ public final class AccountDetailController {
         node.managedProperty().bind(node.visibleProperty());
     }
 
-    private void showHeader(Account a) {
+    private void showHeader(AccountText a) {
         if (a == null) {
             return;
         }
-        OperatorTime t = vm.time();
         accountName.setText(a.name());
         AccountCells.style(accountStatus, a.status());
-        accountTier.setText(AccountLabels.tier(a.tier()) + " tier");
-        accountContact.setText(a.email() + " · " + a.id());
-        accountSince.setText("Customer since " + t.absolute(a.createdAt()) + " (" + t.relative(a.createdAt()) + ")");
-        boolean suspended = "suspended".equals(a.status());
-        accountSuspension.setVisible(suspended);
-        accountSuspension.setManaged(suspended);
-        accountSuspension.setText(a.suspendedUntil() == null ? "Suspended until reinstated: the API refuses all of its keys."
-                : "Suspended until " + t.absolute(a.suspendedUntil()) + " (" + t.relative(a.suspendedUntil()) + "): the API refuses all of its keys.");
-        balanceLabel.setText(AccountLabels.money(a.balance(), a.currency()) + " " + (a.currency() == null ? "USD" : a.currency()));
+        accountTier.setText(a.tier());
+        accountContact.setText(a.contact());
+        accountSince.setText(a.since());
+        accountSuspension.setVisible(a.suspended());
+        accountSuspension.setManaged(a.suspended());
+        accountSuspension.setText(a.suspension());
+        balanceLabel.setText(a.balance());
     }
 
-    private void showSummaries(AccountDetail d) {
-        if (d == null) {
+    private void showSummaries(AccountText.Summary s) {
+        if (s == null) {
             return;
         }
-        String currency = d.account().currency();
-        long live = d.lots().stream().filter(l -> !l.expired() && l.remaining().signum() > 0).count();
-        BigDecimal expiringSoon = d.lots().stream()
-                .filter(l -> !l.expired() && l.expiresAt() != null && l.expiresAt().isBefore(vm.time().now().plusSeconds(30L * 86400)))
-                .map(CreditLot::remaining).reduce(BigDecimal.ZERO, BigDecimal::add);
-        balanceNote.setText("Spendable: the remaining credit of " + live + (live == 1 ? " unexpired lot" : " unexpired lots")
-                + (expiringSoon.signum() > 0 ? "; " + AccountLabels.money(expiringSoon, currency) + " of it expires within 30 days" : "")
-                + ". The soonest-expiring lot is drawn first.");
-        long expired = d.lots().stream().filter(CreditLot::expired).count();
-        lotsSummary.setText(d.lots().size() + (d.lots().size() == 1 ? " lot" : " lots") + (expired > 0 ? " · " + expired + " expired" : ""));
-        Map<String, Integer> counts = new TreeMap<>(d.keyCounts());
-        String byStatus = counts.entrySet().stream().map(e -> e.getValue() + " " + e.getKey()).collect(Collectors.joining(" · "));
-        keysSummary.setText(d.keysTotal() + (d.keysTotal() == 1 ? " key" : " keys") + (byStatus.isEmpty() ? "" : " · " + byStatus)
-                + (d.keysTotal() > d.keys().size() ? " · showing the first " + d.keys().size() + " (active first); the Keys screen lists all" : ""));
+        balanceNote.setText(s.balanceNote());
+        lotsSummary.setText(s.lots());
+        keysSummary.setText(s.keys());
     }
 
     private void bindActions() {
@@ -168,19 +151,9 @@ public final class AccountDetailController {
         bindAction(terminateButton, vm.availabilityProperty(AccountAction.TERMINATE));
         bindAction(editButton, vm.editProperty());
         // A disabled button shows no tooltip, so why the ladder is closed is said in words under it.
-        actionsNote.textProperty().bind(vm.accountProperty().map(this::actionsNote).orElse(""));
+        actionsNote.textProperty().bind(vm.actionsNoteProperty());
         actionsNote.visibleProperty().bind(actionsNote.textProperty().isNotEmpty());
         actionsNote.managedProperty().bind(actionsNote.visibleProperty());
-    }
-
-    private String actionsNote(Account a) {
-        if (java.util.Arrays.stream(AccountAction.values()).noneMatch(x -> dev.gatehouse.policy.Permission.forAccountAction(x).allows(vm.role()))) {
-            return "Your role (" + vm.role().label() + ") may look but not warn, suspend, reinstate or terminate; trust & safety and leads may.";
-        }
-        if ("terminated".equals(a.status())) {
-            return "Terminated accounts are final: no action can change this one.";
-        }
-        return "";
     }
 
     private static void bindAction(Button button, ObservableValue<Availability> availability) {
@@ -198,10 +171,9 @@ public final class AccountDetailController {
         AccountCells.text(lotKindColumn, l -> AccountLabels.kind(l.kind()));
         AccountCells.text(lotAmountColumn, l -> AccountLabels.money(l.amount(), l.currency()));
         AccountCells.text(lotRemainingColumn, l -> AccountLabels.money(l.remaining(), l.currency()));
-        AccountCells.text(lotPaidColumn, l -> l.pricePaid() == null || l.pricePaid().signum() == 0 ? "free" : AccountLabels.money(l.pricePaid(), l.currency()));
+        AccountCells.text(lotPaidColumn, AccountText::lotPaid);
         AccountCells.text(lotPurchasedColumn, l -> t.date(l.purchasedAt()), l -> t.both(l.purchasedAt(), "—"));
-        AccountCells.text(lotExpiresColumn, l -> l.expiresAt() == null ? "never"
-                : (l.expired() ? "expired " : "") + t.day(l.expiresAt()), l -> t.both(l.expiresAt(), "never expires"));
+        AccountCells.text(lotExpiresColumn, l -> AccountText.lotExpires(l, t), l -> t.both(l.expiresAt(), "never expires"));
         lotsTable.setRowFactory(table -> new TableRow<>() {
             @Override
             protected void updateItem(CreditLot lot, boolean empty) {
@@ -216,7 +188,7 @@ public final class AccountDetailController {
     private void bindKeys() {
         OperatorTime t = vm.time();
         AccountCells.text(keyMaskedColumn, ApiKey::masked);
-        AccountCells.text(keyNameColumn, k -> k.name() == null || k.name().isBlank() ? "—" : k.name());
+        AccountCells.text(keyNameColumn, AccountText::keyName);
         AccountCells.text(keyModeColumn, k -> k.mode());
         AccountCells.pill(keyStatusColumn, ApiKey::status);
         AccountCells.text(keyLastUsedColumn, k -> k.lastUsedAt() == null ? "never" : t.day(k.lastUsedAt()), k -> t.both(k.lastUsedAt(), "never used"));
@@ -245,9 +217,7 @@ public final class AccountDetailController {
         ledgerTable.setItems(vm.ledger());
         ledgerPlaceholder.textProperty().bind(Bindings.when(vm.ledgerMessageProperty().isEmpty())
                 .then("Loading the ledger…").otherwise(vm.ledgerMessageProperty()));
-        ledgerCount.textProperty().bind(Bindings.createStringBinding(() -> vm.ledger().isEmpty() ? ""
-                : vm.ledger().size() + " entries" + (vm.ledgerMoreProperty().get() ? " shown · older ones available" : " · all shown"),
-                vm.ledger(), vm.ledgerMoreProperty()));
+        ledgerCount.textProperty().bind(vm.ledgerCountProperty());
         show(ledgerProgress, vm.ledgerLoadingProperty());
         show(loadMoreLedgerButton, vm.ledgerMoreProperty());
         loadMoreLedgerButton.disableProperty().bind(vm.ledgerLoadingProperty());
@@ -256,18 +226,12 @@ public final class AccountDetailController {
     private void bindEnforcement() {
         OperatorTime t = vm.time();
         AccountCells.text(enfAtColumn, e -> t.day(e.at()), e -> t.both(e.at(), "—"));
-        AccountCells.text(enfActionColumn, e -> AccountLabels.kind(e.action()) + ("key".equals(e.targetType()) ? " key " + shortKey(e.keyId()) : ""));
+        AccountCells.text(enfActionColumn, vm::enforcementAction);
         AccountCells.text(enfReasonColumn, EnforcementAction::reason);
         AccountCells.text(enfActorColumn, EnforcementAction::actor);
-        AccountCells.text(enfUntilColumn, e -> e.until() != null ? t.day(e.until())
-                : "suspend".equals(e.action()) ? "until reinstated" : "—");
+        AccountCells.text(enfUntilColumn, e -> AccountText.enforcementUntil(e, t));
         enforcementTable.setItems(vm.enforcement());
         AccountCells.fitRows(enforcementTable, vm.enforcement(), 6);
-    }
-
-    /** The key's masked form when it is in the table, else its id: never more of a key than prefix and last four. */
-    private String shortKey(String keyId) {
-        return vm.keys().stream().filter(k -> k.id().equals(keyId)).map(ApiKey::masked).findFirst().orElse(keyId);
     }
 
     private void openAccountAction(AccountAction action) {

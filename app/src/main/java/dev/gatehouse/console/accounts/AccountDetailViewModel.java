@@ -16,19 +16,24 @@ import dev.gatehouse.console.actions.ActionPreview;
 import dev.gatehouse.console.client.PlatformException;
 import dev.gatehouse.console.shell.EventBus;
 import dev.gatehouse.console.shell.Notifier;
+import dev.gatehouse.console.shell.Loader;
+import dev.gatehouse.console.shell.PagedList;
+import dev.gatehouse.policy.Permission;
 import dev.gatehouse.policy.AccountAction;
 import dev.gatehouse.policy.Enforcement;
 import dev.gatehouse.policy.KeyAction;
 import dev.gatehouse.policy.Role;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -42,8 +47,6 @@ import java.util.function.Consumer;
  * list row the account came from updates too.
  */
 public final class AccountDetailViewModel {
-    public enum State { EMPTY, LOADING, READY, ERROR }
-
     public static final int LEDGER_PAGE = 50;
 
     /** Told about every change made through this view, so other views can update their rows. */
@@ -65,23 +68,21 @@ public final class AccountDetailViewModel {
     private Changes changes = Changes.NONE;
     private ActionAnnouncer announcer = ActionAnnouncer.UNHEARD;
 
-    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.EMPTY);
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
+    private final Loader<AccountDetail> loader;
     private final ReadOnlyObjectWrapper<Account> account = new ReadOnlyObjectWrapper<>(this, "account");
-    private final ReadOnlyObjectWrapper<AccountDetail> detail = new ReadOnlyObjectWrapper<>(this, "detail");
     private final ObservableList<CreditLot> lots = FXCollections.observableArrayList();
     private final ObservableList<ApiKey> keys = FXCollections.observableArrayList();
-    private final ObservableList<LedgerEntry> ledger = FXCollections.observableArrayList();
+    private final PagedList<String, LedgerEntry> ledger;
     private final ObservableList<EnforcementAction> enforcement = FXCollections.observableArrayList();
-    private final ReadOnlyBooleanWrapper ledgerLoading = new ReadOnlyBooleanWrapper(this, "ledgerLoading");
-    private final ReadOnlyBooleanWrapper ledgerMore = new ReadOnlyBooleanWrapper(this, "ledgerMore");
-    private final ReadOnlyStringWrapper ledgerMessage = new ReadOnlyStringWrapper(this, "ledgerMessage", "");
+    private final StringBinding ledgerMessage;
+    private final StringBinding ledgerCount;
+    private final ObjectBinding<AccountText> header;
+    private final ObjectBinding<AccountText.Summary> summary;
+    private final StringBinding actionsNote;
     private final Map<AccountAction, ReadOnlyObjectWrapper<Availability>> actions = new EnumMap<>(AccountAction.class);
     private final ReadOnlyObjectWrapper<Availability> edit = new ReadOnlyObjectWrapper<>(this, "edit", new Availability(false, ""));
 
     private String accountId;
-    private String ledgerCursor;
-    private long generation;
 
     public AccountDetailViewModel(AccountsApi api, Executor fx, Role role, OperatorTime time) {
         this.api = api;
@@ -92,6 +93,24 @@ public final class AccountDetailViewModel {
             actions.put(a, new ReadOnlyObjectWrapper<>(this, a.wire(), new Availability(false, "Select an account first.")));
         }
         account.addListener((o, before, now) -> updateAvailability(now));
+        this.ledger = new PagedList<>(api::ledger, LEDGER_PAGE, fx, id -> false, new PagedList.Wording<>("entry", "entries",
+                id -> "No ledger entries yet: no purchases, grants or usage on this account."));
+        this.loader = new Loader<AccountDetail>(fx).onLoaded(d -> {
+            show(d);
+            ledger.reload(d.account().id());
+        }).onFailed(e -> clear());
+        ledger.clear();
+        var ledgerState = ledger.stateProperty();
+        this.ledgerMessage = Bindings.createStringBinding(() -> ledgerState.get() == PagedList.State.ERROR
+                ? "Couldn't load the ledger: " + ledger.messageProperty().get() : ledger.messageProperty().get(),
+                ledgerState, ledger.messageProperty());
+        this.ledgerCount = Bindings.createStringBinding(() -> ledger.items().isEmpty() ? ""
+                : ledger.items().size() + " entries" + (ledger.moreProperty().get() ? " shown · older ones available" : " · all shown"),
+                ledger.items(), ledger.moreProperty());
+        this.header = Bindings.createObjectBinding(() -> account.get() == null ? null : AccountText.of(account.get(), time), account);
+        this.summary = Bindings.createObjectBinding(() -> loader.value() == null ? null : AccountText.Summary.of(loader.value(), time),
+                loader.valueProperty());
+        this.actionsNote = Bindings.createStringBinding(() -> account.get() == null ? "" : actionsNote(account.get()), account);
     }
 
     public void onChanges(Changes listener) {
@@ -130,71 +149,32 @@ public final class AccountDetailViewModel {
 
     /** Shows one account (null clears the view); answers for an account since left are dropped. */
     public void open(String id) {
-        long gen = ++generation;
         accountId = id;
         ledger.clear();
-        ledgerCursor = null;
-        ledgerMore.set(false);
-        ledgerMessage.set("");
-        if (id == null) {
-            clear();
-            state.set(State.EMPTY);
-            return;
+        loader.clear();
+        clear();
+        if (id != null) {
+            loader.load(() -> api.account(id));
         }
-        state.set(State.LOADING);
-        message.set("");
-        api.account(id).whenComplete((d, failure) -> fx.execute(() -> {
-            if (gen != generation) {
-                return;
-            }
-            if (failure != null) {
-                clear();
-                message.set(PlatformException.of(failure).getMessage());
-                state.set(State.ERROR);
-                return;
-            }
-            show(d);
-            state.set(State.READY);
-            loadLedger(gen);
-        }));
     }
 
-    /** Fetches the open account again (after an error, or to see others' changes). */
+    /** Fetches the open account again (after an error, or to see others' changes); what is shown stays up meanwhile. */
     public void reload() {
-        open(accountId);
+        if (accountId == null) {
+            return;
+        }
+        String id = accountId;
+        loader.load(() -> api.account(id));
     }
 
     /** The next page of the ledger, older entries. */
     public void loadMoreLedger() {
-        if (accountId != null && ledgerMore.get() && !ledgerLoading.get()) {
-            loadLedger(generation);
+        if (accountId != null) {
+            ledger.loadMore();
         }
     }
 
-    private void loadLedger(long gen) {
-        ledgerLoading.set(true);
-        ledgerMessage.set("");
-        String id = accountId;
-        api.ledger(id, ledgerCursor, LEDGER_PAGE).whenComplete((page, failure) -> fx.execute(() -> {
-            if (gen != generation) {
-                return;
-            }
-            ledgerLoading.set(false);
-            if (failure != null) {
-                ledgerMessage.set("Couldn't load the ledger: " + PlatformException.of(failure).getMessage());
-                return;
-            }
-            ledger.addAll(page.data());
-            ledgerCursor = page.nextCursor();
-            ledgerMore.set(page.nextCursor() != null && !page.data().isEmpty());
-            if (ledger.isEmpty()) {
-                ledgerMessage.set("No ledger entries yet: no purchases, grants or usage on this account.");
-            }
-        }));
-    }
-
     private void show(AccountDetail d) {
-        detail.set(d);
         account.set(d.account());
         lots.setAll(d.lots());
         keys.setAll(d.keys());
@@ -202,11 +182,30 @@ public final class AccountDetailViewModel {
     }
 
     private void clear() {
-        detail.set(null);
         account.set(null);
         lots.clear();
         keys.clear();
         enforcement.clear();
+    }
+
+    private String actionsNote(Account a) {
+        if (Arrays.stream(AccountAction.values()).noneMatch(x -> Permission.forAccountAction(x).allows(role))) {
+            return "Your role (" + role.label() + ") may look but not warn, suspend, reinstate or terminate; trust & safety and leads may.";
+        }
+        if ("terminated".equals(a.status())) {
+            return "Terminated accounts are final: no action can change this one.";
+        }
+        return "";
+    }
+
+    /** An enforcement entry's action in words; one on a key names the key by its masked form when it is in the view. */
+    public String enforcementAction(EnforcementAction e) {
+        return AccountLabels.kind(e.action()) + ("key".equals(e.targetType()) ? " key " + shortKey(e.keyId()) : "");
+    }
+
+    /** The key's masked form when it is in the table, else its id: never more of a key than prefix and last four. */
+    private String shortKey(String keyId) {
+        return keys.stream().filter(k -> k.id().equals(keyId)).map(ApiKey::masked).findFirst().orElse(keyId);
     }
 
     private void updateAvailability(Account a) {
@@ -304,17 +303,28 @@ public final class AccountDetailViewModel {
     public Role role() { return role; }
     public OperatorTime time() { return time; }
     public String accountId() { return accountId; }
-    public ReadOnlyObjectProperty<State> stateProperty() { return state.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
+    /** Loading the account: its state (idle while none is open), and why it failed. */
+    public Loader<AccountDetail> loader() { return loader; }
+    public ReadOnlyObjectProperty<Loader.State> stateProperty() { return loader.stateProperty(); }
+    public ReadOnlyStringProperty messageProperty() { return loader.messageProperty(); }
     public ReadOnlyObjectProperty<Account> accountProperty() { return account.getReadOnlyProperty(); }
-    public ReadOnlyObjectProperty<AccountDetail> detailProperty() { return detail.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<AccountDetail> detailProperty() { return loader.valueProperty(); }
+    /** The header in words; null while no account is shown. */
+    public ObjectBinding<AccountText> headerProperty() { return header; }
+    /** The balance, lots and keys summaries; null while no account is shown. */
+    public ObjectBinding<AccountText.Summary> summaryProperty() { return summary; }
+    /** Why the action buttons are closed, when the role or a final state closes them all; empty otherwise. */
+    public StringBinding actionsNoteProperty() { return actionsNote; }
     public ObservableList<CreditLot> lots() { return lots; }
     public ObservableList<ApiKey> keys() { return keys; }
-    public ObservableList<LedgerEntry> ledger() { return ledger; }
+    public ObservableList<LedgerEntry> ledger() { return ledger.items(); }
     public ObservableList<EnforcementAction> enforcement() { return enforcement; }
-    public ReadOnlyBooleanProperty ledgerLoadingProperty() { return ledgerLoading.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty ledgerMoreProperty() { return ledgerMore.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty ledgerMessageProperty() { return ledgerMessage.getReadOnlyProperty(); }
+    public ReadOnlyBooleanProperty ledgerLoadingProperty() { return ledger.loadingProperty(); }
+    public ReadOnlyBooleanProperty ledgerMoreProperty() { return ledger.moreProperty(); }
+    /** Why the ledger is empty, or that it failed; empty while it loads or has rows. */
+    public StringBinding ledgerMessageProperty() { return ledgerMessage; }
+    /** "50 entries shown · older ones available", "3 entries · all shown"; empty without entries. */
+    public StringBinding ledgerCountProperty() { return ledgerCount; }
     public ReadOnlyObjectProperty<Availability> availabilityProperty(AccountAction action) { return actions.get(action).getReadOnlyProperty(); }
     public ReadOnlyObjectProperty<Availability> editProperty() { return edit.getReadOnlyProperty(); }
 }

@@ -43,7 +43,7 @@ public interface AccountsApi {
         }
 
         @Override public CompletableFuture<Page<Account>> accounts(AccountQuery q, String cursor, int limit) {
-            return client.accounts(q.q(), q.status(), q.tier(), cursor, limit);
+            return client.accounts(q.q(), q.statusWire(), q.tierWire(), cursor, limit);
         }
         @Override public CompletableFuture<AccountDetail> account(String id) { return client.account(id); }
         @Override public CompletableFuture<Account> patchAccount(String id, long version, AccountPatch patch) {

@@ -1,12 +1,14 @@
 package dev.gatehouse.console.accounts;
 
 import atlantafx.base.controls.CustomTextField;
-import dev.gatehouse.console.shell.TableSelection;
 import dev.gatehouse.api.Account;
-import dev.gatehouse.console.shell.PagedList.State;
+import dev.gatehouse.console.shell.FilterOptions;
+import dev.gatehouse.console.shell.ListDetailTable;
 import dev.gatehouse.console.shell.PagedListView;
 import dev.gatehouse.console.shell.SearchField;
-import javafx.animation.PauseTransition;
+import dev.gatehouse.console.shell.TextFilter;
+import dev.gatehouse.policy.AccountStatus;
+import dev.gatehouse.policy.Tier;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
 import javafx.scene.control.Button;
@@ -22,24 +24,23 @@ import javafx.scene.layout.HBox;
 import javafx.scene.layout.StackPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-import java.util.function.Function;
 
 /** Binds accounts.fxml to {@link AccountsViewModel}; the 360° view is its own component in the right pane. */
 public final class AccountsController {
     private final AccountsViewModel vm;
     private final Node detailView;
-    private final PauseTransition searchDebounce = new PauseTransition(Duration.millis(250));
+    private static final Duration SEARCH_SETTLE = Duration.millis(250);
+    private TextFilter searchFilter;
 
     @FXML private BorderPane accountsRoot;
     @FXML private Label accountsCountLabel;
     @FXML private ProgressBar accountsLoadingBar;
     @FXML private Button accountsRefreshButton;
     @FXML private CustomTextField accountSearchField;
-    @FXML private ComboBox<String> accountStatusFilter;
-    @FXML private ComboBox<String> accountTierFilter;
+    @FXML private ComboBox<AccountStatus> accountStatusFilter;
+    @FXML private ComboBox<Tier> accountTierFilter;
     @FXML private Button accountsClearFiltersButton;
     @FXML private SplitPane accountsSplit;
     @FXML private TableView<Account> accountsTable;
@@ -72,33 +73,17 @@ public final class AccountsController {
         accountsRefreshButton.disableProperty().bind(vm.loadingProperty());
         bindFilters();
         bindTable();
-        bindPlaceholder();
         SearchField.focusOnFind(accountsRoot, accountSearchField);
     }
 
     private void bindFilters() {
-        SearchField.decorate(accountSearchField, "clearAccountSearchButton", this::applySearchNow);
-        searchDebounce.setOnFinished(e -> vm.searchProperty().set(accountSearchField.getText()));
-        accountSearchField.textProperty().addListener((o, a, b) -> searchDebounce.playFromStart());
-        accountSearchField.setOnAction(e -> applySearchNow());
-        vm.searchProperty().addListener((o, a, b) -> {
-            if (!accountSearchField.getText().equals(b)) {
-                accountSearchField.setText(b);
-                searchDebounce.stop();
-            }
-        });
-        accountStatusFilter.getItems().setAll(AccountsViewModel.STATUSES);
-        accountStatusFilter.setConverter(labels(AccountLabels::status));
-        accountStatusFilter.valueProperty().bindBidirectional(vm.statusProperty());
-        accountTierFilter.getItems().setAll(AccountsViewModel.TIERS);
-        accountTierFilter.setConverter(labels(AccountLabels::tier));
-        accountTierFilter.valueProperty().bindBidirectional(vm.tierProperty());
+        searchFilter = TextFilter.bind(accountSearchField, vm.searchProperty(), SEARCH_SETTLE);
+        SearchField.decorate(accountSearchField, "clearAccountSearchButton", searchFilter::applyNow);
+        FilterOptions.bind(accountStatusFilter, vm.statusProperty(), AccountsViewModel.STATUSES,
+                s -> AccountLabels.status(s == null ? null : s.wire()));
+        FilterOptions.bind(accountTierFilter, vm.tierProperty(), AccountsViewModel.TIERS,
+                t -> AccountLabels.tier(t == null ? null : t.wire()));
         accountsClearFiltersButton.visibleProperty().bind(vm.filteredProperty().or(accountSearchField.textProperty().isNotEmpty()));
-    }
-
-    private void applySearchNow() {
-        searchDebounce.stop();
-        vm.searchProperty().set(accountSearchField.getText());
     }
 
     private void bindTable() {
@@ -106,21 +91,10 @@ public final class AccountsController {
         AccountCells.text(accountTierColumn, a -> AccountLabels.tier(a.tier()));
         AccountCells.pill(accountStatusColumn, Account::status);
         AccountCells.text(accountBalanceColumn, a -> AccountLabels.money(a.balance(), a.currency()));
-        accountsTable.setItems(vm.accounts());
-        TableSelection.bind(accountsTable, vm.selectedProperty());
-    }
-
-    private void bindPlaceholder() {
+        ListDetailTable.bind(accountsTable, vm.model(), accountsRoot);
         new PagedListView(accountsPlaceholder, accountsPlaceholderProgress, accountsPlaceholderIcon, accountsPlaceholderTitle,
                 accountsPlaceholderMessage, accountsPlaceholderButton, accountsFooter, accountsFooterMessage, loadMoreAccountsButton)
-                .bind(vm.list(), "accounts");
-    }
-
-    private static StringConverter<String> labels(Function<String, String> label) {
-        return new StringConverter<>() {
-            @Override public String toString(String wire) { return label.apply(wire); }
-            @Override public String fromString(String text) { return text; }
-        };
+                .bind(vm.list(), "accounts", vm::reload, this::clearFilters);
     }
 
     void focus() {
@@ -128,16 +102,8 @@ public final class AccountsController {
     }
 
     @FXML private void refresh() { vm.reload(); }
-    @FXML private void loadMore() { vm.loadMore(); }
     @FXML private void clearFilters() {
-        searchDebounce.stop();
+        searchFilter.cancel();
         vm.clearFilters();
-    }
-    @FXML private void placeholderAction() {
-        if (vm.stateProperty().get() == State.ERROR) {
-            vm.reload();
-        } else {
-            clearFilters();
-        }
     }
 }

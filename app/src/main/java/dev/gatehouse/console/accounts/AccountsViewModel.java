@@ -4,7 +4,11 @@ import dev.gatehouse.api.Account;
 import dev.gatehouse.api.ApiKey;
 import dev.gatehouse.console.shell.EventBus;
 import dev.gatehouse.console.shell.Notifier;
+import dev.gatehouse.console.shell.FilterOptions;
+import dev.gatehouse.console.shell.ListDetailModel;
 import dev.gatehouse.console.shell.PagedList;
+import dev.gatehouse.policy.AccountStatus;
+import dev.gatehouse.policy.Tier;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
@@ -22,33 +26,30 @@ import java.util.concurrent.Executor;
  * time: there may be hundreds of thousands of accounts), and the selected account's 360° view.
  */
 public final class AccountsViewModel {
-    public static final List<String> STATUSES = List.of("", "active", "warned", "suspended", "terminated");
-    public static final List<String> TIERS = List.of("", "free", "starter", "pro", "enterprise");
+    public static final List<AccountStatus> STATUSES = FilterOptions.anyOr(AccountStatus.values());
+    public static final List<Tier> TIERS = FilterOptions.anyOr(Tier.values());
     public static final int PAGE = 100;
 
     private final AccountDetailViewModel detail;
 
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
-    private final StringProperty status = new SimpleStringProperty(this, "status", "");
-    private final StringProperty tier = new SimpleStringProperty(this, "tier", "");
-    private final PagedList<AccountQuery, Account> list;
+    private final ObjectProperty<AccountStatus> status = new SimpleObjectProperty<>(this, "status");
+    private final ObjectProperty<Tier> tier = new SimpleObjectProperty<>(this, "tier");
+    /** The 360° view is its own view model (the Keys drawer shows it too), so this model fetches no detail itself. */
+    private final ListDetailModel<AccountQuery, Account, Void> model;
     private final ObservableList<Account> accounts;
-    private final ObjectProperty<Account> selected = new SimpleObjectProperty<>(this, "selected");
-    private boolean applyingFilters;
+    private final ObjectProperty<Account> selected;
     private EventBus.Subscription following = EventBus.Subscription.NONE;
 
     public AccountsViewModel(AccountsApi api, Executor fx, AccountDetailViewModel detail) {
         this.detail = detail;
-        this.list = new PagedList<>(api::accounts, PAGE, fx, q -> !q.isAll(),
+        PagedList<AccountQuery, Account> list = new PagedList<>(api::accounts, PAGE, fx, q -> !q.isAll(),
                 new PagedList.Wording<>("account", "accounts", AccountsViewModel::emptyMessage));
-        this.accounts = list.items();
-        for (StringProperty filter : List.of(search, status, tier)) {
-            filter.addListener((o, a, b) -> {
-                if (!applyingFilters && !norm(a).equals(norm(b))) {
-                    reload();
-                }
-            });
-        }
+        this.model = new ListDetailModel<AccountQuery, Account, Void>(list, this::query, Account::id, fx)
+                .keepSelectionOnReload()
+                .watch(search, status, tier);
+        this.accounts = model.rows();
+        this.selected = model.selectedProperty();
         selected.addListener((o, a, acct) -> {
             if (acct == null ? detail.accountId() != null : !acct.id().equals(detail.accountId())) {
                 detail.open(acct == null ? null : acct.id());
@@ -66,10 +67,6 @@ public final class AccountsViewModel {
                 events.subscribe(AccountChanged.class, e -> replace(e.account())));
     }
 
-    private static String norm(String s) {
-        return s == null ? "" : s.strip();
-    }
-
     public AccountQuery query() {
         return new AccountQuery(search.get(), status.get(), tier.get());
     }
@@ -79,12 +76,11 @@ public final class AccountsViewModel {
     }
 
     public void clearFilters() {
-        applyingFilters = true;
-        search.set("");
-        status.set("");
-        tier.set("");
-        applyingFilters = false;
-        reload();
+        model.changeFilters(() -> {
+            search.set("");
+            status.set(null);
+            tier.set(null);
+        });
     }
 
     /** Shows one account directly (e.g. from a key's account link), whether or not it is in the list. */
@@ -99,12 +95,12 @@ public final class AccountsViewModel {
     }
 
     public void reload() {
-        list.reload(query());
+        model.reload();
     }
 
     /** The next page of the same query. */
     public void loadMore() {
-        list.loadMore();
+        model.loadMore();
     }
 
     private static String emptyMessage(AccountQuery q) {
@@ -115,42 +111,36 @@ public final class AccountsViewModel {
     private static String describe(AccountQuery q) {
         StringBuilder s = new StringBuilder();
         if (q.q() != null) s.append("'").append(q.q()).append("'");
-        if (q.status() != null) s.append(s.length() > 0 ? " · " : "").append(q.status());
-        if (q.tier() != null) s.append(s.length() > 0 ? " · " : "").append(q.tier()).append(" tier");
+        if (q.status() != null) s.append(s.length() > 0 ? " · " : "").append(q.statusWire());
+        if (q.tier() != null) s.append(s.length() > 0 ? " · " : "").append(q.tierWire()).append(" tier");
         return s.toString();
     }
 
     /** An account changed (an action or an edit): its row shows the new state. */
     public void replace(Account account) {
-        for (int i = 0; i < accounts.size(); i++) {
-            if (accounts.get(i).id().equals(account.id())) {
-                boolean wasSelected = selected.get() != null && selected.get().id().equals(account.id());
-                accounts.set(i, account);
-                if (wasSelected) {
-                    selected.set(account);
-                }
-            }
-        }
+        model.replace(account);
     }
 
     public void close() {
         following.close();
-        list.close();
+        model.close();
         detail.open(null);
     }
 
     public AccountDetailViewModel detail() { return detail; }
     public StringProperty searchProperty() { return search; }
-    public StringProperty statusProperty() { return status; }
-    public StringProperty tierProperty() { return tier; }
+    public ObjectProperty<AccountStatus> statusProperty() { return status; }
+    public ObjectProperty<Tier> tierProperty() { return tier; }
     public ObservableList<Account> accounts() { return accounts; }
     public ObjectProperty<Account> selectedProperty() { return selected; }
+    /** Filters, rows and selection: what the shared table view binds to. */
+    public ListDetailModel<AccountQuery, Account, Void> model() { return model; }
     /** The paged rows and their loading state, for the view around the table. */
-    public PagedList<AccountQuery, Account> list() { return list; }
-    public ReadOnlyObjectProperty<PagedList.State> stateProperty() { return list.stateProperty(); }
-    public ReadOnlyBooleanProperty loadingProperty() { return list.loadingProperty(); }
-    public ReadOnlyBooleanProperty moreProperty() { return list.moreProperty(); }
-    public ReadOnlyBooleanProperty filteredProperty() { return list.filteredProperty(); }
-    public ReadOnlyStringProperty countTextProperty() { return list.countTextProperty(); }
-    public ReadOnlyStringProperty messageProperty() { return list.messageProperty(); }
+    public PagedList<AccountQuery, Account> list() { return model.list(); }
+    public ReadOnlyObjectProperty<PagedList.State> stateProperty() { return model.list().stateProperty(); }
+    public ReadOnlyBooleanProperty loadingProperty() { return model.list().loadingProperty(); }
+    public ReadOnlyBooleanProperty moreProperty() { return model.list().moreProperty(); }
+    public ReadOnlyBooleanProperty filteredProperty() { return model.list().filteredProperty(); }
+    public ReadOnlyStringProperty countTextProperty() { return model.list().countTextProperty(); }
+    public ReadOnlyStringProperty messageProperty() { return model.list().messageProperty(); }
 }

@@ -4,6 +4,7 @@ import dev.gatehouse.api.ProblemType;
 import dev.gatehouse.api.ActionRequest;
 import dev.gatehouse.api.AuditEntry;
 import dev.gatehouse.console.client.PlatformException;
+import dev.gatehouse.console.shell.Loader;
 import dev.gatehouse.policy.Enforcement;
 import javafx.beans.binding.Bindings;
 import javafx.beans.binding.BooleanBinding;
@@ -58,7 +59,8 @@ public final class ActionDialogViewModel<R> {
     private final ReadOnlyBooleanWrapper attempted = new ReadOnlyBooleanWrapper(this, "attempted");
     private final BooleanBinding valid;
     private final BooleanBinding canSubmit;
-    private long previewGeneration;
+    /** The dry run; only the answer to the latest typing counts. */
+    private final Loader<ActionPreview> preview;
     private boolean reasonTouched;
 
     public ActionDialogViewModel(String action, String title, String targetLabel, boolean acceptsDuration,
@@ -70,6 +72,7 @@ public final class ActionDialogViewModel<R> {
         this.call = call;
         this.fx = fx;
         this.onDone = onDone;
+        this.preview = new Loader<ActionPreview>(fx).onLoaded(this::previewShown).onFailed(this::previewFailed);
         reason.addListener((o, a, b) -> {
             reasonTouched = true;
             validate();
@@ -87,31 +90,29 @@ public final class ActionDialogViewModel<R> {
         if (durationProblem().isPresent()) {
             return; // the platform would only repeat the inline message
         }
-        long gen = ++previewGeneration;
         previewState.set(PreviewState.LOADING);
         previewMessage.set("Asking the platform what will change…");
         String typed = reason.get() == null || reason.get().isBlank() ? PREVIEW_REASON : reason.get().strip();
-        call.preview(new ActionRequest(action, typed, hours())).whenComplete((p, failure) -> fx.execute(() -> {
-            if (gen != previewGeneration) {
-                return;
-            }
-            if (failure != null) {
-                PlatformException e = PlatformException.of(failure);
-                changes.clear();
-                audit.set(null);
-                // The current state does not allow this action (final states are final), the role may not, or it is gone.
-                // Another request with this dialog's key still running is not a refusal: the preview may simply be retried.
-                boolean refused = e.is(ProblemType.CONFLICT, ProblemType.FINAL_STATE, ProblemType.FORBIDDEN, ProblemType.NOT_FOUND);
-                previewState.set(refused ? PreviewState.REFUSED : PreviewState.FAILED);
-                previewMessage.set(refused ? e.getMessage()
-                        : "Couldn't get the preview: " + e.getMessage() + " You can still go ahead; the platform checks everything again.");
-                return;
-            }
-            changes.setAll(p.changes());
-            audit.set(p.audit());
-            previewState.set(PreviewState.READY);
-            previewMessage.set("");
-        }));
+        ActionRequest request = new ActionRequest(action, typed, hours());
+        preview.load(() -> call.preview(request));
+    }
+
+    private void previewShown(ActionPreview p) {
+        changes.setAll(p.changes());
+        audit.set(p.audit());
+        previewState.set(PreviewState.READY);
+        previewMessage.set("");
+    }
+
+    private void previewFailed(PlatformException e) {
+        changes.clear();
+        audit.set(null);
+        // The current state does not allow this action (final states are final), the role may not, or it is gone.
+        // Another request with this dialog's key still running is not a refusal: the preview may simply be retried.
+        boolean refused = e.is(ProblemType.CONFLICT, ProblemType.FINAL_STATE, ProblemType.FORBIDDEN, ProblemType.NOT_FOUND);
+        previewState.set(refused ? PreviewState.REFUSED : PreviewState.FAILED);
+        previewMessage.set(refused ? e.getMessage()
+                : "Couldn't get the preview: " + e.getMessage() + " You can still go ahead; the platform checks everything again.");
     }
 
     /** Sends the action (or retries it with the same Idempotency-Key); on success hands the result on and is done. */

@@ -3,9 +3,11 @@ package dev.gatehouse.console.catalog;
 import atlantafx.base.controls.CustomTextField;
 import dev.gatehouse.api.Model;
 import dev.gatehouse.console.catalog.CatalogViewModel.PriceRow;
-import dev.gatehouse.console.catalog.CatalogViewModel.State;
+import dev.gatehouse.console.shell.FilterOptions;
+import dev.gatehouse.console.shell.ListDetailTable;
+import dev.gatehouse.console.shell.PagedListView;
 import dev.gatehouse.console.shell.SearchField;
-import javafx.animation.PauseTransition;
+import dev.gatehouse.console.shell.TextFilter;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -21,13 +23,10 @@ import javafx.scene.control.SplitPane;
 import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
-import javafx.scene.input.KeyCode;
-import javafx.scene.input.KeyEvent;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.GridPane;
 import javafx.scene.layout.VBox;
 import javafx.util.Duration;
-import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.math.BigDecimal;
@@ -40,7 +39,7 @@ public final class CatalogController {
     static final Duration SEARCH_DEBOUNCE = Duration.millis(250);
 
     private final CatalogViewModel vm;
-    private final PauseTransition searchDebounce = new PauseTransition(SEARCH_DEBOUNCE);
+    private TextFilter searchFilter;
 
     @FXML private BorderPane catalogRoot;
     @FXML private Label countLabel;
@@ -87,7 +86,6 @@ public final class CatalogController {
         bindHeader();
         bindFilters();
         bindTable();
-        bindPlaceholder();
         bindDetail();
         SearchField.focusOnFind(catalogRoot, searchField);
     }
@@ -99,40 +97,13 @@ public final class CatalogController {
     }
 
     private void bindFilters() {
-        SearchField.decorate(searchField, "clearSearchButton", this::applySearchNow);
-        searchDebounce.setOnFinished(e -> vm.searchProperty().set(searchField.getText()));
-        searchField.textProperty().addListener((o, a, b) -> searchDebounce.playFromStart());
-        searchField.setOnAction(e -> applySearchNow());
-        searchField.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == KeyCode.ESCAPE && !searchField.getText().isEmpty()) {
-                searchField.clear();
-                applySearchNow();
-                e.consume();
-            }
-        });
-        vm.searchProperty().addListener((o, a, b) -> {
-            if (!searchField.getText().equals(b)) {
-                searchField.setText(b);
-                searchDebounce.stop();
-            }
-        });
-
-        modalityFilter.getItems().setAll(CatalogViewModel.MODALITIES);
-        modalityFilter.setConverter(labels(CatalogLabels::modality));
-        modalityFilter.valueProperty().bindBidirectional(vm.modalityProperty());
-        statusFilter.getItems().setAll(CatalogViewModel.STATUSES);
-        statusFilter.setConverter(labels(CatalogLabels::status));
-        statusFilter.valueProperty().bindBidirectional(vm.statusProperty());
-        providerFilter.setItems(vm.providerOptions());
-        providerFilter.setConverter(labels(p -> p == null || p.isEmpty() ? "All providers" : p));
-        providerFilter.valueProperty().bindBidirectional(vm.providerProperty());
+        searchFilter = TextFilter.bind(searchField, vm.searchProperty(), SEARCH_DEBOUNCE);
+        SearchField.decorate(searchField, "clearSearchButton", searchFilter::applyNow);
+        FilterOptions.bind(modalityFilter, vm.modalityProperty(), CatalogViewModel.MODALITIES, CatalogLabels::modality);
+        FilterOptions.bind(statusFilter, vm.statusProperty(), CatalogViewModel.STATUSES, CatalogLabels::status);
+        FilterOptions.bind(providerFilter, vm.providerProperty(), vm.providerOptions(), p -> p == null || p.isEmpty() ? "All providers" : p);
         providerFilter.setVisibleRowCount(16);
         clearFiltersButton.visibleProperty().bind(vm.filteredProperty().or(searchField.textProperty().isNotEmpty()));
-    }
-
-    private void applySearchNow() {
-        searchDebounce.stop();
-        vm.searchProperty().set(searchField.getText());
     }
 
     private void bindTable() {
@@ -152,52 +123,10 @@ public final class CatalogController {
         SplitPane.setResizableWithParent(splitPane.getItems().get(1), false);
         SortedList<Model> sorted = new SortedList<>(vm.models());
         sorted.comparatorProperty().bind(modelTable.comparatorProperty());
-        modelTable.setItems(sorted);
-        modelTable.getSelectionModel().selectedItemProperty().addListener((o, a, m) -> vm.selectedProperty().set(m));
-        vm.selectedProperty().addListener((o, a, m) -> {
-            if (m == null) {
-                modelTable.getSelectionModel().clearSelection();
-            }
-        });
-    }
-
-    private void bindPlaceholder() {
-        placeholderProgress.visibleProperty().bind(vm.stateProperty().isEqualTo(State.LOADING));
-        placeholderProgress.managedProperty().bind(placeholderProgress.visibleProperty());
-        placeholderIcon.visibleProperty().bind(vm.stateProperty().isNotEqualTo(State.LOADING));
-        placeholderIcon.managedProperty().bind(placeholderIcon.visibleProperty());
-        placeholderMessage.textProperty().bind(vm.messageProperty());
-        placeholderMessage.visibleProperty().bind(vm.messageProperty().isNotEmpty());
-        placeholderMessage.managedProperty().bind(placeholderMessage.visibleProperty());
-        vm.stateProperty().addListener((o, a, s) -> showState(s));
-        showState(vm.stateProperty().get());
-    }
-
-    private void showState(State s) {
-        placeholder.getStyleClass().removeAll("placeholder-error");
-        switch (s) {
-            case LOADING -> {
-                placeholderTitle.setText("Loading the catalog…");
-                placeholderButton.setVisible(false);
-            }
-            case ERROR -> {
-                placeholder.getStyleClass().add("placeholder-error");
-                placeholderIcon.setIconLiteral("mdoal-error_outline");
-                placeholderTitle.setText("Couldn't load the catalog");
-                placeholderButton.setText("Retry");
-                placeholderButton.setGraphic(new FontIcon("mdomz-refresh"));
-                placeholderButton.setVisible(true);
-            }
-            case EMPTY -> {
-                placeholderIcon.setIconLiteral("mdoal-filter_alt");
-                placeholderTitle.setText(vm.filteredProperty().get() ? "No matching models" : "No models");
-                placeholderButton.setText("Clear filters");
-                placeholderButton.setGraphic(new FontIcon("mdoal-clear"));
-                placeholderButton.setVisible(vm.filteredProperty().get());
-            }
-            case READY -> placeholderButton.setVisible(false);
-        }
-        placeholderButton.setManaged(placeholderButton.isVisible());
+        ListDetailTable.bind(modelTable, sorted, vm.model(), catalogRoot);
+        new PagedListView(placeholder, placeholderProgress, placeholderIcon, placeholderTitle, placeholderMessage, placeholderButton,
+                null, null, null).bind(vm.list(), new PagedListView.Titles("Loading the catalog…", "Couldn't load the catalog",
+                "No models", "No matching models"), vm::retry, this::clearFilters);
     }
 
     private void bindDetail() {
@@ -205,9 +134,9 @@ public final class CatalogController {
         detailPane.visibleProperty().bind(vm.selectedProperty().isNotNull());
         detailTitle.textProperty().bind(vm.selectedTitleProperty());
         pricingNote.textProperty().bind(vm.selectedPricingProperty());
+        detailSubtitle.textProperty().bind(vm.selectedSubtitleProperty());
         vm.selectedProperty().addListener((o, a, m) -> {
             if (m != null) {
-                detailSubtitle.setText(m.provider() + " · " + CatalogLabels.modality(m.modality()) + " · " + m.slug());
                 StatusCell.style(detailStatus, m.status());
             }
         });
@@ -248,13 +177,6 @@ public final class CatalogController {
         };
     }
 
-    private static StringConverter<String> labels(Function<String, String> label) {
-        return new StringConverter<>() {
-            @Override public String toString(String wire) { return label.apply(wire); }
-            @Override public String fromString(String text) { return text; }
-        };
-    }
-
     /** The status as a coloured pill. */
     static final class StatusCell<S> extends TableCell<S, String> {
         private final Label pill = new Label();
@@ -284,15 +206,8 @@ public final class CatalogController {
 
     @FXML private void refresh() { vm.retry(); }
     @FXML private void clearFilters() {
-        searchDebounce.stop();
+        searchFilter.cancel();
         vm.clearFilters();
-    }
-    @FXML private void placeholderAction() {
-        if (vm.stateProperty().get() == State.ERROR) {
-            vm.retry();
-        } else {
-            clearFilters();
-        }
     }
 
     /** Keyboard focus starts on the table (arrows move through models; Ctrl+F searches). */

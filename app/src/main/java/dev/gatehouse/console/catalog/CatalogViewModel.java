@@ -1,21 +1,22 @@
 package dev.gatehouse.console.catalog;
 
 import dev.gatehouse.api.Model;
-import dev.gatehouse.api.Page;
 import dev.gatehouse.api.PriceLine;
 import dev.gatehouse.console.client.ModelQuery;
-import dev.gatehouse.console.client.PlatformException;
+import dev.gatehouse.console.shell.ListDetailModel;
+import dev.gatehouse.console.shell.Loader;
+import dev.gatehouse.console.shell.PagedList;
+import dev.gatehouse.console.shell.PagedList.State;
 import dev.gatehouse.api.ProviderSummary;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.StringBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
-import javafx.beans.property.ReadOnlyBooleanWrapper;
 import javafx.beans.property.ReadOnlyIntegerProperty;
 import javafx.beans.property.ReadOnlyIntegerWrapper;
 import javafx.beans.property.ReadOnlyObjectProperty;
-import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
 import javafx.beans.property.ReadOnlyStringWrapper;
-import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
@@ -37,8 +38,6 @@ public final class CatalogViewModel {
     public static final List<String> MODALITIES = List.of("", "chat", "image", "video", "embedding", "audio");
     public static final List<String> STATUSES = List.of("", "active", "deprecated", "disabled");
 
-    public enum State { LOADING, READY, EMPTY, ERROR }
-
     /** One row of the detail pane's price card, ready to show. */
     public record PriceRow(String unit, String variant, String base, String api) {}
 
@@ -46,70 +45,72 @@ public final class CatalogViewModel {
     public record Fact(String label, String value) {}
 
     private final CatalogApi api;
-    private final Executor fx;
 
     private final StringProperty modality = new SimpleStringProperty(this, "modality", "");
     private final StringProperty provider = new SimpleStringProperty(this, "provider", "");
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
     private final StringProperty search = new SimpleStringProperty(this, "search", "");
 
-    private final ObservableList<Model> models = FXCollections.observableArrayList();
+    /** The catalog is small enough to hold whole: the list follows every page; the detail is the row itself. */
+    private final ListDetailModel<ModelQuery, Model, Void> model;
+    private final PagedList<ModelQuery, Model> list;
+    private final Loader<List<ProviderSummary>> providers;
     private final ObservableList<String> providerOptions = FXCollections.observableArrayList("");
-    private final ObjectProperty<Model> selected = new SimpleObjectProperty<>(this, "selected");
     private final ObservableList<PriceRow> priceRows = FXCollections.observableArrayList();
     private final ObservableList<Fact> facts = FXCollections.observableArrayList();
 
-    private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.LOADING);
-    private final ReadOnlyBooleanWrapper loading = new ReadOnlyBooleanWrapper(this, "loading");
-    private final ReadOnlyStringWrapper countText = new ReadOnlyStringWrapper(this, "countText", "");
-    private final ReadOnlyStringWrapper message = new ReadOnlyStringWrapper(this, "message", "");
-    private final ReadOnlyBooleanWrapper filtered = new ReadOnlyBooleanWrapper(this, "filtered");
     private final ReadOnlyIntegerWrapper total = new ReadOnlyIntegerWrapper(this, "total", -1);
+    private final StringBinding countText;
     private final ReadOnlyStringWrapper selectedTitle = new ReadOnlyStringWrapper(this, "selectedTitle", "");
+    private final ReadOnlyStringWrapper selectedSubtitle = new ReadOnlyStringWrapper(this, "selectedSubtitle", "");
     private final ReadOnlyStringWrapper selectedPricing = new ReadOnlyStringWrapper(this, "selectedPricing", "");
-
-    private long generation;
-    private boolean providersLoaded;
-    private boolean applyingFilters;
 
     public CatalogViewModel(CatalogApi api, Executor fx) {
         this.api = api;
-        this.fx = fx;
-        for (StringProperty filter : List.of(modality, provider, status, search)) {
-            filter.addListener((o, a, b) -> filterChanged(a, b));
-        }
-        selected.addListener((o, a, m) -> showDetail(m));
+        this.list = new PagedList<>((q, cursor, limit) -> api.models(q, cursor), 200, fx, q -> !q.isAll(),
+                new PagedList.Wording<>("model", "models", CatalogViewModel::emptyMessage), true);
+        this.model = new ListDetailModel<ModelQuery, Model, Void>(list, this::query, Model::id, fx)
+                .watch(modality, provider, status, search);
+        this.providers = new Loader<List<ProviderSummary>>(fx).onLoaded(this::showProviders);
+        model.selectedProperty().addListener((o, a, m) -> showDetail(m));
+        list.stateProperty().addListener((o, a, s) -> {
+            if ((s == State.READY || s == State.EMPTY) && !list.filteredProperty().get()) {
+                total.set(list.items().size());
+            }
+        });
+        countText = Bindings.createStringBinding(this::count, list.stateProperty(), list.countTextProperty(), total);
     }
 
     // ---- commands ----------------------------------------------------------------------------
 
     /** First load: providers for the filter and the total, then the models. */
     public void start() {
-        loadProviders();
+        providers.load(api::providers);
         reload();
     }
 
     /** Try again after an error: whatever failed is fetched again. */
     public void retry() {
-        if (!providersLoaded) {
-            loadProviders();
+        if (providers.state() != Loader.State.LOADED) {
+            // Not fatal when it fails: the provider filter stays at "all" and Retry fetches the list again.
+            providers.retry();
         }
         reload();
     }
 
     public void clearFilters() {
-        applyingFilters = true;
-        modality.set("");
-        provider.set("");
-        status.set("");
-        search.set("");
-        applyingFilters = false;
-        reload();
+        model.changeFilters(() -> {
+            modality.set("");
+            provider.set("");
+            status.set("");
+            search.set("");
+        });
     }
 
     /** Leaves the screen: answers still in flight are dropped. */
     public void close() {
-        generation++;
+        model.close();
+        providers.cancel();
     }
 
     public ModelQuery query() {
@@ -118,96 +119,31 @@ public final class CatalogViewModel {
 
     /** Fetches every page of the current query; earlier, unfinished loads are abandoned. */
     public void reload() {
-        long gen = ++generation;
-        ModelQuery q = query();
-        filtered.set(!q.isAll());
-        models.clear();
-        selected.set(null);
-        message.set("");
-        loading.set(true);
-        state.set(State.LOADING);
-        countText.set("Loading models…");
-        fetch(gen, q, null);
+        model.reload();
     }
 
-    private void fetch(long gen, ModelQuery q, String cursor) {
-        api.models(q, cursor).whenComplete((page, failure) -> fx.execute(() -> {
-            if (gen != generation) {
-                return; // the operator changed the filters meanwhile
-            }
-            if (failure != null) {
-                fail(PlatformException.of(failure));
-                return;
-            }
-            models.addAll(page.data());
-            if (page.nextCursor() != null && !page.data().isEmpty()) {
-                countText.set("Loading models… " + number(models.size()) + " so far");
-                fetch(gen, q, page.nextCursor());
-            } else {
-                finish(q);
-            }
-        }));
-    }
-
-    private void finish(ModelQuery q) {
-        loading.set(false);
-        if (q.isAll()) {
-            total.set(models.size());
+    private void showProviders(List<ProviderSummary> all) {
+        List<String> names = new ArrayList<>();
+        names.add("");
+        all.stream().map(ProviderSummary::name).forEach(names::add);
+        String current = provider.get() == null ? "" : provider.get().strip();
+        if (!names.contains(current)) {
+            names.add(current);
         }
-        countText.set(count());
-        if (models.isEmpty()) {
-            state.set(State.EMPTY);
-            message.set(emptyMessage(q));
-        } else {
-            state.set(State.READY);
-        }
-    }
-
-    private void fail(PlatformException e) {
-        loading.set(false);
-        models.clear();
-        countText.set("");
-        message.set(e.getMessage());
-        state.set(State.ERROR);
-    }
-
-    private void loadProviders() {
-        api.providers().whenComplete((list, failure) -> fx.execute(() -> {
-            if (failure != null) {
-                // Not fatal: the provider filter stays at "all" and Retry fetches the list again.
-                providersLoaded = false;
-                return;
-            }
-            providersLoaded = true;
-            List<String> names = new ArrayList<>();
-            names.add("");
-            list.stream().map(ProviderSummary::name).forEach(names::add);
-            String current = normalized(provider.get());
-            if (!names.contains(current)) {
-                names.add(current);
-            }
-            providerOptions.setAll(names);
-            total.set(list.stream().mapToInt(ProviderSummary::models).sum());
-            if (state.get() == State.READY || state.get() == State.EMPTY) {
-                countText.set(count());
-            }
-        }));
-    }
-
-    private void filterChanged(String before, String after) {
-        // null, "" and blanks all mean "any": changing between them asks nothing new of the platform.
-        if (!applyingFilters && !normalized(before).equals(normalized(after))) {
-            reload();
-        }
-    }
-
-    private static String normalized(String filter) {
-        return filter == null ? "" : filter.strip();
+        providerOptions.setAll(names);
+        total.set(all.stream().mapToInt(ProviderSummary::models).sum());
     }
 
     private String count() {
-        int n = models.size();
-        if (!filtered.get()) {
+        State s = list.stateProperty().get();
+        if (s == State.LOADING) {
+            return list.countTextProperty().get();
+        }
+        if (s == State.ERROR) {
+            return "";
+        }
+        int n = list.items().size();
+        if (!list.filteredProperty().get()) {
             return number(n) + (n == 1 ? " model" : " models");
         }
         return total.get() >= 0 ? number(n) + " of " + number(total.get()) + " match" : number(n) + (n == 1 ? " model matches" : " models match");
@@ -236,10 +172,12 @@ public final class CatalogViewModel {
             priceRows.clear();
             facts.clear();
             selectedTitle.set("");
+            selectedSubtitle.set("");
             selectedPricing.set("");
             return;
         }
         selectedTitle.set(m.name());
+        selectedSubtitle.set(m.provider() + " · " + CatalogLabels.modality(m.modality()) + " · " + m.slug());
         selectedPricing.set("API price = base " + CatalogLabels.markup(m.markup()) + " markup · in " + (m.currency() == null ? "USD" : m.currency())
                 + (m.priceCard().stream().anyMatch(l -> l.unit().endsWith("_mtok")) ? " · token prices per 1M tokens" : ""));
         List<PriceRow> rows = new ArrayList<>();
@@ -280,18 +218,23 @@ public final class CatalogViewModel {
     public StringProperty providerProperty() { return provider; }
     public StringProperty statusProperty() { return status; }
     public StringProperty searchProperty() { return search; }
-    public ObservableList<Model> models() { return models; }
+    public ObservableList<Model> models() { return list.items(); }
     public ObservableList<String> providerOptions() { return providerOptions; }
-    public ObjectProperty<Model> selectedProperty() { return selected; }
+    public ObjectProperty<Model> selectedProperty() { return model.selectedProperty(); }
+    /** Filters, rows and selection: what the shared table view binds to. */
+    public ListDetailModel<ModelQuery, Model, Void> model() { return model; }
+    public PagedList<ModelQuery, Model> list() { return list; }
     public ObservableList<PriceRow> priceRows() { return priceRows; }
     public ObservableList<Fact> facts() { return facts; }
-    public ReadOnlyObjectProperty<State> stateProperty() { return state.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty loadingProperty() { return loading.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty countTextProperty() { return countText.getReadOnlyProperty(); }
-    /** The error, or why the list is empty. */
-    public ReadOnlyStringProperty messageProperty() { return message.getReadOnlyProperty(); }
-    public ReadOnlyBooleanProperty filteredProperty() { return filtered.getReadOnlyProperty(); }
+    public ReadOnlyObjectProperty<State> stateProperty() { return list.stateProperty(); }
+    public ReadOnlyBooleanProperty loadingProperty() { return list.loadingProperty(); }
+    public StringBinding countTextProperty() { return countText; }
+    /** The error to show, or why the list is empty. */
+    public ReadOnlyStringProperty messageProperty() { return list.messageProperty(); }
+    public ReadOnlyBooleanProperty filteredProperty() { return list.filteredProperty(); }
     public ReadOnlyIntegerProperty totalProperty() { return total.getReadOnlyProperty(); }
     public ReadOnlyStringProperty selectedTitleProperty() { return selectedTitle.getReadOnlyProperty(); }
+    /** "OpenAI · Chat · openai/gpt-4o" for the selected model; empty when none is. */
+    public ReadOnlyStringProperty selectedSubtitleProperty() { return selectedSubtitle.getReadOnlyProperty(); }
     public ReadOnlyStringProperty selectedPricingProperty() { return selectedPricing.getReadOnlyProperty(); }
 }

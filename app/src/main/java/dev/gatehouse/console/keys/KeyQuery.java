@@ -1,18 +1,28 @@
 package dev.gatehouse.console.keys;
 
-/** Filters of GET /admin/v1/keys; a null or blank field means "any". prefix matches the start of the key's display prefix. */
-public record KeyQuery(String prefix, String accountId, String status, String mode) {
+import dev.gatehouse.policy.KeyStatus;
+
+/** Filters of GET /admin/v1/keys; null (or a blank text) means "any". prefix matches the start of the key's display prefix. */
+public record KeyQuery(String prefix, String accountId, KeyStatus status, KeyMode mode) {
     public static final KeyQuery ALL = new KeyQuery(null, null, null, null);
 
     public KeyQuery {
         prefix = blankToNull(prefix);
         accountId = blankToNull(accountId);
-        status = blankToNull(status);
-        mode = blankToNull(mode);
     }
 
     public boolean isAll() {
         return prefix == null && accountId == null && status == null && mode == null;
+    }
+
+    /** The status as the API spells it; null for any. */
+    public String statusWire() {
+        return status == null ? null : status.wire();
+    }
+
+    /** The mode as the API spells it; null for any. */
+    public String modeWire() {
+        return mode == null ? null : mode.wire();
     }
 
     private static String blankToNull(String s) {

@@ -26,7 +26,7 @@ public interface KeysApi extends AccountsApi {
 
         @Override
         public CompletableFuture<Page<ApiKey>> keys(KeyQuery q, String cursor, int limit) {
-            return client.keys(q.accountId(), q.status(), q.mode(), q.prefix(), cursor, limit);
+            return client.keys(q.accountId(), q.statusWire(), q.modeWire(), q.prefix(), cursor, limit);
         }
 
         @Override

@@ -1,26 +1,26 @@
 package dev.gatehouse.console.keys;
 
 import atlantafx.base.controls.CustomTextField;
-import dev.gatehouse.console.shell.TableSelection;
-import dev.gatehouse.api.Account;
 import dev.gatehouse.api.ApiKey;
 import dev.gatehouse.api.ApiKeyDetail;
 import dev.gatehouse.api.EnforcementAction;
 import dev.gatehouse.api.LedgerEntry;
 import dev.gatehouse.console.accounts.AccountCells;
 import dev.gatehouse.console.accounts.AccountLabels;
+import dev.gatehouse.console.accounts.AccountText;
 import dev.gatehouse.console.accounts.ActionOptions;
 import dev.gatehouse.console.accounts.ActionOptions.Availability;
 import dev.gatehouse.console.accounts.OperatorTime;
 import dev.gatehouse.console.actions.ActionDialog;
 import dev.gatehouse.console.actions.ModalLayer;
-import dev.gatehouse.console.keys.KeysViewModel.DetailState;
-import dev.gatehouse.console.shell.PagedList.State;
+import dev.gatehouse.console.shell.FilterOptions;
+import dev.gatehouse.console.shell.ListDetailTable;
+import dev.gatehouse.console.shell.Loader;
 import dev.gatehouse.console.shell.PagedListView;
 import dev.gatehouse.console.shell.SearchField;
+import dev.gatehouse.console.shell.TextFilter;
 import dev.gatehouse.policy.KeyAction;
-import dev.gatehouse.policy.Permission;
-import javafx.animation.PauseTransition;
+import dev.gatehouse.policy.KeyStatus;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
@@ -46,18 +46,18 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import javafx.scene.text.Text;
 import javafx.util.Duration;
-import javafx.util.StringConverter;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 import java.util.List;
-import java.util.function.Function;
 
 /** Binds keys.fxml to {@link KeysViewModel}; the key's account opens in a drawer holding the shared 360° view. */
 public final class KeysController {
     private final KeysViewModel vm;
     private final ModalLayer layer;
     private final Node accountView;
-    private final PauseTransition filterDebounce = new PauseTransition(Duration.millis(300));
+    private static final Duration FILTER_SETTLE = Duration.millis(300);
+    private TextFilter prefixFilter;
+    private TextFilter accountFilter;
 
     @FXML private BorderPane keysRoot;
     @FXML private Label keysCountLabel;
@@ -65,8 +65,8 @@ public final class KeysController {
     @FXML private Button keysRefreshButton;
     @FXML private CustomTextField keyPrefixField;
     @FXML private TextField keyAccountField;
-    @FXML private ComboBox<String> keyStatusFilter;
-    @FXML private ComboBox<String> keyModeFilter;
+    @FXML private ComboBox<KeyStatus> keyStatusFilter;
+    @FXML private ComboBox<KeyMode> keyModeFilter;
     @FXML private Button keysClearFiltersButton;
     @FXML private SplitPane keysSplit;
     @FXML private TableView<ApiKey> keysTable;
@@ -131,83 +131,53 @@ public final class KeysController {
         keysRefreshButton.disableProperty().bind(vm.loadingProperty());
         bindFilters();
         bindTable();
-        bindPlaceholder();
         bindDetail();
         SearchField.focusOnFind(keysRoot, keyPrefixField);
     }
 
     private void bindFilters() {
-        SearchField.decorate(keyPrefixField, "clearKeySearchButton", this::applyNow);
-        filterDebounce.setOnFinished(e -> applyNow());
-        keyPrefixField.textProperty().addListener((o, a, b) -> filterDebounce.playFromStart());
-        keyAccountField.textProperty().addListener((o, a, b) -> filterDebounce.playFromStart());
-        keyPrefixField.setOnAction(e -> applyNow());
-        keyAccountField.setOnAction(e -> applyNow());
-        vm.prefixProperty().addListener((o, a, b) -> sync(keyPrefixField, b));
-        vm.accountIdProperty().addListener((o, a, b) -> sync(keyAccountField, b));
-        keyStatusFilter.getItems().setAll(KeysViewModel.STATUSES);
-        keyStatusFilter.setConverter(labels(AccountLabels::status));
-        keyStatusFilter.valueProperty().bindBidirectional(vm.statusProperty());
-        keyModeFilter.getItems().setAll(KeysViewModel.MODES);
-        keyModeFilter.setConverter(labels(AccountLabels::mode));
-        keyModeFilter.valueProperty().bindBidirectional(vm.modeProperty());
+        prefixFilter = TextFilter.bind(keyPrefixField, vm.prefixProperty(), FILTER_SETTLE);
+        accountFilter = TextFilter.bind(keyAccountField, vm.accountIdProperty(), FILTER_SETTLE);
+        SearchField.decorate(keyPrefixField, "clearKeySearchButton", prefixFilter::applyNow);
+        FilterOptions.bind(keyStatusFilter, vm.statusProperty(), KeysViewModel.STATUSES,
+                s -> AccountLabels.status(s == null ? null : s.wire()));
+        FilterOptions.bind(keyModeFilter, vm.modeProperty(), KeysViewModel.MODES,
+                m -> AccountLabels.mode(m == null ? null : m.wire()));
         keysClearFiltersButton.visibleProperty().bind(vm.filteredProperty()
                 .or(keyPrefixField.textProperty().isNotEmpty()).or(keyAccountField.textProperty().isNotEmpty()));
-    }
-
-    private void sync(TextField field, String value) {
-        if (!field.getText().equals(value)) {
-            field.setText(value);
-            filterDebounce.stop();
-        }
-    }
-
-    private void applyNow() {
-        filterDebounce.stop();
-        vm.prefixProperty().set(keyPrefixField.getText());
-        vm.accountIdProperty().set(keyAccountField.getText());
     }
 
     private void bindTable() {
         OperatorTime t = vm.time();
         // no Mode column: the key's own sk-live- / sk-test- prefix says it
         AccountCells.text(keyColumn, ApiKey::masked, k -> k.masked() + " · " + k.mode() + " key");
-        AccountCells.text(nameColumn, k -> k.name() == null || k.name().isBlank() ? "—" : k.name());
+        AccountCells.text(nameColumn, AccountText::keyName);
         bindAccountColumn();
         AccountCells.pill(statusColumn, ApiKey::status);
         AccountCells.text(createdColumn, k -> t.date(k.createdAt()), k -> t.both(k.createdAt(), "—"));
         AccountCells.text(lastUsedColumn, k -> k.lastUsedAt() == null ? "never" : t.relative(k.lastUsedAt()), k -> t.both(k.lastUsedAt(), "never used"));
         AccountCells.text(expiresColumn, k -> k.expiresAt() == null ? "never" : t.date(k.expiresAt()), k -> t.both(k.expiresAt(), "does not expire"));
-        keysTable.setItems(vm.keys());
-        TableSelection.bind(keysTable, vm.selectedProperty());
-    }
-
-    private void bindPlaceholder() {
+        ListDetailTable.bind(keysTable, vm.model(), keysRoot);
         new PagedListView(keysPlaceholder, keysPlaceholderProgress, keysPlaceholderIcon, keysPlaceholderTitle,
                 keysPlaceholderMessage, keysPlaceholderButton, keysFooter, keysFooterMessage, loadMoreKeysButton)
-                .bind(vm.list(), "keys");
+                .bind(vm.list(), "keys", vm::reload, this::clearFilters);
     }
 
     private void bindDetail() {
-        show(keyDetailEmpty, vm.detailStateProperty().isEqualTo(DetailState.EMPTY));
-        show(keyDetailLoading, vm.detailStateProperty().isEqualTo(DetailState.LOADING).and(vm.detailProperty().isNull()));
-        show(keyDetailError, vm.detailStateProperty().isEqualTo(DetailState.ERROR));
+        var state = vm.detail().stateProperty();
+        show(keyDetailEmpty, state.isEqualTo(Loader.State.IDLE));
+        show(keyDetailLoading, state.isEqualTo(Loader.State.LOADING).and(vm.detailProperty().isNull()));
+        show(keyDetailError, state.isEqualTo(Loader.State.FAILED));
         // While a reload runs the last detail stays up, so a refresh after an action does not flash.
-        show(keyDetailScroll, vm.detailStateProperty().isEqualTo(DetailState.READY)
-                .or(vm.detailStateProperty().isEqualTo(DetailState.LOADING).and(vm.detailProperty().isNotNull())));
-        keyDetailErrorMessage.textProperty().bind(vm.detailMessageProperty());
-        vm.selectedProperty().addListener((o, a, k) -> showKey(k));
-        vm.detailProperty().addListener((o, a, d) -> showAccount(d));
+        show(keyDetailScroll, state.isEqualTo(Loader.State.LOADED)
+                .or(state.isEqualTo(Loader.State.LOADING).and(vm.detailProperty().isNotNull())));
+        keyDetailErrorMessage.textProperty().bind(vm.detail().messageProperty());
+        vm.selectedTextProperty().addListener((o, a, k) -> showKey(k));
+        vm.accountTextProperty().addListener((o, a, text) -> showAccount(text));
         bindAction(suspendKeyButton, vm.availabilityProperty(KeyAction.SUSPEND));
         bindAction(reinstateKeyButton, vm.availabilityProperty(KeyAction.REINSTATE));
         bindAction(revokeKeyButton, vm.availabilityProperty(KeyAction.REVOKE));
-        if (!Permission.REVOKE_KEY.allows(vm.role()) && Permission.SUSPEND_KEY.allows(vm.role())) {
-            keyPermissionNote.setText("Your role (" + vm.role().label() + ") may suspend a compromised key; revoking or reinstating needs trust & safety or a lead.");
-        } else if (!Permission.SUSPEND_KEY.allows(vm.role())) {
-            keyPermissionNote.setText("Your role (" + vm.role().label() + ") may look but not act on keys.");
-        } else {
-            keyPermissionNote.setText("");
-        }
+        keyPermissionNote.setText(vm.permissionNote());
         keyPermissionNote.setVisible(!keyPermissionNote.getText().isEmpty());
         keyPermissionNote.setManaged(keyPermissionNote.isVisible());
 
@@ -226,31 +196,29 @@ public final class KeysController {
         keyZoneNote.setText("Times in " + t.zone().getId() + ".");
     }
 
-    private void showKey(ApiKey k) {
+    private void showKey(KeyText k) {
         if (k == null) {
             return;
         }
-        OperatorTime t = vm.time();
-        keyTitle.setText(k.masked());
+        keyTitle.setText(k.title());
         AccountCells.style(keyStatus, k.status());
-        keyMode.setText(AccountLabels.word(k.mode(), "") + " key");
+        keyMode.setText(k.mode());
         keyMode.getStyleClass().removeAll("badge-live", "badge-test");
-        keyMode.getStyleClass().add("badge-" + k.mode());
-        keySubtitle.setText(k.name() == null || k.name().isBlank() ? "Unnamed key" : k.name());
-        keyCreated.setText(t.both(k.createdAt(), "—"));
-        keyLastUsed.setText(t.both(k.lastUsedAt(), "never used"));
-        keyExpires.setText(t.both(k.expiresAt(), "does not expire"));
+        keyMode.getStyleClass().add(k.modeStyle());
+        keySubtitle.setText(k.subtitle());
+        keyCreated.setText(k.created());
+        keyLastUsed.setText(k.lastUsed());
+        keyExpires.setText(k.expires());
         keyId.setText(k.id());
     }
 
-    private void showAccount(ApiKeyDetail d) {
-        if (d == null) {
+    private void showAccount(KeyText.AccountText a) {
+        if (a == null) {
             return;
         }
-        Account a = d.account();
         keyAccountLink.setText(a.name());
-        keyAccountId.setText(a.id() + " · " + AccountLabels.tier(a.tier()) + " tier · balance " + AccountLabels.money(a.balance(), a.currency()));
-        keyAccountLink.setTooltip(new Tooltip("Open " + a.name() + ": balance, credit lots, all keys, ledger and enforcement history"));
+        keyAccountId.setText(a.facts());
+        keyAccountLink.setTooltip(new Tooltip(a.tooltip()));
         AccountCells.style(keyAccountStatus, a.status());
     }
 
@@ -332,13 +300,6 @@ public final class KeysController {
         button.disableProperty().bind(availability.map(a -> !a.allowed()));
     }
 
-    private static StringConverter<String> labels(Function<String, String> label) {
-        return new StringConverter<>() {
-            @Override public String toString(String wire) { return label.apply(wire); }
-            @Override public String fromString(String text) { return text; }
-        };
-    }
-
     private void openAction(KeyAction action) {
         if (vm.selectedProperty().get() != null) {
             ActionDialog.open(layer, vm.keyAction(action), ActionOptions.destructive(action));
@@ -353,7 +314,7 @@ public final class KeysController {
             return;
         }
         vm.openAccount(d.account().id());
-        Label title = new Label("Account of key " + d.key().masked());
+        Label title = new Label(vm.accountDrawerTitle());
         title.getStyleClass().add("title-4");
         Button close = new Button(null, new FontIcon("mdoal-close"));
         close.setId("closeAccountDrawerButton");
@@ -378,20 +339,13 @@ public final class KeysController {
     }
 
     @FXML private void refresh() { vm.reload(); }
-    @FXML private void loadMore() { vm.loadMore(); }
     @FXML private void retryDetail() { vm.reloadDetail(); }
     @FXML private void suspend() { openAction(KeyAction.SUSPEND); }
     @FXML private void reinstate() { openAction(KeyAction.REINSTATE); }
     @FXML private void revoke() { openAction(KeyAction.REVOKE); }
     @FXML private void clearFilters() {
-        filterDebounce.stop();
+        prefixFilter.cancel();
+        accountFilter.cancel();
         vm.clearFilters();
-    }
-    @FXML private void placeholderAction() {
-        if (vm.stateProperty().get() == State.ERROR) {
-            vm.reload();
-        } else {
-            clearFilters();
-        }
     }
 }

@@ -14,18 +14,22 @@ import dev.gatehouse.console.accounts.ActionOptions;
 import dev.gatehouse.console.accounts.ActionOptions.Availability;
 import dev.gatehouse.console.accounts.OperatorTime;
 import dev.gatehouse.console.actions.ActionDialogViewModel;
-import dev.gatehouse.console.client.PlatformException;
 import dev.gatehouse.console.shell.EventBus;
 import dev.gatehouse.console.shell.Notifier;
+import dev.gatehouse.console.shell.FilterOptions;
+import dev.gatehouse.console.shell.ListDetailModel;
+import dev.gatehouse.console.shell.Loader;
 import dev.gatehouse.console.shell.PagedList;
+import dev.gatehouse.policy.KeyStatus;
 import dev.gatehouse.policy.KeyAction;
 import dev.gatehouse.policy.Role;
+import javafx.beans.binding.Bindings;
+import javafx.beans.binding.ObjectBinding;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.ReadOnlyBooleanProperty;
 import javafx.beans.property.ReadOnlyObjectProperty;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.property.ReadOnlyStringProperty;
-import javafx.beans.property.ReadOnlyStringWrapper;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
@@ -44,11 +48,9 @@ import java.util.concurrent.Executor;
  * A key's account opens in the same 360° view the Accounts screen uses; changes made there update the rows here.
  */
 public final class KeysViewModel {
-    public static final List<String> STATUSES = List.of("", "active", "suspended", "revoked", "expired");
-    public static final List<String> MODES = List.of("", "live", "test");
+    public static final List<KeyStatus> STATUSES = FilterOptions.anyOr(KeyStatus.values());
+    public static final List<KeyMode> MODES = FilterOptions.anyOr(KeyMode.values());
     public static final int PAGE = 100;
-
-    public enum DetailState { EMPTY, LOADING, READY, ERROR }
 
     private final KeysApi api;
     private final Executor fx;
@@ -58,23 +60,18 @@ public final class KeysViewModel {
 
     private final StringProperty prefix = new SimpleStringProperty(this, "prefix", "");
     private final StringProperty accountId = new SimpleStringProperty(this, "accountId", "");
-    private final StringProperty status = new SimpleStringProperty(this, "status", "");
-    private final StringProperty mode = new SimpleStringProperty(this, "mode", "");
-    private final PagedList<KeyQuery, ApiKey> list;
+    private final ObjectProperty<KeyStatus> status = new SimpleObjectProperty<>(this, "status");
+    private final ObjectProperty<KeyMode> mode = new SimpleObjectProperty<>(this, "mode");
+    private final ListDetailModel<KeyQuery, ApiKey, ApiKeyDetail> model;
     private final ObservableList<ApiKey> keys;
-    private final ObjectProperty<ApiKey> selected = new SimpleObjectProperty<>(this, "selected");
 
-    private final ReadOnlyObjectWrapper<DetailState> detailState = new ReadOnlyObjectWrapper<>(this, "detailState", DetailState.EMPTY);
-    private final ReadOnlyStringWrapper detailMessage = new ReadOnlyStringWrapper(this, "detailMessage", "");
-    private final ReadOnlyObjectWrapper<ApiKeyDetail> detail = new ReadOnlyObjectWrapper<>(this, "detail");
     private final ObservableList<LedgerEntry> recentUsage = FXCollections.observableArrayList();
     private final ObservableList<EnforcementAction> enforcement = FXCollections.observableArrayList();
     private final Map<KeyAction, ReadOnlyObjectWrapper<Availability>> actions = new EnumMap<>(KeyAction.class);
-
-    private long detailGeneration;
-    private boolean applyingFilters;
     private ActionAnnouncer announcer = ActionAnnouncer.UNHEARD;
     private EventBus.Subscription following = EventBus.Subscription.NONE;
+    private final ObjectBinding<KeyText> selectedText;
+    private final ObjectBinding<KeyText.AccountText> accountText;
 
     public KeysViewModel(KeysApi api, Executor fx, Role role, OperatorTime time) {
         this.api = api;
@@ -82,31 +79,41 @@ public final class KeysViewModel {
         this.role = role;
         this.time = time;
         this.accountView = new AccountDetailViewModel(api, fx, role, time);
-        this.list = new PagedList<>(api::keys, PAGE, fx, q -> !q.isAll(),
+        PagedList<KeyQuery, ApiKey> list = new PagedList<>(api::keys, PAGE, fx, q -> !q.isAll(),
                 new PagedList.Wording<>("key", "keys", KeysViewModel::emptyMessage));
-        this.keys = list.items();
+        this.model = new ListDetailModel<KeyQuery, ApiKey, ApiKeyDetail>(list, this::query, ApiKey::id, fx)
+                .detailFrom(k -> api.key(k.id()))
+                .watch(prefix, accountId, status, mode);
+        this.keys = model.rows();
         for (KeyAction a : KeyAction.values()) {
             actions.put(a, new ReadOnlyObjectWrapper<>(this, a.wire(), new Availability(false, "Select a key first.")));
         }
-        for (StringProperty filter : List.of(prefix, accountId, status, mode)) {
-            filter.addListener((o, a, b) -> {
-                if (!applyingFilters && !norm(a).equals(norm(b))) {
-                    reload();
-                }
-            });
-        }
-        selected.addListener((o, a, k) -> {
+        model.detail().onLoaded(d -> {
+            recentUsage.setAll(d.recentUsage());
+            enforcement.setAll(d.enforcement());
+            replace(d.key());
+        });
+        model.selectedProperty().addListener((o, a, k) -> {
             updateAvailability(k);
-            if (k == null || a == null || !a.id().equals(k.id())) {
-                openDetail(k);
+            if (k == null) {
+                recentUsage.clear();
+                enforcement.clear();
             }
         });
+        selectedText = Bindings.createObjectBinding(() -> {
+            ApiKey k = model.selectedProperty().get();
+            return k == null ? null : KeyText.of(k, time);
+        }, model.selectedProperty());
+        accountText = Bindings.createObjectBinding(() -> {
+            ApiKeyDetail d = model.detail().value();
+            return d == null ? null : KeyText.AccountText.of(d.account());
+        }, model.detail().valueProperty());
         accountView.onChanges(new AccountDetailViewModel.Changes() {
             @Override public void accountChanged(Account account) {
                 accountUpdated(account);
-                ApiKey k = selected.get();
+                ApiKey k = model.selectedProperty().get();
                 if (k != null && k.accountId().equals(account.id())) {
-                    openDetail(k); // the account's state shows in the key's detail; a termination revoked its keys
+                    reloadDetail(); // the account's state shows in the key's detail; a termination revoked its keys
                 }
                 if (k != null && "terminated".equals(account.status())) {
                     reload();
@@ -128,7 +135,7 @@ public final class KeysViewModel {
     }
 
     private void keyChangedElsewhere(ApiKey key) {
-        ApiKey shown = selected.get();
+        ApiKey shown = model.selectedProperty().get();
         boolean news = shown != null && shown.id().equals(key.id()) && shown.version() < key.version();
         replace(key);
         if (news) {
@@ -143,9 +150,6 @@ public final class KeysViewModel {
         }
     }
 
-    private static String norm(String s) {
-        return s == null ? "" : s.strip();
-    }
 
     public KeyQuery query() {
         return new KeyQuery(prefix.get(), accountId.get(), status.get(), mode.get());
@@ -156,22 +160,20 @@ public final class KeysViewModel {
     }
 
     public void clearFilters() {
-        applyingFilters = true;
-        prefix.set("");
-        accountId.set("");
-        status.set("");
-        mode.set("");
-        applyingFilters = false;
-        reload();
+        model.changeFilters(() -> {
+            prefix.set("");
+            accountId.set("");
+            status.set(null);
+            mode.set(null);
+        });
     }
 
     public void reload() {
-        selected.set(null);
-        list.reload(query());
+        model.reload();
     }
 
     public void loadMore() {
-        list.loadMore();
+        model.loadMore();
     }
 
     private static String emptyMessage(KeyQuery q) {
@@ -179,37 +181,9 @@ public final class KeysViewModel {
                 : "No keys match these filters. The prefix is the start of a key as shown, e.g. sk-live-AbCd.";
     }
 
-    private void openDetail(ApiKey k) {
-        long gen = ++detailGeneration;
-        if (k == null) {
-            detail.set(null);
-            recentUsage.clear();
-            enforcement.clear();
-            detailState.set(DetailState.EMPTY);
-            return;
-        }
-        detailState.set(DetailState.LOADING);
-        detailMessage.set("");
-        api.key(k.id()).whenComplete((d, failure) -> fx.execute(() -> {
-            if (gen != detailGeneration) {
-                return;
-            }
-            if (failure != null) {
-                detailMessage.set(PlatformException.of(failure).getMessage());
-                detailState.set(DetailState.ERROR);
-                return;
-            }
-            detail.set(d);
-            recentUsage.setAll(d.recentUsage());
-            enforcement.setAll(d.enforcement());
-            replace(d.key());
-            detailState.set(DetailState.READY);
-        }));
-    }
-
     /** Fetches the selected key's detail again. */
     public void reloadDetail() {
-        openDetail(selected.get());
+        model.reloadDetail();
     }
 
     private void updateAvailability(ApiKey k) {
@@ -220,7 +194,7 @@ public final class KeysViewModel {
 
     /** The reason dialog for the selected key; on success its row, its detail and an open account view update. */
     public ActionDialogViewModel<KeyActionResult> keyAction(KeyAction action) {
-        ApiKey key = selected.get();
+        ApiKey key = model.selectedProperty().get();
         return AccountDetailViewModel.keyActionDialog(api, fx, key, action, r -> {
             replace(r.key());
             accountView.keyUpdated(r.key());
@@ -237,18 +211,15 @@ public final class KeysViewModel {
         accountView.open(id);
     }
 
+    /** The drawer's title while the selected key's account is open in it. */
+    public String accountDrawerTitle() {
+        ApiKeyDetail d = model.detail().value();
+        return d == null ? "" : "Account of key " + d.key().masked();
+    }
+
     /** A key changed: its row (and the selection) shows the new state. */
     public void replace(ApiKey key) {
-        for (int i = 0; i < keys.size(); i++) {
-            if (keys.get(i).id().equals(key.id())) {
-                boolean wasSelected = selected.get() != null && selected.get().id().equals(key.id());
-                keys.set(i, key);
-                if (wasSelected) {
-                    selected.set(key);
-                    updateAvailability(key);
-                }
-            }
-        }
+        model.replace(key);
     }
 
     /** An account changed (renamed, warned, suspended…): its keys' rows show its new name and status. */
@@ -284,8 +255,7 @@ public final class KeysViewModel {
 
     public void close() {
         following.close();
-        list.close();
-        detailGeneration++;
+        model.close();
         accountView.open(null);
     }
 
@@ -294,21 +264,28 @@ public final class KeysViewModel {
     public AccountDetailViewModel accountView() { return accountView; }
     public StringProperty prefixProperty() { return prefix; }
     public StringProperty accountIdProperty() { return accountId; }
-    public StringProperty statusProperty() { return status; }
-    public StringProperty modeProperty() { return mode; }
+    public ObjectProperty<KeyStatus> statusProperty() { return status; }
+    public ObjectProperty<KeyMode> modeProperty() { return mode; }
     public ObservableList<ApiKey> keys() { return keys; }
-    public ObjectProperty<ApiKey> selectedProperty() { return selected; }
+    public ObjectProperty<ApiKey> selectedProperty() { return model.selectedProperty(); }
+    /** Filters, rows, selection and the selected key's detail: what the shared table view binds to. */
+    public ListDetailModel<KeyQuery, ApiKey, ApiKeyDetail> model() { return model; }
     /** The paged rows and their loading state, for the view around the table. */
-    public PagedList<KeyQuery, ApiKey> list() { return list; }
-    public ReadOnlyObjectProperty<PagedList.State> stateProperty() { return list.stateProperty(); }
-    public ReadOnlyBooleanProperty loadingProperty() { return list.loadingProperty(); }
-    public ReadOnlyBooleanProperty moreProperty() { return list.moreProperty(); }
-    public ReadOnlyBooleanProperty filteredProperty() { return list.filteredProperty(); }
-    public ReadOnlyStringProperty countTextProperty() { return list.countTextProperty(); }
-    public ReadOnlyStringProperty messageProperty() { return list.messageProperty(); }
-    public ReadOnlyObjectProperty<DetailState> detailStateProperty() { return detailState.getReadOnlyProperty(); }
-    public ReadOnlyStringProperty detailMessageProperty() { return detailMessage.getReadOnlyProperty(); }
-    public ReadOnlyObjectProperty<ApiKeyDetail> detailProperty() { return detail.getReadOnlyProperty(); }
+    public PagedList<KeyQuery, ApiKey> list() { return model.list(); }
+    public ReadOnlyObjectProperty<PagedList.State> stateProperty() { return model.list().stateProperty(); }
+    public ReadOnlyBooleanProperty loadingProperty() { return model.list().loadingProperty(); }
+    public ReadOnlyBooleanProperty moreProperty() { return model.list().moreProperty(); }
+    public ReadOnlyBooleanProperty filteredProperty() { return model.list().filteredProperty(); }
+    public ReadOnlyStringProperty countTextProperty() { return model.list().countTextProperty(); }
+    public ReadOnlyStringProperty messageProperty() { return model.list().messageProperty(); }
+    /** The selected key's detail as loaded: state, value, and why it failed. */
+    public Loader<ApiKeyDetail> detail() { return model.detail(); }
+    public ReadOnlyObjectProperty<ApiKeyDetail> detailProperty() { return model.detail().valueProperty(); }
+    /** The selected key in words for the detail pane; null while none is selected. */
+    public ObjectBinding<KeyText> selectedTextProperty() { return selectedText; }
+    /** The selected key's account in words; null until its detail has loaded. */
+    public ObjectBinding<KeyText.AccountText> accountTextProperty() { return accountText; }
+    public String permissionNote() { return KeyText.permissionNote(role); }
     public ObservableList<LedgerEntry> recentUsage() { return recentUsage; }
     public ObservableList<EnforcementAction> enforcement() { return enforcement; }
     public ReadOnlyObjectProperty<Availability> availabilityProperty(KeyAction action) { return actions.get(action).getReadOnlyProperty(); }

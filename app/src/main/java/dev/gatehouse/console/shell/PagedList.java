@@ -20,8 +20,8 @@ import java.util.function.Predicate;
 
 /**
  * A list the gateway serves a page at a time (keyset cursors): what is loaded so far, whether there is more, and
- * the state a screen shows (loading, ready, empty, error). Answers to an older query are dropped, so a slow page
- * never lands in the list of a newer search. Answers are applied on {@code fx}.
+ * the state a screen shows (loading, ready, empty, error). Pages come through a {@link Loader}, so an answer to an
+ * older query is dropped and a slow page never lands in the list of a newer search. Answers are applied on {@code fx}.
  */
 public final class PagedList<Q, T> {
     public enum State { LOADING, READY, EMPTY, ERROR }
@@ -37,9 +37,10 @@ public final class PagedList<Q, T> {
 
     private final Fetch<Q, T> fetch;
     private final int pageSize;
-    private final Executor fx;
     private final Predicate<Q> filtered;
     private final Wording<Q> wording;
+    private final boolean everyPage;
+    private final Loader<Page<T>> pages;
 
     private final ObservableList<T> items = FXCollections.observableArrayList();
     private final ReadOnlyObjectWrapper<State> state = new ReadOnlyObjectWrapper<>(this, "state", State.LOADING);
@@ -51,20 +52,28 @@ public final class PagedList<Q, T> {
 
     private Q query;
     private String cursor;
-    private long generation;
 
     /** {@code filtered} says whether a query narrows the list (the count then says "match"). */
     public PagedList(Fetch<Q, T> fetch, int pageSize, Executor fx, Predicate<Q> filtered, Wording<Q> wording) {
+        this(fetch, pageSize, fx, filtered, wording, false);
+    }
+
+    /**
+     * {@code everyPage}: keep following the cursor until the last page (a list small enough to hold whole, such as
+     * the catalog); a failure on any page then empties the list, so it is never silently partial.
+     */
+    public PagedList(Fetch<Q, T> fetch, int pageSize, Executor fx, Predicate<Q> filtered, Wording<Q> wording, boolean everyPage) {
         this.fetch = fetch;
         this.pageSize = pageSize;
-        this.fx = fx;
         this.filtered = filtered;
         this.wording = wording;
+        this.everyPage = everyPage;
+        this.pages = new Loader<Page<T>>(fx).onLoaded(this::add).onFailed(this::fail);
+        loading.bind(pages.loadingBinding());
     }
 
     /** Starts over with the first page of {@code query}; whatever was loading is dropped. */
     public void reload(Q query) {
-        long gen = ++generation;
         this.query = query;
         isFiltered.set(filtered.test(query));
         items.clear();
@@ -73,51 +82,68 @@ public final class PagedList<Q, T> {
         message.set("");
         state.set(State.LOADING);
         countText.set("Loading " + wording.many() + "…");
-        fetchPage(gen);
+        fetchPage();
     }
 
     /** The next page of the same query. */
     public void loadMore() {
         if (more.get() && !loading.get()) {
-            fetchPage(generation);
+            fetchPage();
         }
+    }
+
+    /** Empties the list and drops what was loading, until the next {@link #reload}. */
+    public void clear() {
+        pages.cancel();
+        items.clear();
+        cursor = null;
+        more.set(false);
+        message.set("");
+        countText.set("");
+        state.set(State.LOADING);
     }
 
     /** Drops the answers still on their way (the screen is closing). */
     public void close() {
-        generation++;
+        pages.cancel();
     }
 
-    private void fetchPage(long gen) {
+    private void fetchPage() {
         Q q = query;
-        loading.set(true);
-        fetch.page(q, cursor, pageSize).whenComplete((page, failure) -> fx.execute(() -> {
-            if (gen != generation) {
-                return;
-            }
-            loading.set(false);
-            if (failure != null) {
-                PlatformException e = PlatformException.of(failure);
-                if (items.isEmpty()) {
-                    countText.set("");
-                    message.set(e.getMessage());
-                    state.set(State.ERROR);
-                } else {
-                    message.set("Couldn't load more: " + e.getMessage());
-                }
-                return;
-            }
-            items.addAll(page.data());
-            cursor = page.nextCursor();
-            more.set(cursor != null && !page.data().isEmpty());
-            countText.set(count());
-            if (items.isEmpty()) {
-                message.set(wording.emptyMessage().apply(q));
-                state.set(State.EMPTY);
-            } else {
-                state.set(State.READY);
-            }
-        }));
+        String after = cursor;
+        pages.load(() -> fetch.page(q, after, pageSize));
+    }
+
+    private void add(Page<T> page) {
+        items.addAll(page.data());
+        cursor = page.nextCursor();
+        more.set(cursor != null && !page.data().isEmpty());
+        if (everyPage && more.get()) {
+            countText.set("Loading " + wording.many() + "… " + NumberFormat.getIntegerInstance(Locale.US).format(items.size()) + " so far");
+            more.set(false);
+            fetchPage();
+            return;
+        }
+        countText.set(count());
+        if (items.isEmpty()) {
+            message.set(wording.emptyMessage().apply(query));
+            state.set(State.EMPTY);
+        } else {
+            state.set(State.READY);
+        }
+    }
+
+    private void fail(PlatformException e) {
+        if (everyPage) {
+            items.clear();
+        }
+        if (items.isEmpty()) {
+            countText.set("");
+            message.set(e.getMessage());
+            state.set(State.ERROR);
+        } else {
+            message.set("Couldn't load more: " + e.getMessage());
+        }
     }
 
     private String count() {

@@ -27,7 +27,8 @@ public final class ShellController {
 
     private final ShellViewModel vm;
     private final Map<ConsoleArea, Button> navButtons = new HashMap<>();
-    private Screen current;
+    /** Each area's screen, built the first time it is opened and kept: filters, selection and scroll survive a trip elsewhere. */
+    private final Map<ConsoleArea, Screen> screens = new HashMap<>();
 
     @FXML private BorderPane shellRoot;
     @FXML private ImageView logo;
@@ -110,25 +111,19 @@ public final class ShellController {
 
     private void show(ConsoleArea area) {
         navButtons.forEach((a, b) -> b.pseudoClassStateChanged(SELECTED, a.equals(area)));
-        if (current != null) {
-            current.close();
-            current = null;
-        }
         contentPane.getChildren().clear();
         if (area == null || area.screen().isEmpty()) {
             return;
         }
-        current = area.screen().get().apply(vm.session());
-        contentPane.getChildren().setAll(current.view());
-        current.focus();
+        Screen screen = screens.computeIfAbsent(area, a -> a.screen().get().apply(vm.session()));
+        contentPane.getChildren().setAll(screen.view());
+        screen.focus();
     }
 
-    /** Stops the open screen's background work; the shell is being left. */
+    /** Stops every built screen's background work; the shell is being left. */
     public void close() {
-        if (current != null) {
-            current.close();
-            current = null;
-        }
+        screens.values().forEach(Screen::close);
+        screens.clear();
         vm.close();
     }
 

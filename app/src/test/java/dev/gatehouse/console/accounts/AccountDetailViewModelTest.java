@@ -6,6 +6,7 @@ import dev.gatehouse.api.ApiKey;
 import dev.gatehouse.api.KeyActionResult;
 import dev.gatehouse.api.Page;
 import dev.gatehouse.console.client.PlatformException;
+import dev.gatehouse.console.shell.Loader;
 import dev.gatehouse.policy.AccountAction;
 import dev.gatehouse.policy.KeyAction;
 import dev.gatehouse.policy.Role;
@@ -106,11 +107,11 @@ class AccountDetailViewModelTest {
         var vm = new AccountDetailViewModel(api, Runnable::run, Role.LEAD, TIME);
         vm.open("acct_1");
         api.last("account").fail(new PlatformException("Can't reach http://x: connection refused. Is the gateway running?", 0, true));
-        assertThat(vm.stateProperty().get()).isEqualTo(AccountDetailViewModel.State.ERROR);
+        assertThat(vm.stateProperty().get()).isEqualTo(Loader.State.FAILED);
         assertThat(vm.messageProperty().get()).startsWith("Can't reach");
         vm.reload();
         api.last("account").reply(FakeKeysApi.detail(FakeKeysApi.account("acct_1", "active", "pro", 1)));
-        assertThat(vm.stateProperty().get()).isEqualTo(AccountDetailViewModel.State.READY);
+        assertThat(vm.stateProperty().get()).isEqualTo(Loader.State.LOADED);
     }
 
     @Test

@@ -4,7 +4,9 @@ import dev.gatehouse.api.Account;
 import dev.gatehouse.api.Page;
 import dev.gatehouse.console.client.PlatformException;
 import dev.gatehouse.console.shell.PagedList;
+import dev.gatehouse.policy.AccountStatus;
 import dev.gatehouse.policy.Role;
+import dev.gatehouse.policy.Tier;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -21,9 +23,9 @@ class AccountsViewModelTest {
         vm.start();
         assertThat(api.last("accounts").args()).containsExactly(AccountQuery.ALL, null, AccountsViewModel.PAGE);
         vm.searchProperty().set("  acme ");
-        vm.statusProperty().set("suspended");
-        vm.tierProperty().set("pro");
-        assertThat(api.last("accounts").arg(0)).isEqualTo(new AccountQuery("acme", "suspended", "pro"));
+        vm.statusProperty().set(AccountStatus.SUSPENDED);
+        vm.tierProperty().set(Tier.PRO);
+        assertThat(api.last("accounts").arg(0)).isEqualTo(new AccountQuery("acme", AccountStatus.SUSPENDED, Tier.PRO));
         int calls = api.calls("accounts").size();
         vm.searchProperty().set("acme");
         assertThat(api.calls("accounts")).as("same query after trimming asks nothing new").hasSize(calls);
@@ -48,7 +50,7 @@ class AccountsViewModelTest {
     @Test
     void answersToAnOlderQueryAreDropped() {
         vm.start();
-        vm.statusProperty().set("warned");
+        vm.statusProperty().set(AccountStatus.WARNED);
         api.calls("accounts").get(0).reply(new Page<>(List.of(FakeKeysApi.account("acct_9", "active", "pro", 1)), null));
         assertThat(vm.accounts()).isEmpty();
         api.last("accounts").reply(new Page<>(List.of(), null));

@@ -13,6 +13,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.testfx.api.FxRobot;
@@ -32,13 +33,19 @@ class CatalogScreenTest {
     PlatformFixture platform;
     PlatformClient client;
     CatalogScreen screen;
+    StackPane root;
+
+    @BeforeAll
+    static void startPlatform() {
+        PlatformFixture.shared(); // before @Start: seeding takes longer than TestFX waits for a stage
+    }
 
     @Start
     void start(Stage stage) {
-        platform = PlatformFixture.start();
+        platform = PlatformFixture.shared();
         client = platform.client();
         screen = CatalogScreen.open(CatalogApi.of(client), Platform::runLater);
-        StackPane root = new StackPane(screen.view());
+        root = new StackPane(screen.view());
         Theme.LIGHT.apply(root);
         Scene scene = new Scene(root, 1280, 800);
         scene.getStylesheets().add(Theme.class.getResource(Theme.APP_STYLESHEET).toExternalForm());
@@ -106,7 +113,19 @@ class CatalogScreenTest {
     }
 
     @Test
-    void aStoppedPlatformGivesAReadableErrorAndRetry(FxRobot robot) throws TimeoutException {
+    void aStoppedPlatformGivesAReadableErrorAndRetry(FxRobot robot) throws Exception {
+        // This test stops its platform, so it gets one of its own rather than the shared one.
+        platform = PlatformFixture.start();
+        PlatformClient own = platform.client();
+        WaitForAsyncUtils.asyncFx(() -> {
+            screen.close();
+            client.close();
+            client = own;
+            screen = CatalogScreen.open(CatalogApi.of(own), Platform::runLater);
+            root.getChildren().setAll(screen.view());
+        }).get(10, TimeUnit.SECONDS);
+        // The table sits in a SplitPane, whose skin adds it to the scene graph on the next pulse.
+        waitUntil(() -> robot.lookup("#modelTable").tryQuery().isPresent());
         TableView<Model> table = table(robot);
         waitUntil(() -> table.getItems().size() == platform.modelCount());
         String url = platform.baseUrl();

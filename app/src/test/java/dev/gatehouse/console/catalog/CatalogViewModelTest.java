@@ -5,6 +5,7 @@ import dev.gatehouse.api.Page;
 import dev.gatehouse.api.PriceLine;
 import dev.gatehouse.console.client.ModelQuery;
 import dev.gatehouse.console.client.PlatformException;
+import dev.gatehouse.console.shell.PagedList;
 import dev.gatehouse.api.ProviderSummary;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -92,7 +93,7 @@ class CatalogViewModelTest {
         api.last().answer().complete(new Page<>(chats(400, 50), null));
 
         assertThat(vm.models()).hasSize(450);
-        assertThat(vm.stateProperty().get()).isEqualTo(CatalogViewModel.State.READY);
+        assertThat(vm.stateProperty().get()).isEqualTo(PagedList.State.READY);
         assertThat(vm.loadingProperty().get()).isFalse();
         assertThat(vm.countTextProperty().get()).isEqualTo("450 models");
         assertThat(vm.providerOptions()).containsExactly("", "OpenAI");
@@ -114,7 +115,7 @@ class CatalogViewModelTest {
         assertThat(vm.models()).extracting(Model::id).containsExactly("mdl_0", "mdl_1", "mdl_2");
         assertThat(api.calls).hasSize(2); // the stale page's cursor was not followed
         first.answer().obtrudeException(new PlatformException("late failure", 0, true));
-        assertThat(vm.stateProperty().get()).isEqualTo(CatalogViewModel.State.READY);
+        assertThat(vm.stateProperty().get()).isEqualTo(PagedList.State.READY);
     }
 
     @Test
@@ -122,16 +123,16 @@ class CatalogViewModelTest {
         vm.start();
         api.providerCalls.get(0).completeExceptionally(new PlatformException("Can't reach http://127.0.0.1:1: connection refused. Is the gateway running?", 0, true));
         api.last().answer().completeExceptionally(new PlatformException("Can't reach http://127.0.0.1:1: connection refused. Is the gateway running?", 0, true));
-        assertThat(vm.stateProperty().get()).isEqualTo(CatalogViewModel.State.ERROR);
+        assertThat(vm.stateProperty().get()).isEqualTo(PagedList.State.ERROR);
         assertThat(vm.messageProperty().get()).isEqualTo("Can't reach http://127.0.0.1:1: connection refused. Is the gateway running?");
         assertThat(vm.models()).isEmpty();
 
         vm.retry();
         assertThat(api.providerCalls).hasSize(2);
-        assertThat(vm.stateProperty().get()).isEqualTo(CatalogViewModel.State.LOADING);
+        assertThat(vm.stateProperty().get()).isEqualTo(PagedList.State.LOADING);
         api.providerCalls.get(1).complete(List.of(new ProviderSummary("OpenAI", 2, List.of("chat"))));
         api.last().answer().complete(new Page<>(chats(0, 2), null));
-        assertThat(vm.stateProperty().get()).isEqualTo(CatalogViewModel.State.READY);
+        assertThat(vm.stateProperty().get()).isEqualTo(PagedList.State.READY);
         assertThat(vm.messageProperty().get()).isEmpty();
         assertThat(vm.countTextProperty().get()).isEqualTo("2 models");
     }
@@ -148,7 +149,7 @@ class CatalogViewModelTest {
         vm.start();
         vm.searchProperty().set("xyz");
         api.last().answer().complete(new Page<>(List.of(), null));
-        assertThat(vm.stateProperty().get()).isEqualTo(CatalogViewModel.State.EMPTY);
+        assertThat(vm.stateProperty().get()).isEqualTo(PagedList.State.EMPTY);
         assertThat(vm.messageProperty().get()).isEqualTo("No models match 'xyz'. Clear the filters to see the whole catalog.");
         vm.searchProperty().set("");
         vm.modalityProperty().set("video");
@@ -168,7 +169,9 @@ class CatalogViewModelTest {
         assertThat(vm.facts()).contains(new CatalogViewModel.Fact("Context window", "128K tokens (128,000)"),
                 new CatalogViewModel.Fact("ID", "mdl_0"));
         assertThat(vm.selectedPricingProperty().get()).isEqualTo("API price = base × 1.5 markup · in USD · token prices per 1M tokens");
+        assertThat(vm.selectedSubtitleProperty().get()).isEqualTo("OpenAI · Chat · m-0");
         vm.selectedProperty().set(null);
         assertThat(vm.priceRows()).isEmpty();
+        assertThat(vm.selectedSubtitleProperty().get()).isEmpty();
     }
 }

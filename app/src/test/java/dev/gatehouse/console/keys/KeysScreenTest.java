@@ -5,7 +5,7 @@ import dev.gatehouse.api.ApiKeyDetail;
 import dev.gatehouse.console.accounts.OperatorTime;
 import dev.gatehouse.console.client.PlatformClient;
 import dev.gatehouse.console.shell.Theme;
-import dev.gatehouse.gateway.demo.DemoGateway;
+import dev.gatehouse.console.PlatformFixture;
 import dev.gatehouse.policy.Role;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -15,7 +15,6 @@ import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -35,18 +34,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Drives the Keys screen against the real demo gateway: suspend a key with a reason; the row and the account view follow. */
 @ExtendWith(ApplicationExtension.class)
 class KeysScreenTest {
-    static DemoGateway gateway;
+    static PlatformFixture gateway;
     PlatformClient client;
     KeysScreen screen;
 
     @BeforeAll
     static void startGateway() {
-        gateway = DemoGateway.startLocal();
-    }
-
-    @AfterAll
-    static void stopGateway() {
-        gateway.close();
+        gateway = PlatformFixture.shared();
     }
 
     @Start
@@ -82,7 +76,15 @@ class KeysScreenTest {
         robot.clickOn("#keyStatusFilter").clickOn(robot.lookup(".combo-box-popup .list-cell")
                 .match(org.testfx.matcher.control.LabeledMatchers.hasText("Active")).queryAs(Node.class));
         waitUntil(() -> !keys.getItems().isEmpty() && keys.getItems().stream().allMatch(k -> k.status().equals("active")));
-        ApiKey target = keys.getItems().get(0);
+        // A test key: the shared demo gateway's screenshots pick a live one.
+        robot.clickOn("#keyModeFilter").clickOn(robot.lookup(".combo-box-popup .list-cell")
+                .match(org.testfx.matcher.control.LabeledMatchers.hasText("Test")).queryAs(Node.class));
+        waitUntil(() -> !keys.getItems().isEmpty()
+                && keys.getItems().stream().allMatch(k -> k.status().equals("active") && k.mode().equals("test")));
+        // The oldest on the page: the shared gateway's screenshots show the newest keys, and this test suspends its key.
+        ApiKey target = keys.getItems().get(keys.getItems().size() - 1);
+        WaitForAsyncUtils.asyncFx(() -> keys.scrollTo(target)).get(5, TimeUnit.SECONDS);
+        waitUntil(() -> robot.lookup(target.masked()).tryQuery().isPresent()); // its row is drawn on the next pulse
 
         robot.clickOn(target.masked());
         waitUntil(() -> robot.lookup("#keyTitle").queryAs(Label.class).getText().equals(target.masked())

@@ -9,6 +9,7 @@ import dev.gatehouse.console.accounts.FakeKeysApi;
 import dev.gatehouse.console.accounts.OperatorTime;
 import dev.gatehouse.policy.AccountAction;
 import dev.gatehouse.policy.KeyAction;
+import dev.gatehouse.policy.KeyStatus;
 import dev.gatehouse.policy.Role;
 import org.junit.jupiter.api.Test;
 
@@ -34,9 +35,9 @@ class KeysViewModelTest {
         assertThat(api.last("keys").args()).containsExactly(KeyQuery.ALL, null, KeysViewModel.PAGE);
         vm.prefixProperty().set("sk-live-Ab");
         vm.accountIdProperty().set(" acct_1 ");
-        vm.statusProperty().set("suspended");
-        vm.modeProperty().set("live");
-        assertThat(api.last("keys").arg(0)).isEqualTo(new KeyQuery("sk-live-Ab", "acct_1", "suspended", "live"));
+        vm.statusProperty().set(KeyStatus.SUSPENDED);
+        vm.modeProperty().set(KeyMode.LIVE);
+        assertThat(api.last("keys").arg(0)).isEqualTo(new KeyQuery("sk-live-Ab", "acct_1", KeyStatus.SUSPENDED, KeyMode.LIVE));
         api.last("keys").reply(new Page<>(List.of(), null));
         assertThat(vm.messageProperty().get()).startsWith("No keys match");
     }
