@@ -21,7 +21,7 @@ public final class AccountFeatures {
         new AccountRoutes(db.jdbi(), clock).register(app);
         new LedgerRoutes(db.jdbi()).register(app);
         new KeyRoutes(db.jdbi(), clock).register(app);
-        new AuditRoutes(db.jdbi()).register(app);
+        new AuditRoutes(db.jdbi(), clock).register(app);
         // timed suspensions end while the server runs
         PeriodicSweep.whileServing(app, "suspension-expiry", 30, () -> SuspensionExpiry.sweep(db.jdbi(), clock));
     }

@@ -2,6 +2,7 @@ package dev.gatehouse.gateway.audit;
 
 import dev.gatehouse.api.AuditEntry;
 import dev.gatehouse.api.Page;
+import dev.gatehouse.api.ProblemType;
 import dev.gatehouse.gateway.accounts.PermissionCheck;
 import dev.gatehouse.gateway.credits.CreditStore;
 import dev.gatehouse.gateway.http.ApiException;
@@ -12,6 +13,7 @@ import io.javalin.Javalin;
 import io.javalin.http.Context;
 import org.jdbi.v3.core.Jdbi;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -20,16 +22,25 @@ import java.util.List;
 /** GET /admin/v1/audit (newest first; actor, target, action, from/to) and GET /admin/v1/audit/verify. */
 public final class AuditRoutes {
     private final Jdbi jdbi;
+    private final AuditVerifier verifier;
 
-    public AuditRoutes(Jdbi jdbi) {
+    public AuditRoutes(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
+        this.verifier = new AuditVerifier(jdbi, clock);
     }
 
     public void register(Javalin app) {
         app.get("/admin/v1/audit", this::list);
         app.get("/admin/v1/audit/verify", ctx -> {
             PermissionCheck.require(ctx, Permission.READ);
-            ctx.json(AuditLog.verify(jdbi));
+            try {
+                ctx.json(verifier.verify());
+            } catch (AuditVerifier.TooSoon e) {
+                long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+                ctx.header("Retry-After", Long.toString(seconds));
+                throw new ApiException(ProblemType.TOO_MANY_REQUESTS, "The audit chain was just verified and each walk is followed by a "
+                        + "pause four times as long; ask again in " + seconds + " s.");
+            }
         });
     }
 
