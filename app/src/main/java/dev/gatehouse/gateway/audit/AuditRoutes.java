@@ -38,8 +38,8 @@ public final class AuditRoutes {
             } catch (AuditVerifier.TooSoon e) {
                 long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
                 ctx.header("Retry-After", Long.toString(seconds));
-                throw new ApiException(ProblemType.TOO_MANY_REQUESTS, "The audit chain was just verified and each walk is followed by a "
-                        + "pause four times as long; ask again in " + seconds + " s.");
+                throw new ApiException(ProblemType.TOO_MANY_REQUESTS, "The audit chain was just verified; each walk is followed by a pause "
+                        + "of four times its length (at most 30 s). Ask again in " + seconds + " s.");
             }
         });
     }
