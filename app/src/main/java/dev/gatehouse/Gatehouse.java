@@ -55,22 +55,35 @@ public final class Gatehouse implements Callable<Integer> {
         @Option(names = "--role", description = "Demo mode: the role to sign in as (viewer, support, trust_safety, ops, lead; default lead)")
         String role = "lead";
 
+        @Option(names = "--demo-db", description = "Demo mode: keep the demo platform in this H2 file (a path, e.g. ~/gatehouse-demo/gw), "
+                + "seeded on first use and reused after, so changes survive restarts")
+        java.nio.file.Path demoDb;
+
         @Override
         public Integer call() {
             if (Role.fromWire(role).isEmpty()) {
                 System.err.println("--role must be one of viewer, support, trust_safety, ops, lead");
                 return 2;
             }
-            ConsoleLauncher.launch(new LaunchOptions(url, token, theme, role), Gatehouse::startEmbeddedDemo);
+            if (demoDb != null && url != null) {
+                System.err.println("--demo-db is for demo mode; drop it or --url");
+                return 2;
+            }
+            String demoUrl = demoDb == null ? null : "jdbc:h2:file:" + demoDb.toAbsolutePath();
+            ConsoleLauncher.launch(new LaunchOptions(url, token, theme, role), () -> startEmbeddedDemo(demoUrl));
             return 0;
         }
     }
 
-    /** The embedded demo platform, started once per console process and stopped with it. */
-    private static DemoPlatform.Connection startEmbeddedDemo() {
+    /**
+     * The embedded demo platform, started once per console process and stopped with it: in memory, or on the H2 file
+     * {@code durableUrl} (seeded once, reused after).
+     */
+    private static DemoPlatform.Connection startEmbeddedDemo(String durableUrl) {
         synchronized (Gatehouse.class) {
             if (embedded == null) {
-                DemoGateway gw = DemoGateway.startLocal();
+                DemoGateway gw = durableUrl == null ? DemoGateway.startLocal()
+                        : DemoGateway.startDurable(durableUrl, null, null, DemoGateway.DEFAULT_SEED, DemoScale.SMALL, "127.0.0.1", 0);
                 Runtime.getRuntime().addShutdownHook(new Thread(gw::close, "demo-gateway-stop"));
                 embedded = gw;
             }

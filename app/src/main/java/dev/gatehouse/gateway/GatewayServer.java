@@ -74,7 +74,7 @@ public final class GatewayServer implements AutoCloseable {
                 new AccountRoutes(db.jdbi(), clock),
                 new LedgerRoutes(db.jdbi(), AccountStore::find),
                 new KeyRoutes(db.jdbi(), AccountStore::find),
-                new AuditTrailRoutes(db.jdbi()),
+                new AuditTrailRoutes(db.jdbi(), clock),
                 new ContractRoutes());
     }
 

@@ -19,8 +19,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.jar.JarFile;
-import java.util.jar.Manifest;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -144,30 +142,11 @@ public final class GatewayProcess implements AutoCloseable {
     }
 
     /**
-     * The test's runtime classpath. Surefire may run tests from a manifest-only jar (java.class.path is then that one
-     * jar, its Class-Path attribute holding the rest); its own property has the plain list.
+     * The test's runtime classpath. Surefire may run tests from a manifest-only jar, and java.class.path is then that
+     * one jar; its own property always holds the plain list.
      */
     static String classpath() {
         String surefire = System.getProperty("surefire.test.class.path");
-        if (surefire != null && !surefire.isBlank()) {
-            return surefire;
-        }
-        String cp = System.getProperty("java.class.path");
-        if (!cp.contains(File.pathSeparator) && cp.endsWith(".jar")) {
-            try (JarFile jar = new JarFile(cp)) {
-                Manifest m = jar.getManifest();
-                String entries = m == null ? null : m.getMainAttributes().getValue("Class-Path");
-                if (entries != null) {
-                    List<String> paths = new ArrayList<>();
-                    for (String entry : entries.trim().split("\\s+")) {
-                        paths.add(new File(java.net.URI.create(new File(cp).toURI().resolve(entry).toString())).getPath());
-                    }
-                    return String.join(File.pathSeparator, paths);
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read the manifest of " + cp, e);
-            }
-        }
-        return cp;
+        return surefire != null && !surefire.isBlank() ? surefire : System.getProperty("java.class.path");
     }
 }

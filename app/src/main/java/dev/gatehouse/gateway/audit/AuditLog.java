@@ -12,6 +12,10 @@ import org.jdbi.v3.core.Jdbi;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
@@ -60,7 +64,7 @@ public final class AuditLog {
     public static void appendAll(Handle h, List<Draft> drafts, Random random) {
         Head head = h.createQuery("SELECT seq, hash FROM audit_head WHERE id = 1 FOR UPDATE")
                 .map((rs, c) -> new Head(rs.getLong(1), rs.getString(2).trim())).one();
-        try (java.sql.PreparedStatement ps = h.getConnection().prepareStatement("INSERT INTO audit_entries (seq, id, at, actor, "
+        try (PreparedStatement ps = h.getConnection().prepareStatement("INSERT INTO audit_entries (seq, id, at, actor, "
                 + "action, target, reason, before_json, after_json, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)")) {
             int pending = 0;
             for (Draft d : drafts) {
@@ -90,7 +94,7 @@ public final class AuditLog {
             if (pending > 0) {
                 ps.executeBatch();
             }
-        } catch (java.sql.SQLException e) {
+        } catch (SQLException e) {
             throw new IllegalStateException("appending audit entries failed", e);
         }
         h.createUpdate("UPDATE audit_head SET seq = :seq, hash = :hash WHERE id = 1")
@@ -127,43 +131,61 @@ public final class AuditLog {
     /**
      * Walks the chain in seq order and recomputes every hash. first_broken is the seq of the first entry that
      * was edited, follows a deleted entry, or is missing at the end (the head remembers the last seq and hash).
+     * Actions may append while the walk runs: the head is read before and after it, and the walk must end between
+     * the two. Plain JDBC with column positions: at 100k+ entries JDBI's per-row mapping costs as much as the hashing.
      */
     public static AuditVerification verify(Jdbi jdbi) {
-        return jdbi.withHandle(h -> {
-            Head head = h.createQuery("SELECT seq, hash FROM audit_head WHERE id = 1")
-                    .map((rs, c) -> new Head(rs.getLong(1), rs.getString(2).trim())).one();
-            long[] count = {0};
-            Long[] broken = {null};
-            String[] prev = {GENESIS};
-            long[] expectedSeq = {1};
-            h.createQuery("SELECT seq, id, at, actor, action, target, reason, before_json, after_json, prev_hash, hash "
-                            + "FROM audit_entries ORDER BY seq")
-                    .setFetchSize(1000)
-                    .map((rs, c) -> {
-                        count[0]++;
-                        if (broken[0] != null) {
-                            return null;
-                        }
-                        long seq = rs.getLong("seq");
-                        String stored = rs.getString("hash").trim();
-                        String storedPrev = rs.getString("prev_hash").trim();
-                        String recomputed = hash(storedPrev, seq, rs.getString("id"),
-                                rs.getObject("at", java.time.OffsetDateTime.class).toInstant(), rs.getString("actor"),
-                                rs.getString("action"), rs.getString("target"), rs.getString("reason"),
-                                rs.getString("before_json"), rs.getString("after_json"));
-                        if (seq != expectedSeq[0] || !storedPrev.equals(prev[0]) || !recomputed.equals(stored)) {
-                            broken[0] = seq;
-                        }
-                        prev[0] = stored;
-                        expectedSeq[0] = seq + 1;
-                        return null;
-                    })
-                    .forEach(x -> { });
-            if (broken[0] == null && (expectedSeq[0] - 1 != head.seq() || !prev[0].equals(head.hash()))) {
-                broken[0] = expectedSeq[0];
+        try {
+            return jdbi.inTransaction(AuditLog::walk);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the audit chain", e);
+        }
+    }
+
+    /** Runs in a transaction: PostgreSQL streams rows by the fetch size only inside one, otherwise it reads them all at once. */
+    private static AuditVerification walk(Handle h) throws SQLException {
+        Head before = head(h);
+        long count = 0;
+        Long broken = null;
+        String prev = GENESIS;
+        long expectedSeq = 1;
+        try (PreparedStatement ps = h.getConnection().prepareStatement("SELECT seq, id, at, actor, action, target, reason, "
+                + "before_json, after_json, prev_hash, hash FROM audit_entries ORDER BY seq")) {
+            ps.setFetchSize(1000);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    count++;
+                    if (broken != null) {
+                        continue;
+                    }
+                    long seq = rs.getLong(1);
+                    String storedPrev = rs.getString(10).trim();
+                    String stored = rs.getString(11).trim();
+                    String recomputed = hash(storedPrev, seq, rs.getString(2), rs.getObject(3, OffsetDateTime.class).toInstant(),
+                            rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7), rs.getString(8), rs.getString(9));
+                    if (seq != expectedSeq || !storedPrev.equals(prev) || !recomputed.equals(stored)
+                            || (seq == before.seq() && !stored.equals(before.hash()))) {
+                        broken = seq;
+                    }
+                    prev = stored;
+                    expectedSeq = seq + 1;
+                }
             }
-            return new AuditVerification(broken[0] == null, count[0], broken[0]);
-        });
+        }
+        if (broken == null) {
+            Head after = head(h);
+            long last = expectedSeq - 1;
+            if (last < before.seq() || (last == after.seq() && !prev.equals(after.hash()))) {
+                broken = last + 1;
+            } else if (last > after.seq()) {
+                broken = after.seq() + 1;
+            }
+        }
+        return new AuditVerification(broken == null, count, broken);
+    }
+
+    private static Head head(Handle h) {
+        return h.createQuery("SELECT seq, hash FROM audit_head WHERE id = 1").map((rs, c) -> new Head(rs.getLong(1), rs.getString(2).trim())).one();
     }
 
     /** SHA-256 over prev_hash and each field, every field length-prefixed so no two entries hash alike by shifting text. */

@@ -1,7 +1,8 @@
 package dev.gatehouse.gateway.audittrail;
 
 import dev.gatehouse.api.AuditEntry;
-import dev.gatehouse.gateway.audit.AuditLog;
+import dev.gatehouse.api.ProblemType;
+import dev.gatehouse.gateway.audit.AuditVerifier;
 import dev.gatehouse.gateway.audit.AuditSearch;
 import dev.gatehouse.gateway.http.ApiException;
 import dev.gatehouse.gateway.http.Cursor;
@@ -13,6 +14,7 @@ import dev.gatehouse.policy.Permission;
 import io.javalin.http.Context;
 import org.jdbi.v3.core.Jdbi;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -24,15 +26,29 @@ import java.util.List;
  */
 public final class AuditTrailRoutes implements Feature {
     private final Jdbi jdbi;
+    private final AuditVerifier verifier;
 
-    public AuditTrailRoutes(Jdbi jdbi) {
+    public AuditTrailRoutes(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
+        this.verifier = new AuditVerifier(jdbi, clock);
     }
 
     @Override
     public void register(Routes routes) {
         routes.read("/admin/v1/audit", Permission.READ, this::list);
-        routes.read("/admin/v1/audit/verify", Permission.READ, ctx -> ctx.json(AuditLog.verify(jdbi)));
+        routes.read("/admin/v1/audit/verify", Permission.READ, this::verify);
+    }
+
+    /** One walk of the chain at a time, then a pause four times its length: no reader can pin a core with repeated calls. */
+    private void verify(Context ctx) {
+        try {
+            ctx.json(verifier.verify());
+        } catch (AuditVerifier.TooSoon e) {
+            long seconds = Math.max(1, (e.retryAfter().toMillis() + 999) / 1000);
+            ctx.header("Retry-After", Long.toString(seconds));
+            throw new ApiException(ProblemType.TOO_MANY_REQUESTS, "The audit chain was just verified; each walk is followed by a pause "
+                    + "of four times its length (at most 30 s). Ask again in " + seconds + " s.");
+        }
     }
 
     private void list(Context ctx) {

@@ -105,4 +105,39 @@ class AuditLogTest {
             assertThat(AuditLog.verify(one.jdbi())).isEqualTo(new AuditVerification(true, 80, null));
         }
     }
+
+    /** Actions keep appending while a long walk runs: the walk ends past the head it read first, and that is no break. */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void verifiesWhileActionsAppend(TestDatabases.Kind kind) throws Exception {
+        try (Database db = kind.open().get()) {
+            List<AuditLog.Draft> drafts = new ArrayList<>();
+            for (int i = 0; i < 1_000; i++) {
+                drafts.add(new AuditLog.Draft(Instant.parse("2026-11-01T00:00:00Z").plusSeconds(i), "op_seed", "account.warn",
+                        "acct_S" + i, "seeded " + i, Map.of("status", "active"), Map.of("status", "warned")));
+            }
+            db.jdbi().useTransaction(h -> AuditLog.appendAll(h, drafts, new java.util.Random(1)));
+            java.util.concurrent.atomic.AtomicBoolean stop = new java.util.concurrent.atomic.AtomicBoolean();
+            ExecutorService appender = Executors.newSingleThreadExecutor();
+            var appending = appender.submit(() -> {
+                int n = 0;
+                while (!stop.get()) {
+                    appendSome(db, 1);
+                    n++;
+                    Thread.sleep(2);
+                }
+                return n;
+            });
+            try {
+                for (int i = 0; i < 5; i++) {
+                    assertThat(AuditLog.verify(db.jdbi())).as("walk %d", i).extracting(AuditVerification::ok).isEqualTo(true);
+                }
+            } finally {
+                stop.set(true);
+                appender.shutdown();
+            }
+            assertThat(appending.get()).isPositive();
+            assertThat(AuditLog.verify(db.jdbi()).ok()).isTrue();
+        }
+    }
 }
