@@ -1,6 +1,6 @@
 package dev.gatehouse;
 
-import dev.gatehouse.console.shell.ConsoleLauncher;
+import dev.gatehouse.console.app.ConsoleLauncher;
 import dev.gatehouse.console.shell.DemoPlatform;
 import dev.gatehouse.console.shell.LaunchOptions;
 import dev.gatehouse.gateway.Database;

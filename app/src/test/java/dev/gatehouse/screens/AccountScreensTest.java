@@ -2,6 +2,7 @@ package dev.gatehouse.screens;
 
 import dev.gatehouse.api.Account;
 import dev.gatehouse.api.ApiKey;
+import dev.gatehouse.console.app.ConsoleAreas;
 import dev.gatehouse.console.client.PlatformClient;
 import dev.gatehouse.console.shell.ConnectViewModel;
 import dev.gatehouse.console.shell.ConsoleWindow;
@@ -93,7 +94,7 @@ class AccountScreensTest {
     ConsoleWindow signedIn(Theme theme, Role role) throws Exception {
         DemoPlatform demo = () -> new DemoPlatform.Connection(gateway.baseUrl(), Map.of(role.wire(), gateway.token(role)));
         ConsoleWindow w = fx(() -> {
-            ConsoleWindow window = new ConsoleWindow(demo, theme);
+            ConsoleWindow window = new ConsoleWindow(demo, theme, ConsoleAreas.all());
             window.scene().getRoot().applyCss();
             return window;
         });

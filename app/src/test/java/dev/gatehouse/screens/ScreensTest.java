@@ -2,6 +2,7 @@ package dev.gatehouse.screens;
 
 import dev.gatehouse.api.Model;
 import dev.gatehouse.console.PlatformFixture;
+import dev.gatehouse.console.app.ConsoleAreas;
 import dev.gatehouse.console.client.PlatformClient;
 import dev.gatehouse.console.shell.ConnectViewModel;
 import dev.gatehouse.console.shell.ConsoleWindow;
@@ -69,7 +70,7 @@ class ScreensTest {
      */
     ConsoleWindow show(Theme theme) throws Exception {
         return WaitForAsyncUtils.asyncFx(() -> {
-            ConsoleWindow w = new ConsoleWindow(demo(), theme);
+            ConsoleWindow w = new ConsoleWindow(demo(), theme, ConsoleAreas.all());
             Scene scene = w.scene();
             scene.getRoot().applyCss();
             return w;

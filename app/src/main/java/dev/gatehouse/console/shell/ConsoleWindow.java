@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Executor;
 import java.util.concurrent.Executors;
@@ -30,26 +31,30 @@ public final class ConsoleWindow {
     private final Executor fx;
     private final Executor background;
     private final Clock clock;
+    private final List<ConsoleArea> areas;
     private final NotificationLayer notices;
     private ConnectViewModel connect;
     private ShellController shell;
     private Session session;
 
-    public ConsoleWindow(DemoPlatform demo, Theme initial) {
-        this(demo, initial, Clock.systemDefaultZone());
+    /** @param areas the rail's areas in order, with the factories of the built screens */
+    public ConsoleWindow(DemoPlatform demo, Theme initial, List<ConsoleArea> areas) {
+        this(demo, initial, areas, Clock.systemDefaultZone());
     }
 
     /** @param clock the console's one clock, in the operator's zone; every relative time on screen reads it */
-    public ConsoleWindow(DemoPlatform demo, Theme initial, Clock clock) {
-        this(demo, initial, clock, Platform::runLater, Executors.newCachedThreadPool(r -> {
+    public ConsoleWindow(DemoPlatform demo, Theme initial, List<ConsoleArea> areas, Clock clock) {
+        this(demo, initial, areas, clock, Platform::runLater, Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "console-background");
             t.setDaemon(true);
             return t;
         }));
     }
 
-    public ConsoleWindow(DemoPlatform demo, Theme initial, Clock clock, Executor fx, Executor background) {
+    public ConsoleWindow(DemoPlatform demo, Theme initial, List<ConsoleArea> areas, Clock clock, Executor fx,
+                         Executor background) {
         this.demo = demo;
+        this.areas = List.copyOf(areas);
         this.fx = fx;
         this.background = background;
         this.clock = clock;
@@ -113,7 +118,7 @@ public final class ConsoleWindow {
         session = new Session(signedIn.client(), signedIn.me(), signedIn.demo(), clock, new EventBus(fx), notices);
         LOG.info("Signed in to {} as {} ({}){}", session.client().baseUrl(), session.me().id(), session.me().role(),
                 session.demo() ? ", the demo platform" : "");
-        ShellViewModel vm = new ShellViewModel(session, ConsoleAreas.all(), theme, fx, this::showConnect);
+        ShellViewModel vm = new ShellViewModel(session, areas, theme, fx, this::showConnect);
         shell = new ShellController(vm);
         Parent view = Views.load("shell.fxml", shell);
         root.getChildren().setAll(view, notices.view());

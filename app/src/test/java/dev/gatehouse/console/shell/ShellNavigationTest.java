@@ -2,6 +2,7 @@ package dev.gatehouse.console.shell;
 
 import dev.gatehouse.api.ApiKey;
 import dev.gatehouse.console.PlatformFixture;
+import dev.gatehouse.console.app.ConsoleAreas;
 import dev.gatehouse.console.client.PlatformClient;
 import dev.gatehouse.console.keys.KeyMode;
 import dev.gatehouse.policy.KeyStatus;
@@ -46,7 +47,7 @@ class ShellNavigationTest {
     @Start
     void start(Stage stage) throws Exception {
         DemoPlatform demo = () -> new DemoPlatform.Connection(platform.baseUrl(), Map.of("lead", platform.token()));
-        window = new ConsoleWindow(demo, Theme.LIGHT);
+        window = new ConsoleWindow(demo, Theme.LIGHT, ConsoleAreas.all());
         PlatformClient client = platform.client(Role.LEAD);
         ConnectViewModel.SignedIn session = new ConnectViewModel.SignedIn(client, client.me().get(10, TimeUnit.SECONDS), true);
         window.showShell(session);

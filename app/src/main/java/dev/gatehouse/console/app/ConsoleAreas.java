@@ -1,13 +1,19 @@
-package dev.gatehouse.console.shell;
+package dev.gatehouse.console.app;
 
+import dev.gatehouse.console.accounts.AccountsScreen;
 import dev.gatehouse.console.catalog.CatalogScreen;
+import dev.gatehouse.console.keys.KeysScreen;
+import dev.gatehouse.console.shell.ConsoleArea;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
 
 import java.util.List;
 import java.util.Optional;
 
-/** Every area of the console in rail order; Ctrl+1…9 and Ctrl+0 follow this order. */
+/**
+ * Every area of the console in rail order; Ctrl+1…9 and Ctrl+0 follow this order. Assembled here, where the console
+ * is wired, so the shell knows areas only as screen factories and never imports a feature screen.
+ */
 public final class ConsoleAreas {
     private ConsoleAreas() {}
 
@@ -18,8 +24,8 @@ public final class ConsoleAreas {
                 later("pricing", "Pricing", Material2OutlinedMZ.REQUEST_QUOTE),
                 later("tiers", "Tiers", Material2OutlinedMZ.SPEED),
                 later("abuse", "Abuse reports", Material2OutlinedAL.FLAG),
-                new ConsoleArea("keys", "Keys", Material2OutlinedMZ.VPN_KEY, Optional.of(dev.gatehouse.console.keys.KeysScreen::open)),
-                new ConsoleArea("accounts", "Accounts", Material2OutlinedMZ.PEOPLE, Optional.of(dev.gatehouse.console.accounts.AccountsScreen::open)),
+                new ConsoleArea("keys", "Keys", Material2OutlinedMZ.VPN_KEY, Optional.of(KeysScreen::open)),
+                new ConsoleArea("accounts", "Accounts", Material2OutlinedMZ.PEOPLE, Optional.of(AccountsScreen::open)),
                 later("refunds", "Refunds", Material2OutlinedAL.ASSIGNMENT_RETURN),
                 later("support", "Support", Material2OutlinedMZ.SUPPORT_AGENT),
                 later("audit", "Audit", Material2OutlinedAL.HISTORY));

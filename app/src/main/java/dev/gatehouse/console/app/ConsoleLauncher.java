@@ -1,5 +1,8 @@
-package dev.gatehouse.console.shell;
+package dev.gatehouse.console.app;
 
+import dev.gatehouse.console.shell.ConsoleLogFile;
+import dev.gatehouse.console.shell.DemoPlatform;
+import dev.gatehouse.console.shell.LaunchOptions;
 import javafx.application.Application;
 import org.slf4j.LoggerFactory;
 

@@ -1,5 +1,11 @@
-package dev.gatehouse.console.shell;
+package dev.gatehouse.console.app;
 
+import dev.gatehouse.console.shell.ConsoleWindow;
+import dev.gatehouse.console.shell.DemoPlatform;
+import dev.gatehouse.console.shell.FailureAlert;
+import dev.gatehouse.console.shell.LaunchOptions;
+import dev.gatehouse.console.shell.Theme;
+import dev.gatehouse.console.shell.UncaughtFailures;
 import javafx.application.Application;
 import javafx.application.Platform;
 import javafx.scene.image.Image;
@@ -20,7 +26,7 @@ public final class ConsoleApp extends Application {
     @Override
     public void start(Stage stage) {
         new UncaughtFailures(logFile, Platform::runLater, new FailureAlert(() -> stage, logFile)).install();
-        window = new ConsoleWindow(demo, Theme.parse(options.theme()), Clock.systemDefaultZone());
+        window = new ConsoleWindow(demo, Theme.parse(options.theme()), ConsoleAreas.all(), Clock.systemDefaultZone());
         stage.setTitle("Gatehouse");
         stage.getIcons().add(new Image(Objects.requireNonNull(getClass().getResource("/icons/gatehouse-256.png")).toExternalForm()));
         stage.setScene(window.scene());
