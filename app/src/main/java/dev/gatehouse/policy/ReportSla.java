@@ -6,7 +6,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -63,6 +65,21 @@ public final class ReportSla {
             return SlaState.BREACHED;
         }
         return left.compareTo(DUE_SOON_WITHIN) <= 0 ? SlaState.DUE_SOON : SlaState.ON_TRACK;
+    }
+
+    /**
+     * Open reports by SLA state for the metrics strip (issue 9 item 4: "open reports by SLA state (on track, due
+     * within 1 h, breached)"); every state is present, zero included.
+     */
+    public static Map<SlaState, Integer> countByState(Collection<Instant> openReceivedAts, Instant now) {
+        Map<SlaState, Integer> counts = new EnumMap<>(SlaState.class);
+        for (SlaState s : SlaState.values()) {
+            counts.put(s, 0);
+        }
+        for (Instant received : openReceivedAts) {
+            counts.merge(state(received, now), 1, Integer::sum);
+        }
+        return counts;
     }
 
     /** Time left until due; negative once overdue (its absolute value is how long overdue). */

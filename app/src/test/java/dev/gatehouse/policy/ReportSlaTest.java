@@ -194,6 +194,17 @@ class ReportSlaTest {
     }
 
     @Test
+    void openReportsAreCountedBySlaStateWithEveryStatePresent() {
+        Instant now = DUE;
+        List<Instant> open = List.of(RECEIVED, RECEIVED.minusSeconds(1), RECEIVED.plusSeconds(1),
+                RECEIVED.plus(Duration.ofHours(1)), RECEIVED.plus(Duration.ofHours(1)).plusSeconds(1), now);
+        assertThat(ReportSla.countByState(open, now)).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+                SlaState.BREACHED, 1, SlaState.DUE_SOON, 3, SlaState.ON_TRACK, 2));
+        assertThat(ReportSla.countByState(List.of(), now)).containsExactlyInAnyOrderEntriesOf(java.util.Map.of(
+                SlaState.BREACHED, 0, SlaState.DUE_SOON, 0, SlaState.ON_TRACK, 0));
+    }
+
+    @Test
     void slaStateWireNamesRoundTrip() {
         for (SlaState s : SlaState.values()) assertThat(SlaState.fromWire(s.wire())).contains(s);
         assertThat(SlaState.DUE_SOON.wire()).isEqualTo("due_soon");
