@@ -85,9 +85,10 @@ public final class NoticeRule {
         if (r.effectiveAt() != null && r.effectiveAt().isBefore(r.scheduledAt())) {
             errors.add(new FieldError("effective_at", "is in the past (" + r.effectiveAt() + "); the earliest allowed instant is " + earliest));
         } else if (!noticeKept && !overrideValid) {
-            String what = kind.needsNotice() ? "this change raises a price or tightens a limit, so it" : "it";
+            // only a tightening can fall short: an easing's earliest instant is scheduledAt itself
             errors.add(new FieldError("effective_at", (r.effectiveAt() == null ? "is required: " : "is too soon: ")
-                    + what + " takes effect at least 30 days after it is scheduled; the earliest allowed instant is " + earliest));
+                    + "this change raises a price or tightens a limit, so it takes effect at least 30 days after it is"
+                    + " scheduled; the earliest allowed instant is " + earliest));
         }
         boolean waived = errors.isEmpty() && overrideValid && !noticeKept;
         return new Verdict(kind, effective, earliest, noticeKept, waived, errors);
