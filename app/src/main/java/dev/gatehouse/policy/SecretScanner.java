@@ -178,8 +178,8 @@ public final class SecretScanner {
 
     // ---------------------------------------------------------------------------------------------------------------
     // Cards. DESIGN §4: "card numbers (Luhn, 12–19 digits) kept as first 6 + last 4". Written contiguous or in the
-    // printed layouts (groups of four with a shorter last group; Amex 4-6-5, Diners 4-6-4) with one consistent space or
-    // dash. The number must start like an issued payment card (Visa 4; Mastercard 51–55 and 2221–2720; Mir
+    // printed layouts (groups of four with a shorter last group; Amex 4-6-5, Diners 4-6-4) split by single spaces or
+    // dashes. The number must start like an issued payment card (Visa 4; Mastercard 51–55 and 2221–2720; Mir
     // 2200–2204; Amex 34/37; JCB 35; Diners 30/36/38/39; Maestro 5/6; Discover and UnionPay 6), which keeps
     // epoch-millisecond timestamps (1…), date-based order numbers (2024…) and tracking numbers (7…, 9…) that happen to
     // pass Luhn out. A number glued to letters (IBAN, UUID, order "INV-…", ARN "::…:role") or led by '+' (a phone
@@ -188,7 +188,7 @@ public final class SecretScanner {
     private static void cards(String text, List<Hit> hits) {
         int n = text.length();
         int i = 0;
-        List<int[]> groups = new ArrayList<>(); // {start, end, separator char before the group or 0}
+        List<int[]> groups = new ArrayList<>(); // {start, end} of each digit group
         while (i < n) {
             if (!isDigit(text.charAt(i))) {
                 i++;
@@ -196,15 +196,13 @@ public final class SecretScanner {
             }
             groups.clear();
             int runStart = i;
-            char sep = 0;
             while (true) {
                 int g = i;
                 while (i < n && isDigit(text.charAt(i))) {
                     i++;
                 }
-                groups.add(new int[] {g, i, sep});
+                groups.add(new int[] {g, i});
                 if (i + 1 < n && (text.charAt(i) == ' ' || text.charAt(i) == '-') && isDigit(text.charAt(i + 1))) {
-                    sep = text.charAt(i);
                     i++;
                 } else {
                     break;
@@ -253,9 +251,6 @@ public final class SecretScanner {
                 digits += length(groups, e);
                 if (digits > 19) {
                     break;
-                }
-                if (e > s && groups.get(e)[2] != groups.get(s + 1)[2]) {
-                    break; // one separator throughout
                 }
                 boolean stopsMidGroup = grouped && e + 1 < groups.size() && length(groups, e) == 4 && digits < 16;
                 if (digits >= 12 && !stopsMidGroup && cardLayout(groups, s, e)
@@ -351,7 +346,8 @@ public final class SecretScanner {
     // (for production)"), Anthropic-style (sk-ant-…) and OpenAI-style (sk-…, sk-proj-…). ai-visual-studio §3: "Never
     // share API keys publicly" — a key pasted into a ticket is exposed and is removed.
 
-    private static final Pattern SK_TOKEN = Pattern.compile("(?<![A-Za-z0-9_\\-])sk-[A-Za-z0-9_\\-]++");
+    // starts with a literal so the engine skips ahead; the left boundary is checked after the match
+    private static final Pattern SK_TOKEN = Pattern.compile("sk-[A-Za-z0-9_\\-]++");
     private static final String PLATFORM_ALPHABET = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
     private static final int PLATFORM_SECRET_LENGTH = 40;
     private static final List<String> OPENAI_PREFIXES = List.of("sk-proj-", "sk-svcacct-", "sk-admin-", "sk-");
@@ -359,9 +355,11 @@ public final class SecretScanner {
     private static void sKeys(String text, List<Hit> hits) {
         Matcher m = SK_TOKEN.matcher(text);
         while (m.find()) {
-            String token = m.group();
             int start = m.start();
             int end = m.end();
+            if (start > 0 && (isWordChar(text.charAt(start - 1)) || text.charAt(start - 1) == '-')) {
+                continue; // "task-…", "risk-…": the whole token is a word, not a key
+            }
             // a dash or underscore at the very end is punctuation, not key material
             while (end > start && (text.charAt(end - 1) == '-' || text.charAt(end - 1) == '_')) {
                 end--;
@@ -369,7 +367,7 @@ public final class SecretScanner {
             if (end - start <= 3) {
                 continue;
             }
-            token = text.substring(start, end);
+            String token = text.substring(start, end);
             if (token.startsWith("sk-live-") || token.startsWith("sk-test-")) {
                 platformKey(token, start, end, hits);
             } else if (token.startsWith("sk-ant-")) {
@@ -428,7 +426,7 @@ public final class SecretScanner {
 
     private static final Pattern AWS_ACCESS_KEY_ID = Pattern.compile("(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])");
     private static final Pattern AWS_SECRET_KEY = Pattern.compile(
-            "(?i)(?<![A-Za-z0-9])(?:aws_?secret_?access_?key|aws_?secret_?key|secret_?access_?key|aws secret (?:access )?key)"
+            "(?i)(?=[as])(?<![A-Za-z0-9])(?:aws_?secret_?access_?key|aws_?secret_?key|secret_?access_?key|aws secret (?:access )?key)"
                     + "[\"']?[ \\t]{0,3}(?:[:=]|=>)?[ \\t]{0,3}[\"']?"
                     + "(?-i)([A-Za-z0-9/+]{40})(?![A-Za-z0-9/+=])");
 
@@ -518,12 +516,15 @@ public final class SecretScanner {
 
     private static final String LABELS = "password|passwort|passwd|pwd|kennwort|wachtwoord|mot de passe|contraseña"
             + "|contrasena|senha|пароль|has[łl]o|passcode|パスワード|密码|密碼|비밀번호";
+    // The leading class lets the engine reject most positions with one comparison instead of one per label.
+    private static final String LABEL_START = "(?=[pkwmcsпhパ密비])";
     private static final Pattern PASSWORD_ASSIGNED = Pattern.compile(
-            "(?iu)(?:" + LABELS + ")[\"']?[ \\t]{0,3}(?:[:=：]|=>)[ \\t]{0,3}");
+            "(?iu)" + LABEL_START + "(?:" + LABELS + ")[\"']?[ \\t]{0,3}(?:[:=：]|=>)[ \\t]{0,3}");
     private static final Pattern PASSWORD_SAID = Pattern.compile(
-            "(?iu)(?:" + LABELS + ")[ \\t]{1,3}(?:is now|is still|is|was|ist|war|lautet|est|es|era|é|è|это)[ \\t]{1,3}"
+            "(?iu)" + LABEL_START + "(?:" + LABELS + ")[ \\t]{1,3}(?:is now|is still|is|was|ist|war|lautet|est|es|era|é|è|это)[ \\t]{1,3}"
                     + "(?:[:：][ \\t]{0,3})?");
-    private static final Pattern PASSWORD_BARE = Pattern.compile("(?iu)(?:password|passwd|pwd)[ \\t]{1,3}");
+    private static final Pattern PASSWORD_BARE = Pattern.compile("(?i)(?=p)(?:password|passwd|pwd)[ \\t]{1,3}");
+    private static final Pattern WRAPPING_PUNCTUATION = Pattern.compile("^[(<]++|[.,;:!?)>]++$");
     private static final Set<String> NOT_A_PASSWORD = Set.of(
             // what prose puts after "password:" or "password is"
             "i", "we", "my", "the", "a", "an", "it", "this", "that", "how", "can", "cannot", "can't", "please", "not",
@@ -571,7 +572,7 @@ public final class SecretScanner {
                 continue;
             }
             String value = text.substring(v, end);
-            String word = value.replaceAll("^[(<]+|[.,;:!?)>]+$", "").toLowerCase(Locale.ROOT);
+            String word = WRAPPING_PUNCTUATION.matcher(value).replaceAll("").toLowerCase(Locale.ROOT);
             if (word.length() < minLength || NOT_A_PASSWORD.contains(word)) {
                 continue;
             }
