@@ -92,6 +92,30 @@ public final class SecretScanner {
             return !findings.isEmpty();
         }
 
+        /**
+         * The redacted text cut to at most {@code maxChars}, never through a marker or a surrogate pair: the request
+         * log's prompt excerpt (issue 9: at most 500 characters). Scan the whole prompt first, then cut, so a secret
+         * straddling the cut is removed whole instead of leaving a fragment no detector recognises.
+         */
+        public String excerpt(int maxChars) {
+            if (maxChars < 0) {
+                throw new IllegalArgumentException("maxChars must not be negative, got " + maxChars);
+            }
+            if (text.length() <= maxChars) {
+                return text;
+            }
+            int cut = maxChars;
+            for (Finding f : findings) {
+                if (f.start() < cut && cut < f.end()) {
+                    cut = f.start();
+                }
+            }
+            if (cut > 0 && Character.isHighSurrogate(text.charAt(cut - 1))) {
+                cut--;
+            }
+            return text.substring(0, cut);
+        }
+
         @Override
         public String toString() {
             return "Scan[findings=" + findings + "]";
@@ -453,23 +477,22 @@ public final class SecretScanner {
     // headers to the END line. A key pasted without its END line is removed up to the last body line, so the
     // sentence after it survives.
 
-    private static final Pattern PEM_BEGIN = Pattern.compile("-----BEGIN ([A-Z0-9]{1,20} ){0,3}?PRIVATE KEY-----");
-    private static final Pattern PEM_END = Pattern.compile("-----END ([A-Z0-9]{1,20} ){0,3}?PRIVATE KEY-----");
+    private static final Pattern PEM_BEGIN = Pattern.compile("-----BEGIN ((?:[A-Z0-9]{1,20} ){0,3}?)PRIVATE KEY-----");
+    private static final Pattern PEM_END = Pattern.compile("-----END (?:[A-Z0-9]{1,20} ){0,3}?PRIVATE KEY-----");
 
     private static void privateKeys(String text, List<Hit> hits) {
         Matcher begin = PEM_BEGIN.matcher(text);
         Matcher end = PEM_END.matcher(text);
         int from = 0;
         while (from < text.length() && begin.find(from)) {
-            String type = begin.group(1) == null ? "" : begin.group(1).trim();
+            String type = begin.group(1).trim();
             int stop = pemBodyEnd(text, begin.end());
             int next = skipSpace(text, stop);
             if (end.region(next, text.length()).lookingAt()) {
                 stop = end.end();
             }
-            String label = type.isEmpty() ? "" : type;
-            hits.add(new Hit(Kind.PRIVATE_KEY, begin.start(), stop, label,
-                    label.isEmpty() ? "[private key removed]" : "[" + label + " private key removed]", null, null));
+            hits.add(new Hit(Kind.PRIVATE_KEY, begin.start(), stop, type,
+                    type.isEmpty() ? "[private key removed]" : "[" + type + " private key removed]", null, null));
             from = stop;
         }
     }

@@ -227,7 +227,7 @@ class SecretScannerTest {
             + "LxoS2tFczGkPLPgizskuemMghRniWaoLcyehkd3qqGElvW/VDL5AaWTg0nLVkjRo9z+40RQzuVaE8AkAFmxZzow3x+VJYKdjykkJ0iT9wCS0DRTXu269V264Vf/3jvredZiKRkgwlL9xNAwxXFg0x/XFw005UWVRIkdgcKWTjpBP2dPwVZ4WWC+9aGVd+Gyn1o0CLelf4rEjGoXbAAEgAqeGUxrcIlbjXfbcmw==";
 
     @ParameterizedTest
-    @ValueSource(strings = {"RSA ", "EC ", "OPENSSH ", "ENCRYPTED ", "DSA ", ""})
+    @ValueSource(strings = {"RSA ", "EC ", "OPENSSH ", "ENCRYPTED ", "DSA ", "", "ENCRYPTED RSA "})
     void aPemPrivateKeyIsRemovedWholeAndTheTextAroundItStays(String type) {
         String pem = "-----BEGIN " + type + "PRIVATE KEY-----\n" + BODY + "\n-----END " + type + "PRIVATE KEY-----";
         Scan scan = scan("Here is our key:\n" + pem + "\nThanks, Bob");
@@ -300,6 +300,28 @@ class SecretScannerTest {
             "Password: I can't find where to change it"})
     void theWordPasswordInProseStays(String text) {
         assertUntouched(text);
+    }
+
+    // --- the request log's prompt excerpt (issue 9: at most 500 characters, secrets redacted before storage)
+
+    @Test
+    void anExcerptIsCutAfterScanningSoAKeyAcrossTheCutIsRemovedWhole() {
+        String prompt = "x".repeat(490) + " " + LIVE + " tail";
+        Scan scan = scan(prompt);
+        String excerpt = scan.excerpt(500);
+        assertThat(excerpt).isEqualTo("x".repeat(490) + " ").doesNotContain("sk-live");
+        assertThat(scan.redacted()).isTrue();
+        assertThat(scan.excerpt(prompt.length() * 2)).isEqualTo(scan.text());
+        assertThat(scan(prompt).excerpt(491 + "[platform key sk-live-AbCd…WXYZ removed]".length()))
+                .endsWith("[platform key sk-live-AbCd…WXYZ removed]");
+    }
+
+    @Test
+    void anExcerptNeverSplitsASurrogatePair() {
+        Scan scan = scan("ab🙂cd");
+        assertThat(scan.excerpt(3)).isEqualTo("ab");
+        assertThat(scan.excerpt(4)).isEqualTo("ab🙂");
+        assertThat(scan.excerpt(0)).isEmpty();
     }
 
     // --- together
