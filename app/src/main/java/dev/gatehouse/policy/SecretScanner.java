@@ -533,7 +533,8 @@ public final class SecretScanner {
     }
 
     // ---------------------------------------------------------------------------------------------------------------
-    // Passwords given as such (pixapi §10 "passwords"): "password: x", "pwd=x", "passwd x", "my password is x", in
+    // Passwords given as such (pixapi §10 "passwords"): "password: x", "pwd=x", "passwd x", "my password is x",
+    // "postgres://user:x@host", in
     // the languages tickets arrive in. The label stays, the value is replaced. The word in prose ("I forgot my
     // password", "password reset link doesn't work") is not a password.
 
@@ -542,10 +543,12 @@ public final class SecretScanner {
     // The leading class lets the engine reject most positions with one comparison instead of one per label.
     private static final String LABEL_START = "(?=[pkwmcsпhパ密비])";
     private static final Pattern PASSWORD_ASSIGNED = Pattern.compile(
-            "(?iu)" + LABEL_START + "(?:" + LABELS + ")[\"']?[ \\t]{0,3}(?:[:=：]|=>)[ \\t]{0,3}");
+            "(?iu)" + LABEL_START + "(?:" + LABELS + "|pw)[\"']?[ \\t]{0,3}(?:[:=：]|=>)[ \\t]{0,3}");
     private static final Pattern PASSWORD_SAID = Pattern.compile(
-            "(?iu)" + LABEL_START + "(?:" + LABELS + ")[ \\t]{1,3}(?:is now|is still|is|was|ist|war|lautet|est|es|era|é|è|это)[ \\t]{1,3}"
-                    + "(?:[:：][ \\t]{0,3})?");
+            "(?iu)" + LABEL_START + "(?:" + LABELS + ")[ \\t]{1,3}(?:is now|is still|is|was|ist|war|lautet|est|es|era|é|è|это)"
+                    + "(?:[ \\t]{0,3}[:：][ \\t]{0,3}|[ \\t]{1,3})");
+    // scheme://user:password@host, as in a pasted database or proxy URL
+    private static final Pattern URL_PASSWORD = Pattern.compile("(?<=[A-Za-z0-9]://)[^\\s:/@]{1,64}:([^\\s@/]{1,128})@");
     private static final Pattern PASSWORD_BARE = Pattern.compile("(?i)(?=p)(?:password|passwd|pwd)[ \\t]{1,3}");
     private static final Pattern WRAPPING_PUNCTUATION = Pattern.compile("^[(<]++|[.,;:!?)>]++$");
     private static final Set<String> NOT_A_PASSWORD = Set.of(
@@ -564,6 +567,10 @@ public final class SecretScanner {
         passwordValues(text, PASSWORD_ASSIGNED.matcher(text), 1, false, hits);
         passwordValues(text, PASSWORD_SAID.matcher(text), 4, false, hits);
         passwordValues(text, PASSWORD_BARE.matcher(text), 6, true, hits);
+        Matcher url = URL_PASSWORD.matcher(text);
+        while (url.find()) {
+            hits.add(passwordHit(url.start(1), url.end(1)));
+        }
     }
 
     private static void passwordValues(String text, Matcher m, int minLength, boolean mustLookSecret, List<Hit> hits) {
@@ -571,6 +578,9 @@ public final class SecretScanner {
             int labelStart = m.start();
             if (labelStart > 0 && isWordChar(text.charAt(labelStart - 1)) && text.charAt(labelStart - 1) != '_') {
                 continue; // whole words only, or the end of a variable name: DB_PASSWORD=… counts, "mypassword" not
+            }
+            if (labelStart > 0 && markerAt(text, labelStart - 1)) {
+                continue; // the word inside our own "[password removed]"
             }
             int v = m.end();
             if (v >= text.length() || markerAt(text, v)) {

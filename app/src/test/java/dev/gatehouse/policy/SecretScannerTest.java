@@ -283,6 +283,10 @@ class SecretScannerTest {
             "пароль: qwerty123|пароль: [password removed]",
             "パスワード：hunter22|パスワード：[password removed]",
             "密码：abc12345 登录不了|密码：[password removed] 登录不了",
+            "My password is: hunter2|My password is: [password removed]",
+            "pw: hunter2|pw: [password removed]",
+            "Kennwort lautet Geheim123|Kennwort lautet [password removed]",
+            "DATABASE_URL=postgres://admin:S3cret@db:5432/app|DATABASE_URL=postgres://admin:[password removed]@db:5432/app",
     })
     void aPasswordGivenAsSuchLosesItsValueAndKeepsItsLabel(String row) {
         String[] io = row.split("\\|");
@@ -297,7 +301,8 @@ class SecretScannerTest {
             "Passwort vergessen", "Mein Passwort ist abgelaufen.", "J'ai oublié mon mot de passe.", "mi contraseña es incorrecta",
             "passwordless login?", "Running pwd prints /app", "the passwd command fails", "password=  (empty in the form)",
             "password:", "password: [password removed]", "mypassword: hunter2", "password hunter is a weird phrase",
-            "Password: I can't find where to change it"})
+            "Password: I can't find where to change it", "see https://docs.gatehouse.dev/keys#rotate",
+            "mailto:support@gatehouse.dev", "proxy http://proxy.local:8080/ fails"})
     void theWordPasswordInProseStays(String text) {
         assertUntouched(text);
     }
