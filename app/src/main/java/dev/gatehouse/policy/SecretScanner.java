@@ -560,7 +560,7 @@ public final class SecretScanner {
             "changed", "reset", "set", "sent", "visible", "hidden", "shown", "mandatory", "optional", "in", "on", "at",
             "for", "of", "forgotten", "forgot", "locked", "lost", "unknown", "none", "n/a", "null", "***", "********",
             "nicht", "falsch", "richtig", "korrekt", "abgelaufen", "zu", "vergessen", "ungültig", "pas", "faux",
-            "correct.", "expiré", "trop", "oublié", "incorrecta", "correcta", "muy", "demasiado", "olvidada", "não",
+            "expiré", "trop", "oublié", "incorrecta", "correcta", "muy", "demasiado", "olvidada", "não",
             "incorreta", "errada", "correta", "inválida", "неверный", "верный", "правильный", "не");
 
     private static void passwords(String text, List<Hit> hits) {
