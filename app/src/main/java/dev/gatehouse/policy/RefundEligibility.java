@@ -92,10 +92,6 @@ public final class RefundEligibility {
         public Result {
             reasons = List.copyOf(reasons);
         }
-
-        public boolean withinRefundable(BigDecimal amount) {
-            return amount.compareTo(refundable) <= 0;
-        }
     }
 
     /** Why an amount someone typed cannot be a refund amount, if it cannot: not positive, over six decimals or too large. */
