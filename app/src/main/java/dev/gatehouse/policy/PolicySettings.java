@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -120,5 +121,90 @@ public record PolicySettings(
 
     private static String capitalized(String s) {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /** The stable keys a PUT names a rule by, in {@link #rules()} order. */
+    public static final List<String> KEYS = List.of("refund_window_days", "refundable_kinds", "refunds_exception_only",
+            "purchases_final", "four_eyes_threshold", "abuse_sla_hours", "cure_period_days", "notice_period_days",
+            "payment_overdue_suspension_days", "default_markup");
+    public static final String EDITED_SOURCE = "edited by a lead";
+    /** Day and hour counts a lead may type: up to ten years. */
+    public static final int MAX_COUNT = 3650;
+
+    /** The settings after an edit, or why the edit cannot be made (the gateway answers 422 with it). */
+    public record Edit(PolicySettings settings, String problem) {}
+
+    /**
+     * A lead's edit of one value (issue 10 §4 "PUT /admin/v1/policy … edits a value"): the rule then cites
+     * {@link #EDITED_SOURCE} with the lead's reason as its clause, and the settings are named "&lt;preset&gt; (edited)".
+     */
+    public Edit edit(String key, String value, String reason) {
+        int index = KEYS.indexOf(key);
+        if (index < 0) {
+            return new Edit(null, "unknown rule " + key + "; one of " + String.join(", ", KEYS));
+        }
+        Optional<String> reasonProblem = Enforcement.reasonProblem(reason);
+        if (reasonProblem.isPresent()) {
+            return new Edit(null, "reason " + reasonProblem.get());
+        }
+        String text = value == null ? "" : value.trim();
+        Rule<?> old = rules().get(index);
+        Object parsed;
+        try {
+            parsed = parse(old.value(), text);
+        } catch (IllegalArgumentException bad) {
+            return new Edit(null, key + ": " + bad.getMessage());
+        }
+        List<Rule<?>> rules = new ArrayList<>(rules());
+        rules.set(index, new Rule<>(old.name(), parsed, EDITED_SOURCE, reason.trim()));
+        String name = presetName.endsWith(" (edited)") ? presetName : presetName + " (edited)";
+        try {
+            return new Edit(of(name, rules), null);
+        } catch (IllegalArgumentException bad) {
+            return new Edit(null, key + ": " + bad.getMessage());
+        }
+    }
+
+    private static Object parse(Object like, String text) {
+        if (like instanceof Integer) {
+            if (!text.matches("\\d{1,4}") || Integer.parseInt(text) > MAX_COUNT) {
+                throw new IllegalArgumentException("must be a whole number from 0 to " + MAX_COUNT + ", got \"" + text + "\"");
+            }
+            return Integer.parseInt(text);
+        }
+        if (like instanceof Boolean) {
+            if (!text.equals("true") && !text.equals("false")) {
+                throw new IllegalArgumentException("must be true or false, got \"" + text + "\"");
+            }
+            return Boolean.parseBoolean(text);
+        }
+        if (like instanceof BigDecimal) {
+            BigDecimal d;
+            try {
+                d = new BigDecimal(text);
+            } catch (NumberFormatException notANumber) {
+                throw new IllegalArgumentException("must be a decimal number, got \"" + text + "\"");
+            }
+            Optional<String> p = RefundEligibility.amountProblem(d);
+            if (p.isPresent()) {
+                throw new IllegalArgumentException(p.get());
+            }
+            return d;
+        }
+        Set<LotKind> kinds = EnumSet.noneOf(LotKind.class);
+        if (!text.isEmpty() && !text.equals("none")) {
+            for (String part : text.split(",")) {
+                kinds.add(LotKind.fromWire(part.trim()).orElseThrow(() -> new IllegalArgumentException(
+                        "unknown lot kind \"" + part.trim() + "\"; use purchase, signup_reward, promotion, manual_grant or none")));
+            }
+        }
+        return kinds;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static PolicySettings of(String name, List<Rule<?>> r) {
+        return new PolicySettings(name, (Rule<Integer>) r.get(0), (Rule<Set<LotKind>>) r.get(1), (Rule<Boolean>) r.get(2),
+                (Rule<Boolean>) r.get(3), (Rule<BigDecimal>) r.get(4), (Rule<Integer>) r.get(5), (Rule<Integer>) r.get(6),
+                (Rule<Integer>) r.get(7), (Rule<Integer>) r.get(8), (Rule<BigDecimal>) r.get(9));
     }
 }
