@@ -178,14 +178,16 @@ public final class RefundEligibility {
         List<Reason> reasons = new ArrayList<>(refusals);
         if (refundable.signum() == 0) {
             verdict = Verdict.INELIGIBLE;
-        } else if (amount.compareTo(refundable) <= 0) {
-            verdict = Verdict.ELIGIBLE;
-            reasons.add(new Reason("unused credits bought " + ago(age) + ", inside the " + window + "-day window",
-                    settings.refundWindowDays().name(), settings.cite(settings.refundWindowDays())));
         } else {
-            verdict = Verdict.PARTIALLY_ELIGIBLE;
-            reasons.add(new Reason("only " + refundable.toPlainString() + " of the requested " + amount.toPlainString()
-                    + " is refundable: unused credits × price paid per credit", "refund cap", "issue 10 §3"));
+            if (amount.compareTo(refundable) <= 0) {
+                verdict = Verdict.ELIGIBLE;
+            } else {
+                verdict = Verdict.PARTIALLY_ELIGIBLE;
+                reasons.add(new Reason("only " + refundable.toPlainString() + " of the requested " + amount.toPlainString()
+                        + " is refundable: unused credits × price paid per credit", "refund cap", "issue 10 §3"));
+            }
+            reasons.add(reason("unused " + lot.kind().adjective() + " credits bought " + ago(age) + ", inside the "
+                    + window + "-day window", settings.refundWindowDays(), settings));
         }
         reasons.addAll(notes);
         BigDecimal creditsToHold = lot.pricePaid().signum() == 0 ? Money.zero()

@@ -54,10 +54,11 @@ class RefundEligibilityTest {
             boolean inside = ago.compareTo(WEEK) <= 0;
             String agoText = RefundEligibility.ago(ago);
             rows.add(Arguments.of(PolicyPreset.PIXAPI, ago, inside ? Verdict.ELIGIBLE : Verdict.INELIGIBLE,
-                    inside ? "unused credits bought " + agoText + ", inside the 7-day window"
+                    inside ? "unused purchased credits bought " + agoText + ", inside the 7-day window (Pixapi preset, pixapi §8)"
                             : "bought " + agoText + ", " + pixapiOut));
             rows.add(Arguments.of(PolicyPreset.AI_VISUAL_STUDIO, ago, inside ? Verdict.ELIGIBLE : Verdict.INELIGIBLE,
-                    inside ? "unused credits bought " + agoText + ", inside the 7-day window"
+                    inside ? "unused purchased credits bought " + agoText + ", inside the 7-day window "
+                            + "(AI Visual Studio preset, default (DESIGN §4))"
                             : "bought " + agoText + ", " + avsOut));
             // the exception-only and final presets refuse by right on either side of the edge
             rows.add(Arguments.of(PolicyPreset.APIBOX, ago, Verdict.INELIGIBLE, apibox));
@@ -145,8 +146,9 @@ class RefundEligibilityTest {
         Result more = pixapi(used, "30.000001");
         assertThat(more.verdict()).isEqualTo(Verdict.PARTIALLY_ELIGIBLE);
         assertThat(more.refundable()).isEqualTo(Money.of("30"));
-        assertThat(more.reasons().get(0).text()).isEqualTo(
-                "only 30.000000 of the requested 30.000001 is refundable: unused credits × price paid per credit");
+        assertThat(more.reasons()).extracting(Reason::text).startsWith(
+                "only 30.000000 of the requested 30.000001 is refundable: unused credits × price paid per credit",
+                "unused purchased credits bought 2 days ago, inside the 7-day window (Pixapi preset, pixapi §8)");
 
         Result allUsed = pixapi(lot(LotKind.PURCHASE, Duration.ofDays(2), "100", "100", "0", "0", "50", "0"), "1");
         assertThat(allUsed.verdict()).isEqualTo(Verdict.INELIGIBLE);
