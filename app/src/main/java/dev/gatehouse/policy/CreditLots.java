@@ -4,8 +4,11 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Credit arithmetic over prepaid lots (DESIGN §4 "credits"): usage draws the soonest-expiring lot first
@@ -94,5 +97,63 @@ public final class CreditLots {
                 .sorted(DRAW_ORDER)
                 .map(l -> new Portion(l.id(), Money.normalize(l.remaining())))
                 .toList();
+    }
+
+    // Holds (issue 10 §3 "Hold"): from refund request to decision the requested credits stay in their lot but cannot
+    // be spent, which closes the spend-then-refund exploit. The methods above ignore holds; these honour them.
+
+    /** Credits of one lot held by a pending refund request. */
+    public record Hold(String lotId, BigDecimal amount) {
+        public Hold {
+            Objects.requireNonNull(lotId, "lotId");
+            if (amount.signum() <= 0) {
+                throw new IllegalArgumentException("a hold must be positive, got " + amount.toPlainString());
+            }
+        }
+    }
+
+    /** The credits held on unexpired lots (expired credit is gone, held or not). */
+    public static BigDecimal held(List<Lot> lots, List<Hold> holds, Instant now) {
+        return Money.normalize(balance(lots, now).subtract(spendable(lots, holds, now)));
+    }
+
+    /** What usage may draw: the balance less the holds on unexpired lots. Never negative. */
+    public static BigDecimal spendable(List<Lot> lots, List<Hold> holds, Instant now) {
+        return balance(unheld(lots, holds), now);
+    }
+
+    /** Why {@code amount} cannot be held on {@code lotId}, if it cannot: unknown or expired lot, or not enough unheld credit. */
+    public static Optional<String> holdProblem(List<Lot> lots, List<Hold> holds, String lotId,
+                                                         BigDecimal amount, Instant now) {
+        Lot lot = lots.stream().filter(l -> l.id().equals(lotId)).findFirst().orElse(null);
+        if (lot == null) {
+            return Optional.of("no lot " + lotId);
+        }
+        if (lot.expiredAt(now)) {
+            return Optional.of("lot " + lotId + " expired at " + lot.expiresAt());
+        }
+        BigDecimal free = unheld(List.of(lot), holds).get(0).remaining();
+        if (amount.signum() <= 0 || Money.normalize(amount).compareTo(free) > 0) {
+            return Optional.of("lot " + lotId + " has " + free.toPlainString() + " unheld credits, cannot hold "
+                    + amount.toPlainString());
+        }
+        return Optional.empty();
+    }
+
+    /** {@link #draw(List, BigDecimal, Instant)} that never takes held credit: the balance it checks is the spendable one. */
+    public static Draw draw(List<Lot> lots, List<Hold> holds, BigDecimal amount, Instant now) {
+        return draw(unheld(lots, holds), amount, now);
+    }
+
+    /** Each lot with its held credits taken out (not below zero). */
+    private static List<Lot> unheld(List<Lot> lots, List<Hold> holds) {
+        Map<String, BigDecimal> heldByLot = new HashMap<>();
+        for (Hold h : holds) {
+            heldByLot.merge(h.lotId(), h.amount(), BigDecimal::add);
+        }
+        return lots.stream().map(l -> {
+            BigDecimal h = heldByLot.get(l.id());
+            return h == null ? l : new Lot(l.id(), l.remaining().subtract(h).max(BigDecimal.ZERO), l.purchasedAt(), l.expiresAt());
+        }).toList();
     }
 }
