@@ -66,11 +66,20 @@ final class RawHttp implements AutoCloseable {
                     req.writeBytes(("Content-Length: " + body.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
                 }
                 req.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
-                if (body != null) {
-                    req.writeBytes(body);
-                }
                 out.write(req.toByteArray());
                 out.flush();
+                if (body != null) {
+                    try {
+                        out.write(body);
+                        out.flush();
+                    } catch (IOException refusedBody) {
+                        // the server answered from the head alone (e.g. 400 for a bad path) and closed before reading
+                        // the body: its answer is what counts, and it is already on the way
+                        Response early = read(head.startsWith("HEAD "));
+                        disconnect();
+                        return early;
+                    }
+                }
                 Response r = read(head.startsWith("HEAD "));
                 if ("close".equalsIgnoreCase(r.header("Connection"))) {
                     disconnect();
