@@ -111,6 +111,23 @@ class OperatorRoutesTest {
     }
 
     @Test
+    void theListPagesThroughEveryOperatorOnce() {
+        create("Page One", "page1@example.com", "viewer");
+        create("Page Two", "page2@example.com", "viewer");
+        int total = gw.db().jdbi().withHandle(h -> h.createQuery("SELECT COUNT(*) FROM operators").mapTo(Integer.class).one());
+        java.util.List<String> seen = new java.util.ArrayList<>();
+        String cursor = null;
+        do {
+            var page = gw.get(Role.LEAD, "/admin/v1/operators?limit=2" + (cursor == null ? "" : "&cursor=" + cursor));
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.json().get("data").size()).isBetween(1, 2);
+            page.json().get("data").forEach(o -> seen.add(o.get("id").asText()));
+            cursor = page.json().get("next_cursor").isNull() ? null : page.json().get("next_cursor").asText();
+        } while (cursor != null);
+        assertThat(seen).hasSize(total).doesNotHaveDuplicates().isSorted();
+    }
+
+    @Test
     void aLeadChangesRoleAndNameWithIfMatch() {
         String id = create("Olive Ops", "olive@example.com", "ops").json().at("/operator/id").asText();
         String path = "/admin/v1/operators/" + id;
