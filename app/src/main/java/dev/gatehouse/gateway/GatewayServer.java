@@ -18,6 +18,7 @@ import dev.gatehouse.gateway.http.SignInThrottle;
 import dev.gatehouse.gateway.http.Routes;
 import dev.gatehouse.gateway.keys.KeyRoutes;
 import dev.gatehouse.gateway.operators.OperatorStore;
+import dev.gatehouse.gateway.team.OperatorRoutes;
 import dev.gatehouse.gateway.session.SessionRoutes;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
@@ -75,6 +76,7 @@ public final class GatewayServer implements AutoCloseable {
                 new LedgerRoutes(db.jdbi(), AccountStore::find),
                 new KeyRoutes(db.jdbi(), AccountStore::find),
                 new AuditTrailRoutes(db.jdbi(), clock),
+                new OperatorRoutes(db.jdbi()),
                 new ContractRoutes());
     }
 

@@ -19,7 +19,8 @@ public enum Permission {
     REINSTATE_KEY("reinstate a key", Role.TRUST_SAFETY),
     REVOKE_KEY("revoke a key", Role.TRUST_SAFETY),
     CHANGE_TIER("change an account's tier", Role.OPS),
-    EDIT_CONTACT("change an account's name or email", Role.SUPPORT, Role.OPS);
+    EDIT_CONTACT("change an account's name or email", Role.SUPPORT, Role.OPS),
+    MANAGE_OPERATORS("list, add, change and deactivate operators");
 
     private final String description;
     private final Set<Role> roles;

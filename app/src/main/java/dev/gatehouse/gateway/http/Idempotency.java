@@ -34,14 +34,14 @@ public final class Idempotency {
     private Idempotency() {}
 
     /**
-     * Runs {@code work} in one transaction and answers 200 with its result as JSON, honouring Idempotency-Key.
+     * Runs {@code work} in one transaction and answers {@code status} with its result as JSON, honouring Idempotency-Key.
      * {@code body} is the raw request body the result depends on; {@code now} the request's time (keys expire by it).
      */
-    static void respond(Context ctx, Jdbi jdbi, Operator op, byte[] body, Instant now, Function<Handle, Object> work) {
+    static void respond(Context ctx, Jdbi jdbi, Operator op, byte[] body, Instant now, int status, Function<Handle, Object> work) {
         Optional<String> key = key(ctx);
         if (key.isEmpty()) {
-            String json = jdbi.inTransaction(h -> write(work.apply(h)));
-            send(ctx, 200, json, false);
+            String json = jdbi.inTransaction(h -> write(sent(work.apply(h))));
+            send(ctx, status, json, false);
             return;
         }
         String fingerprint = fingerprint(ctx.method().name(), ctx.path(), body);
@@ -50,11 +50,11 @@ public final class Idempotency {
                 if (!IdempotencyStore.claim(h, op.id(), key.get(), fingerprint, now, now.minus(KEPT_FOR))) {
                     throw new KeyTaken();
                 }
-                String result = write(work.apply(h));
-                IdempotencyStore.answer(h, op.id(), key.get(), 200, result);
-                return result;
+                Object result = work.apply(h);
+                IdempotencyStore.answer(h, op.id(), key.get(), status, write(result instanceof ShownOnce s ? s.replay() : result));
+                return write(sent(result));
             });
-            send(ctx, 200, json, false);
+            send(ctx, status, json, false);
         } catch (KeyTaken taken) {
             IdempotencyStore.Stored stored = jdbi.withHandle(h -> IdempotencyStore.find(h, op.id(), key.get()))
                     .orElseThrow(() -> new ApiException(ProblemType.IDEMPOTENCY_IN_FLIGHT,
@@ -97,6 +97,10 @@ public final class Idempotency {
         sha.update((method + " " + path + "\n").getBytes(StandardCharsets.UTF_8));
         sha.update(body);
         return Sha256.hex(sha);
+    }
+
+    private static Object sent(Object result) {
+        return result instanceof ShownOnce s ? s.response() : result;
     }
 
     private static String write(Object result) {

@@ -49,6 +49,7 @@ public final class OperatorAuth implements Handler {
         String token = header.substring(7).trim();
         Operator op = operators.findByToken(token)
                 .orElseThrow(() -> unauthorized("The operator token is not valid or has been disabled."));
+        operators.seen(op);
         ctx.attribute(ATTRIBUTE, op);
     }
 

@@ -27,17 +27,20 @@ import java.util.function.Function;
  *   <li>If-Match: required on an edit (428), honoured on an action or preview when sent (412 when stale);</li>
  *   <li>the body, parsed strictly, and the permissions this particular body needs (403), e.g. the action it names;</li>
  *   <li>the handler, in one transaction with, for a mutation, exactly one audit entry appended by the rails;</li>
- *   <li>Idempotency-Key on actions: a replay gets the first answer, another body with the same key 422.</li>
+ *   <li>Idempotency-Key on actions and creates: a replay gets the first answer, another body with the same key 422.</li>
  * </ol>
  */
 public final class Routes {
-    /** A read (GET); a preview (POST that writes nothing); an edit (PATCH with If-Match); an action (POST with Idempotency-Key). */
-    public enum Kind { READ, PREVIEW, EDIT, ACTION }
+    /**
+     * A read (GET); a preview (POST that writes nothing); an edit (PATCH with If-Match); an action (POST with
+     * Idempotency-Key); a create (an action that answers 201 with what it made).
+     */
+    public enum Kind { READ, PREVIEW, EDIT, ACTION, CREATE }
 
     /** One registered route and its rails, as the route tests enumerate them. */
     public record Declared(HandlerType method, String path, Kind kind, Set<Permission> permissions) {
         public boolean mutates() {
-            return kind == Kind.EDIT || kind == Kind.ACTION;
+            return kind == Kind.EDIT || kind == Kind.ACTION || kind == Kind.CREATE;
         }
     }
 
@@ -110,7 +113,16 @@ public final class Routes {
     public <B> void action(String path, Body<B> body, Mutation<B> mutation) {
         declare(HandlerType.POST, path, Kind.ACTION, body.permissions(), ctx -> {
             RouteRequest<B> request = admit(ctx, body, false);
-            Idempotency.respond(ctx, jdbi, request.operator(), request.raw(), request.now(),
+            Idempotency.respond(ctx, jdbi, request.operator(), request.raw(), request.now(), 200,
+                    h -> audited(path, request.on(h), mutation));
+        });
+    }
+
+    /** A POST that makes a resource: like an action, but answers 201. */
+    public <B> void create(String path, Body<B> body, Mutation<B> mutation) {
+        declare(HandlerType.POST, path, Kind.CREATE, body.permissions(), ctx -> {
+            RouteRequest<B> request = admit(ctx, body, false);
+            Idempotency.respond(ctx, jdbi, request.operator(), request.raw(), request.now(), 201,
                     h -> audited(path, request.on(h), mutation));
         });
     }

@@ -8,6 +8,7 @@ import dev.gatehouse.gateway.PostgresDatabase;
 import dev.gatehouse.gateway.TestGateway;
 import dev.gatehouse.gateway.accounts.TestAccounts;
 import dev.gatehouse.gateway.demo.CatalogSeed;
+import dev.gatehouse.gateway.operators.OperatorStore;
 import dev.gatehouse.policy.Role;
 import org.junit.jupiter.api.Test;
 
@@ -59,6 +60,11 @@ class AdminApiFuzzTest {
             new Endpoint("POST", "/admin/v1/keys/{key}/actions/preview"),
             new Endpoint("GET", "/admin/v1/audit", "actor", "target", "action", "from", "to", "limit", "cursor"),
             new Endpoint("GET", "/admin/v1/audit/verify"),
+            new Endpoint("GET", "/admin/v1/operators", "limit", "cursor"),
+            new Endpoint("POST", "/admin/v1/operators"),
+            new Endpoint("GET", "/admin/v1/operators/{operator}"),
+            new Endpoint("PATCH", "/admin/v1/operators/{operator}"),
+            new Endpoint("POST", "/admin/v1/operators/{operator}/actions"),
             new Endpoint("GET", "/admin/v1/openapi.json"));
 
     @Test
@@ -72,6 +78,9 @@ class AdminApiFuzzTest {
             assertThat(fuzzed).as("a new route needs a line in ENDPOINTS").containsAll(served);
         }
     }
+
+    /** The operator the fuzz aims the operator routes at (not one whose token it signs in with). */
+    private static final String FUZZED_OPERATOR = "op_fuzzed";
 
     static final List<String> METHODS = List.of("GET", "POST", "PATCH", "PUT", "DELETE", "OPTIONS", "HEAD", "TRACE",
             "get", "Post", "FOO", "PROPFIND");
@@ -126,6 +135,7 @@ class AdminApiFuzzTest {
             accounts.add(TestAccounts.create(gw.db(), "Fuzz " + i + (i % 3 == 0 ? " Zürich 漢字" : ""), i % 2 == 0 ? "free" : "pro",
                     "active", 3));
         }
+        new OperatorStore(gw.db().jdbi()).create(FUZZED_OPERATOR, "Fuzzed Operator", "fuzzed@test.gatehouse.dev", Role.SUPPORT);
         List<String> models = new ArrayList<>();
         try (RawHttp lead = new RawHttp(port)) {
             JsonNode page = json(lead.get("/admin/v1/models?limit=20", "Authorization: Bearer " + gw.token(Role.LEAD)));
@@ -136,7 +146,7 @@ class AdminApiFuzzTest {
             for (Endpoint e : ENDPOINTS) {
                 TestAccounts.Created acct = accounts.get(accounts.size() - 1);
                 String path = e.template().replace("{account}", acct.accountId()).replace("{key}", acct.keyIds().get(0))
-                        .replace("{model}", models.isEmpty() ? "mdl_none" : models.get(0));
+                        .replace("{model}", models.isEmpty() ? "mdl_none" : models.get(0)).replace("{operator}", FUZZED_OPERATOR);
                 byte[] body = e.method().equals("GET") ? null
                         : utf8(e.method().equals("PATCH") ? "{\"tier\":\"pro\"}" : "{\"action\":\"suspend\",\"reason\":\"route check\"}");
                 String head = e.method() + " " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + gw.token(Role.LEAD)
@@ -222,7 +232,8 @@ class AdminApiFuzzTest {
         String p = e.template()
                 .replace("{account}", id != null ? id : acct.accountId())
                 .replace("{key}", id != null ? id : acct.keyIds().get(rnd.nextInt(acct.keyIds().size())))
-                .replace("{model}", id != null ? id : models.isEmpty() ? "mdl_none" : models.get(rnd.nextInt(models.size())));
+                .replace("{model}", id != null ? id : models.isEmpty() ? "mdl_none" : models.get(rnd.nextInt(models.size())))
+                .replace("{operator}", id != null ? id : FUZZED_OPERATOR);
         if (textOnly) {
             return p;
         }

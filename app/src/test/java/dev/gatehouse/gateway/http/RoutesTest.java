@@ -4,6 +4,7 @@ import dev.gatehouse.gateway.SharedGateways;
 import dev.gatehouse.gateway.TestGateway;
 import dev.gatehouse.gateway.accounts.TestAccounts;
 import dev.gatehouse.gateway.audit.AuditLog;
+import dev.gatehouse.gateway.operators.OperatorStore;
 import dev.gatehouse.policy.AccountAction;
 import dev.gatehouse.policy.KeyAction;
 import dev.gatehouse.policy.Permission;
@@ -18,6 +19,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -43,7 +45,7 @@ class RoutesTest {
             assertThat(d.permissions()).as(d.path()).isNotEmpty();
             switch (d.kind()) {
                 case READ -> assertThat(d.method().name()).isEqualTo("GET");
-                case PREVIEW, ACTION -> assertThat(d.method().name()).isEqualTo("POST");
+                case PREVIEW, ACTION, CREATE -> assertThat(d.method().name()).isEqualTo("POST");
                 case EDIT -> assertThat(d.method().name()).isIn("PATCH", "PUT");
             }
         });
@@ -86,6 +88,24 @@ class RoutesTest {
                 samples.add(new Sample(route, Permission.forKeyAction(a), body, target));
             }
         }
+        Supplier<String> operator = () -> {
+            String id = "op_rails_" + UUID.randomUUID().toString().replace("-", "").substring(0, 20);
+            new OperatorStore(gw.db().jdbi()).create(id, "Rails Operator", id + "@test.gatehouse.dev", Role.SUPPORT);
+            return id;
+        };
+        Supplier<String> deactivated = () -> {
+            String id = operator.get();
+            gw.db().jdbi().useHandle(h -> h.createUpdate("UPDATE operators SET disabled = TRUE WHERE id = :id").bind("id", id).execute());
+            return id;
+        };
+        samples.add(new Sample("POST /admin/v1/operators", Permission.MANAGE_OPERATORS,
+                "{\"name\":\"Rails New\",\"email\":\"rails-new@test.gatehouse.dev\",\"role\":\"viewer\",\"reason\":\"rails test\"}", operator));
+        samples.add(new Sample("PATCH /admin/v1/operators/{id}", Permission.MANAGE_OPERATORS,
+                "{\"role\":\"ops\",\"reason\":\"rails test\"}", operator));
+        for (String a : List.of("deactivate", "reactivate", "rotate_token")) {
+            samples.add(new Sample("POST /admin/v1/operators/{id}/actions", Permission.MANAGE_OPERATORS,
+                    "{\"action\":\"" + a + "\",\"reason\":\"rails test\"}", a.equals("reactivate") ? deactivated : operator));
+        }
         return samples;
     }
 
@@ -118,7 +138,7 @@ class RoutesTest {
                 var r = send(role, s, id, s.body());
                 String what = role + " " + s.route() + " " + s.body();
                 if (s.needs().allows(role)) {
-                    assertThat(r.status()).as(what + ": " + r.body()).isEqualTo(200);
+                    assertThat(r.status()).as(what + ": " + r.body()).isEqualTo(route.kind() == Routes.Kind.CREATE ? 201 : 200);
                     assertThat(auditCount()).as(what).isEqualTo(before + (route.mutates() ? 1 : 0));
                 } else {
                     assertThat(r.status()).as(what + ": " + r.body()).isEqualTo(403);

@@ -1,0 +1,10 @@
+package dev.gatehouse.api;
+
+import java.time.Instant;
+
+/**
+ * An operator as GET /admin/v1/operators shows it. Never the token nor its hash: a token is shown once, when it is made.
+ * status is active | deactivated; lastSeenAt is null until the first request and is kept to the minute.
+ */
+public record OperatorProfile(String id, String name, String email, String role, String status, Instant createdAt,
+                              Instant lastSeenAt, Instant tokenCreatedAt) {}
