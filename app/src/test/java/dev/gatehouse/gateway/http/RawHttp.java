@@ -66,19 +66,21 @@ final class RawHttp implements AutoCloseable {
                     req.writeBytes(("Content-Length: " + body.length + "\r\n").getBytes(StandardCharsets.US_ASCII));
                 }
                 req.writeBytes("\r\n".getBytes(StandardCharsets.US_ASCII));
-                out.write(req.toByteArray());
-                out.flush();
                 if (body != null) {
-                    try {
-                        out.write(body);
-                        out.flush();
-                    } catch (IOException refusedBody) {
-                        // the server answered from the head alone (e.g. 400 for a bad path) and closed before reading
-                        // the body: its answer is what counts, and it is already on the way
-                        Response early = read(head.startsWith("HEAD "));
-                        disconnect();
-                        return early;
+                    req.writeBytes(body);
+                }
+                try {
+                    out.write(req.toByteArray()); // one write: two would wait on Nagle and delayed ACKs
+                    out.flush();
+                } catch (IOException refusedBody) {
+                    if (body == null) {
+                        throw refusedBody;
                     }
+                    // the server answered from the head alone (e.g. 400 for a bad path) and closed before reading
+                    // the body: its answer is what counts, and it is already on the way
+                    Response early = read(head.startsWith("HEAD "));
+                    disconnect();
+                    return early;
                 }
                 Response r = read(head.startsWith("HEAD "));
                 if ("close".equalsIgnoreCase(r.header("Connection"))) {
