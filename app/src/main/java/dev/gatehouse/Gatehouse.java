@@ -12,6 +12,7 @@ import dev.gatehouse.gateway.operators.OperatorStore;
 import dev.gatehouse.policy.Role;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.util.LinkedHashMap;
@@ -107,11 +108,8 @@ public final class Gatehouse implements Callable<Integer> {
         @Option(names = "--db", description = "JDBC URL (default: an H2 file under ~/.gatehouse)")
         String db;
 
-        @Option(names = "--db-user", description = "Database user")
-        String dbUser;
-
-        @Option(names = "--db-password", description = "Database password (default: $GATEHOUSE_DB_PASSWORD)")
-        String dbPassword = System.getenv("GATEHOUSE_DB_PASSWORD");
+        @Mixin
+        DbCredentials credentials = new DbCredentials();
 
         @Option(names = "--demo", description = "Demo data: in-memory H2, or with --db seeded into that database once (when empty) and "
                 + "reused on later starts, printing new demo tokens each start")
@@ -135,7 +133,7 @@ public final class Gatehouse implements Callable<Integer> {
                 DemoGateway gw;
                 try {
                     gw = db == null ? DemoGateway.start(seed, scale, host, port)
-                            : DemoGateway.startDurable(db, dbUser, dbPassword, seed, scale, host, port);
+                            : DemoGateway.startDurable(db, credentials.user, credentials.password, seed, scale, host, port);
                 } catch (DemoData.NotADemoDatabase e) {
                     System.err.println(e.getMessage());
                     return 2;
@@ -153,7 +151,7 @@ public final class Gatehouse implements Callable<Integer> {
                 }
             } else {
                 Database database = Database.open(db == null ? Database.defaultFileUrl() : db,
-                        db == null ? "sa" : dbUser, db == null ? "" : dbPassword);
+                        db == null ? "sa" : credentials.user, db == null ? "" : credentials.password);
                 OperatorStore operators = new OperatorStore(database.jdbi());
                 if (operators.count() == 0) {
                     String token = operators.create("op_bootstrap", "Bootstrap lead", "lead@localhost", Role.LEAD);
@@ -191,11 +189,8 @@ public final class Gatehouse implements Callable<Integer> {
         @Option(names = "--db", description = "JDBC URL of an EMPTY database to seed (default: in-memory H2)")
         String db;
 
-        @Option(names = "--db-user", description = "Database user")
-        String dbUser;
-
-        @Option(names = "--db-password", description = "Database password (default: $GATEHOUSE_DB_PASSWORD)")
-        String dbPassword = System.getenv("GATEHOUSE_DB_PASSWORD");
+        @Mixin
+        DbCredentials credentials = new DbCredentials();
 
         @Override
         public Integer call() throws InterruptedException {
@@ -204,7 +199,7 @@ public final class Gatehouse implements Callable<Integer> {
                 return 2;
             }
             dev.gatehouse.gateway.bench.AccountListBenchmark.run(new dev.gatehouse.gateway.bench.AccountListBenchmark.Options(
-                    scale, seed, iterations, db, dbUser, dbPassword), System.out);
+                    scale, seed, iterations, db, credentials.user, credentials.password), System.out);
             return 0;
         }
     }
@@ -225,11 +220,8 @@ public final class Gatehouse implements Callable<Integer> {
         @Option(names = "--db", description = "JDBC URL of an EMPTY database to seed (default: an H2 file in a temp dir, deleted after)")
         String db;
 
-        @Option(names = "--db-user", description = "Database user")
-        String dbUser;
-
-        @Option(names = "--db-password", description = "Database password (default: $GATEHOUSE_DB_PASSWORD)")
-        String dbPassword = System.getenv("GATEHOUSE_DB_PASSWORD");
+        @Mixin
+        DbCredentials credentials = new DbCredentials();
 
         @Override
         public Integer call() throws InterruptedException {
@@ -238,8 +230,17 @@ public final class Gatehouse implements Callable<Integer> {
                 return 2;
             }
             dev.gatehouse.gateway.bench.ActionBenchmark.run(new dev.gatehouse.gateway.bench.ActionBenchmark.Options(
-                    seed, clients, actions, db, dbUser, dbPassword), System.out);
+                    seed, clients, actions, db, credentials.user, credentials.password), System.out);
             return 0;
         }
+    }
+
+    /** The database login every command with --db takes. */
+    static final class DbCredentials {
+        @Option(names = "--db-user", description = "Database user")
+        String user;
+
+        @Option(names = "--db-password", description = "Database password (default: $GATEHOUSE_DB_PASSWORD)")
+        String password = System.getenv("GATEHOUSE_DB_PASSWORD");
     }
 }
