@@ -20,7 +20,30 @@ public enum Permission {
     REVOKE_KEY("revoke a key", Role.TRUST_SAFETY),
     CHANGE_TIER("change an account's tier", Role.OPS),
     EDIT_CONTACT("change an account's name or email", Role.SUPPORT, Role.OPS),
-    MANAGE_OPERATORS("list, add, change and deactivate operators");
+    MANAGE_OPERATORS("list, add, change and deactivate operators"),
+    // trust and safety (issue 9)
+    FILE_ABUSE_REPORT("file an abuse report", Role.TRUST_SAFETY, Role.SUPPORT, Role.OPS),
+    WORK_ABUSE_REPORTS("claim, comment on, escalate and resolve abuse reports", Role.TRUST_SAFETY),
+    LOWER_SEVERITY("lower a report's severity"),
+    FILE_APPEAL("file an appeal against an enforcement", Role.TRUST_SAFETY, Role.SUPPORT),
+    DECIDE_APPEALS("decide appeals", Role.TRUST_SAFETY),
+    // support and refunds (issue 10)
+    WORK_TICKETS("open, answer and change support tickets", Role.SUPPORT),
+    EDIT_MACROS("edit support macros"),
+    REQUEST_REFUND("file a refund request", Role.SUPPORT),
+    DECIDE_REFUNDS("approve or deny refunds", Role.SUPPORT),
+    REFUND_EXCEPTION("refund beyond what the policy allows"),
+    EDIT_POLICY("switch the policy preset or edit its values"),
+    // ops (issue 11)
+    EDIT_PRICES("schedule and cancel price changes", Role.OPS),
+    EMERGENCY_PRICE_CHANGE("raise a price or tighten a limit without notice"),
+    EDIT_TIERS("edit rate-limit tiers and custom limits", Role.OPS),
+    EDIT_MODELS("enable, disable or deprecate a model", Role.OPS),
+    IMPORT_CATALOG("import a catalog", Role.OPS),
+    // team platform (issue 13) and key issuance (issue 12)
+    OPEN_ACCOUNT("open a customer account", Role.SUPPORT),
+    GRANT_CREDITS("grant credits to an account", Role.SUPPORT),
+    ISSUE_KEY("issue an API key to an account", Role.SUPPORT, Role.TRUST_SAFETY);
 
     private final String description;
     private final Set<Role> roles;

@@ -21,7 +21,26 @@ class PermissionTest {
             Map.entry(Permission.REVOKE_KEY, EnumSet.of(Role.TRUST_SAFETY, Role.LEAD)),
             Map.entry(Permission.CHANGE_TIER, EnumSet.of(Role.OPS, Role.LEAD)),
             Map.entry(Permission.EDIT_CONTACT, EnumSet.of(Role.SUPPORT, Role.OPS, Role.LEAD)),
-            Map.entry(Permission.MANAGE_OPERATORS, EnumSet.of(Role.LEAD)));
+            Map.entry(Permission.MANAGE_OPERATORS, EnumSet.of(Role.LEAD)),
+            Map.entry(Permission.FILE_ABUSE_REPORT, EnumSet.of(Role.TRUST_SAFETY, Role.SUPPORT, Role.OPS, Role.LEAD)),
+            Map.entry(Permission.WORK_ABUSE_REPORTS, EnumSet.of(Role.TRUST_SAFETY, Role.LEAD)),
+            Map.entry(Permission.LOWER_SEVERITY, EnumSet.of(Role.LEAD)),
+            Map.entry(Permission.FILE_APPEAL, EnumSet.of(Role.TRUST_SAFETY, Role.SUPPORT, Role.LEAD)),
+            Map.entry(Permission.DECIDE_APPEALS, EnumSet.of(Role.TRUST_SAFETY, Role.LEAD)),
+            Map.entry(Permission.WORK_TICKETS, EnumSet.of(Role.SUPPORT, Role.LEAD)),
+            Map.entry(Permission.EDIT_MACROS, EnumSet.of(Role.LEAD)),
+            Map.entry(Permission.REQUEST_REFUND, EnumSet.of(Role.SUPPORT, Role.LEAD)),
+            Map.entry(Permission.DECIDE_REFUNDS, EnumSet.of(Role.SUPPORT, Role.LEAD)),
+            Map.entry(Permission.REFUND_EXCEPTION, EnumSet.of(Role.LEAD)),
+            Map.entry(Permission.EDIT_POLICY, EnumSet.of(Role.LEAD)),
+            Map.entry(Permission.EDIT_PRICES, EnumSet.of(Role.OPS, Role.LEAD)),
+            Map.entry(Permission.EMERGENCY_PRICE_CHANGE, EnumSet.of(Role.LEAD)),
+            Map.entry(Permission.EDIT_TIERS, EnumSet.of(Role.OPS, Role.LEAD)),
+            Map.entry(Permission.EDIT_MODELS, EnumSet.of(Role.OPS, Role.LEAD)),
+            Map.entry(Permission.IMPORT_CATALOG, EnumSet.of(Role.OPS, Role.LEAD)),
+            Map.entry(Permission.OPEN_ACCOUNT, EnumSet.of(Role.SUPPORT, Role.LEAD)),
+            Map.entry(Permission.GRANT_CREDITS, EnumSet.of(Role.SUPPORT, Role.LEAD)),
+            Map.entry(Permission.ISSUE_KEY, EnumSet.of(Role.SUPPORT, Role.TRUST_SAFETY, Role.LEAD)));
 
     @Test
     void everyRoleAndPermissionMatchesTheMatrix() {
