@@ -77,6 +77,16 @@ public final class GatewayServer implements AutoCloseable {
                 new KeyRoutes(db.jdbi(), AccountStore::find),
                 new AuditTrailRoutes(db.jdbi(), clock),
                 new OperatorRoutes(db.jdbi()),
+                // abuse and appeals (issue 9)
+                //
+                // support tickets and macros (issue 10)
+                //
+                // refunds and policy (issue 10)
+                //
+                // pricing and tiers (issue 11)
+                //
+                // team platform: accounts, credits, import (issue 13)
+                //
                 new ContractRoutes());
     }
 

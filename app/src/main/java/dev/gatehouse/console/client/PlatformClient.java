@@ -240,6 +240,16 @@ public final class PlatformClient implements AutoCloseable {
                 type(KeyActionResult.class));
     }
 
+    // ---- abuse and appeals (issue 9) ----
+
+    // ---- support (issue 10) ----
+
+    // ---- refunds and policy (issue 10) ----
+
+    // ---- pricing and tiers (issue 11) ----
+
+    // ---- team: operators, accounts, credits, import (issue 13) ----
+
     private <T> CompletableFuture<T> post(HttpUrl url, Object body, String idempotencyKey, JavaType type) {
         Request.Builder r = new Request.Builder().url(url).post(jsonBody(body));
         if (idempotencyKey != null) {

@@ -36,6 +36,14 @@ public final class DemoData {
     public static Map<Role, String> seed(Database db, long seed, DemoScale scale) {
         CatalogSeed.seed(db, seed);
         AccountSeed.seed(db, seed, scale);
+        // abuse reports, request log, appeals (issue 9)
+
+        // tickets (issue 10)
+
+        // refunds (issue 10)
+
+        // prices and tiers (issue 11)
+
         return seedOperators(new OperatorStore(db.jdbi()));
     }
 

@@ -65,6 +65,16 @@ class AdminApiFuzzTest {
             new Endpoint("GET", "/admin/v1/operators/{operator}"),
             new Endpoint("PATCH", "/admin/v1/operators/{operator}"),
             new Endpoint("POST", "/admin/v1/operators/{operator}/actions"),
+            // ---- abuse and appeals (issue 9) ----
+
+            // ---- support (issue 10) ----
+
+            // ---- refunds and policy (issue 10) ----
+
+            // ---- pricing and tiers (issue 11) ----
+
+            // ---- team: accounts, credits, import (issue 13) ----
+
             new Endpoint("GET", "/admin/v1/openapi.json"));
 
     @Test

@@ -106,6 +106,16 @@ class RoutesTest {
             samples.add(new Sample("POST /admin/v1/operators/{id}/actions", Permission.MANAGE_OPERATORS,
                     "{\"action\":\"" + a + "\",\"reason\":\"rails test\"}", a.equals("reactivate") ? deactivated : operator));
         }
+        // ---- abuse and appeals (issue 9) ----
+
+        // ---- support (issue 10) ----
+
+        // ---- refunds and policy (issue 10) ----
+
+        // ---- pricing and tiers (issue 11) ----
+
+        // ---- team: accounts, credits, import (issue 13) ----
+
         return samples;
     }
 
