@@ -5,6 +5,8 @@ import dev.gatehouse.gateway.operators.OperatorStore;
 import dev.gatehouse.gateway.operators.OperatorTokens;
 import dev.gatehouse.policy.Role;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -34,8 +36,10 @@ public final class DemoData {
      * so a seed cut short (a killed process) leaves a database {@link #seedOrReuse} refuses rather than half-reuses.
      */
     public static Map<Role, String> seed(Database db, long seed, DemoScale scale) {
+        // every seeded time is relative to this instant, so the demo's queues are live whenever it starts
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         CatalogSeed.seed(db, seed);
-        AccountSeed.seed(db, seed, scale);
+        AccountSeed.seed(db, seed, scale, now);
         // abuse reports, request log, appeals (issue 9)
 
         // tickets (issue 10)
