@@ -32,15 +32,16 @@ import java.util.function.Function;
  */
 public final class Routes {
     /**
-     * A read (GET); a preview (POST that writes nothing); an edit (PATCH with If-Match); an action (POST with
-     * Idempotency-Key); a create (an action that answers 201 with what it made).
+     * A read (GET); a preview (POST that writes nothing); an edit (PATCH with If-Match); a replace (PUT with
+     * If-Match); an action (POST with Idempotency-Key); a create (an action that answers 201 with what it made);
+     * a removal (DELETE with a body giving the reason, Idempotency-Key honoured).
      */
-    public enum Kind { READ, PREVIEW, EDIT, ACTION, CREATE }
+    public enum Kind { READ, PREVIEW, EDIT, REPLACE, ACTION, CREATE, REMOVE }
 
     /** One registered route and its rails, as the route tests enumerate them. */
     public record Declared(HandlerType method, String path, Kind kind, Set<Permission> permissions) {
         public boolean mutates() {
-            return kind == Kind.EDIT || kind == Kind.ACTION || kind == Kind.CREATE;
+            return kind != Kind.READ && kind != Kind.PREVIEW;
         }
     }
 
@@ -106,6 +107,27 @@ public final class Routes {
                 ETags.set(ctx, request.etagToSend());
             }
             ctx.json(result);
+        });
+    }
+
+    /** A PUT that replaces an editable resource (a tier, the policy, the macros): If-Match required, new ETag sent. */
+    public <B> void replace(String path, Body<B> body, Mutation<B> mutation) {
+        declare(HandlerType.PUT, path, Kind.REPLACE, body.permissions(), ctx -> {
+            RouteRequest<B> request = admit(ctx, body, true);
+            Object result = jdbi.inTransaction(h -> audited(path, request.on(h), mutation));
+            if (request.etagToSend() != null) {
+                ETags.set(ctx, request.etagToSend());
+            }
+            ctx.json(result);
+        });
+    }
+
+    /** A DELETE that withdraws something (a scheduled price change) with a reason in its body; answers 200 with it. */
+    public <B> void remove(String path, Body<B> body, Mutation<B> mutation) {
+        declare(HandlerType.DELETE, path, Kind.REMOVE, body.permissions(), ctx -> {
+            RouteRequest<B> request = admit(ctx, body, false);
+            Idempotency.respond(ctx, jdbi, request.operator(), request.raw(), request.now(), 200,
+                    h -> audited(path, request.on(h), mutation));
         });
     }
 

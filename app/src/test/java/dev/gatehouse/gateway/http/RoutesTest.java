@@ -125,7 +125,7 @@ class RoutesTest {
 
     private static TestGateway.Response send(Role role, Sample s, String id, String body) {
         Map<String, String> headers = new HashMap<>();
-        if (s.method().equals("PATCH")) headers.put("If-Match", "\"1\"");
+        if (s.method().equals("PATCH") || s.method().equals("PUT")) headers.put("If-Match", "\"1\"");
         return gw.send(role, s.method(), s.path(id), body, headers);
     }
 
@@ -133,7 +133,7 @@ class RoutesTest {
     void everyMutationWritesOneAuditEntryForARoleThatMayAndNothingButA403ForEveryOther() {
         List<Routes.Declared> declared = gw.server().declaredRoutes().stream().filter(d -> d.kind() != Routes.Kind.READ).toList();
         List<Sample> samples = samples();
-        // every POST/PATCH route, and every permission it declares, is driven here: a new one needs a sample
+        // every POST/PATCH/PUT/DELETE route, and every permission it declares, is driven here: a new one needs a sample
         Map<String, Set<Permission>> covered = samples.stream().collect(Collectors.groupingBy(Sample::route,
                 Collectors.mapping(Sample::needs, Collectors.toCollection(() -> EnumSet.noneOf(Permission.class)))));
         assertThat(covered).containsOnlyKeys(declared.stream().map(d -> d.method() + " " + d.path()).toList());
