@@ -19,6 +19,7 @@ import dev.gatehouse.gateway.http.Routes;
 import dev.gatehouse.gateway.keys.KeyRoutes;
 import dev.gatehouse.gateway.operators.OperatorStore;
 import dev.gatehouse.gateway.team.OperatorRoutes;
+import dev.gatehouse.gateway.support.TicketRoutes;
 import dev.gatehouse.gateway.session.SessionRoutes;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
@@ -80,7 +81,7 @@ public final class GatewayServer implements AutoCloseable {
                 // abuse and appeals (issue 9)
                 //
                 // support tickets and macros (issue 10)
-                //
+                new TicketRoutes(db.jdbi(), clock, AccountStore::find),
                 // refunds and policy (issue 10)
                 //
                 // pricing and tiers (issue 11)

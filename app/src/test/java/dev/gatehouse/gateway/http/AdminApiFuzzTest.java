@@ -9,6 +9,7 @@ import dev.gatehouse.gateway.TestGateway;
 import dev.gatehouse.gateway.accounts.TestAccounts;
 import dev.gatehouse.gateway.demo.CatalogSeed;
 import dev.gatehouse.gateway.operators.OperatorStore;
+import dev.gatehouse.gateway.support.TestTickets;
 import dev.gatehouse.policy.Role;
 import org.junit.jupiter.api.Test;
 
@@ -68,6 +69,15 @@ class AdminApiFuzzTest {
             // ---- abuse and appeals (issue 9) ----
 
             // ---- support (issue 10) ----
+            new Endpoint("GET", "/admin/v1/tickets", "state", "priority", "category", "assignee", "account_id", "breached", "q",
+                    "limit", "cursor"),
+            new Endpoint("POST", "/admin/v1/tickets"),
+            new Endpoint("GET", "/admin/v1/tickets/{ticket}"),
+            new Endpoint("PATCH", "/admin/v1/tickets/{ticket}"),
+            new Endpoint("POST", "/admin/v1/tickets/{ticket}/messages"),
+            new Endpoint("POST", "/admin/v1/tickets/{ticket}/merge"),
+            new Endpoint("GET", "/admin/v1/macros"),
+            new Endpoint("PUT", "/admin/v1/macros"),
 
             // ---- refunds and policy (issue 10) ----
 
@@ -146,6 +156,7 @@ class AdminApiFuzzTest {
                     "active", 3));
         }
         new OperatorStore(gw.db().jdbi()).create(FUZZED_OPERATOR, "Fuzzed Operator", "fuzzed@test.gatehouse.dev", Role.SUPPORT);
+        String ticket = TestTickets.create(gw, accounts.get(0).accountId());
         List<String> models = new ArrayList<>();
         try (RawHttp lead = new RawHttp(port)) {
             JsonNode page = json(lead.get("/admin/v1/models?limit=20", "Authorization: Bearer " + gw.token(Role.LEAD)));
@@ -156,7 +167,8 @@ class AdminApiFuzzTest {
             for (Endpoint e : ENDPOINTS) {
                 TestAccounts.Created acct = accounts.get(accounts.size() - 1);
                 String path = e.template().replace("{account}", acct.accountId()).replace("{key}", acct.keyIds().get(0))
-                        .replace("{model}", models.isEmpty() ? "mdl_none" : models.get(0)).replace("{operator}", FUZZED_OPERATOR);
+                        .replace("{model}", models.isEmpty() ? "mdl_none" : models.get(0)).replace("{operator}", FUZZED_OPERATOR)
+                        .replace("{ticket}", ticket);
                 byte[] body = e.method().equals("GET") ? null
                         : utf8(e.method().equals("PATCH") ? "{\"tier\":\"pro\"}" : "{\"action\":\"suspend\",\"reason\":\"route check\"}");
                 String head = e.method() + " " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + gw.token(Role.LEAD)
@@ -170,7 +182,7 @@ class AdminApiFuzzTest {
             for (int i = 0; i < count; i++) {
                 Endpoint e = ENDPOINTS.get(rnd.nextInt(ENDPOINTS.size()));
                 String method = rnd.nextInt(10) == 0 ? pick(rnd, METHODS) : e.method();
-                String path = path(rnd, e, accounts, models, textOnly);
+                String path = path(rnd, e, accounts, models, ticket, textOnly);
                 String query = query(rnd, e, textOnly);
                 int who = rnd.nextInt(Role.values().length + 3);
                 String auth = auth(rnd, gw, who);
@@ -235,7 +247,8 @@ class AdminApiFuzzTest {
                 (System.nanoTime() - started) / 1e9, SEED, byClass, byStatus, byClass.getOrDefault(5, 0));
     }
 
-    private static String path(Random rnd, Endpoint e, List<TestAccounts.Created> accounts, List<String> models, boolean textOnly) {
+    private static String path(Random rnd, Endpoint e, List<TestAccounts.Created> accounts, List<String> models, String ticket,
+                               boolean textOnly) {
         TestAccounts.Created acct = accounts.get(rnd.nextInt(accounts.size()));
         int roll = rnd.nextInt(textOnly ? 40 : 10);
         String id = roll == 0 ? pick(rnd, HOSTILE_IDS) : null;
@@ -243,7 +256,8 @@ class AdminApiFuzzTest {
                 .replace("{account}", id != null ? id : acct.accountId())
                 .replace("{key}", id != null ? id : acct.keyIds().get(rnd.nextInt(acct.keyIds().size())))
                 .replace("{model}", id != null ? id : models.isEmpty() ? "mdl_none" : models.get(rnd.nextInt(models.size())))
-                .replace("{operator}", id != null ? id : FUZZED_OPERATOR);
+                .replace("{operator}", id != null ? id : FUZZED_OPERATOR)
+                .replace("{ticket}", id != null ? id : ticket);
         if (textOnly) {
             return p;
         }

@@ -5,6 +5,7 @@ import dev.gatehouse.gateway.TestGateway;
 import dev.gatehouse.gateway.accounts.TestAccounts;
 import dev.gatehouse.gateway.audit.AuditLog;
 import dev.gatehouse.gateway.operators.OperatorStore;
+import dev.gatehouse.gateway.support.TestTickets;
 import dev.gatehouse.policy.AccountAction;
 import dev.gatehouse.policy.KeyAction;
 import dev.gatehouse.policy.Permission;
@@ -109,6 +110,18 @@ class RoutesTest {
         // ---- abuse and appeals (issue 9) ----
 
         // ---- support (issue 10) ----
+        String ticketAccount = account.get();
+        String mergeTarget = TestTickets.create(gw, ticketAccount);
+        Supplier<String> ticket = () -> TestTickets.create(gw, ticketAccount);
+        samples.add(new Sample("POST /admin/v1/tickets", Permission.WORK_TICKETS, "{\"account_id\":\"" + ticketAccount
+                + "\",\"category\":\"billing\",\"subject\":\"Rails\",\"body\":\"rails test\"}", ticket));
+        samples.add(new Sample("POST /admin/v1/tickets/{id}/messages", Permission.WORK_TICKETS, "{\"body\":\"rails test\"}", ticket));
+        samples.add(new Sample("PATCH /admin/v1/tickets/{id}", Permission.WORK_TICKETS, "{\"state\":\"open\"}", ticket));
+        samples.add(new Sample("POST /admin/v1/tickets/{id}/merge", Permission.WORK_TICKETS,
+                "{\"into\":\"" + mergeTarget + "\",\"reason\":\"rails test\"}", ticket));
+        samples.add(new Sample("PUT /admin/v1/macros", Permission.EDIT_MACROS,
+                "{\"macros\":[{\"name\":\"Rails\",\"body\":\"Hello {{customer.name}}\"}],\"reason\":\"rails test\"}",
+                () -> "macros"));
 
         // ---- refunds and policy (issue 10) ----
 
