@@ -76,7 +76,7 @@ public final class GatewayServer implements AutoCloseable {
                 new LedgerRoutes(db.jdbi(), AccountStore::find),
                 new KeyRoutes(db.jdbi(), AccountStore::find),
                 new AuditTrailRoutes(db.jdbi(), clock),
-                new OperatorRoutes(db.jdbi()),
+                new OperatorRoutes(db.jdbi(), clock),
                 // abuse and appeals (issue 9)
                 //
                 // support tickets and macros (issue 10)
