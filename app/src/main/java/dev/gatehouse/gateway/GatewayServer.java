@@ -86,6 +86,8 @@ public final class GatewayServer implements AutoCloseable {
                 // pricing and tiers (issue 11)
                 //
                 // team platform: accounts, credits, import (issue 13)
+                new dev.gatehouse.gateway.accounts.AccountOpeningRoutes(),
+                new dev.gatehouse.gateway.credits.CreditGrants(db.jdbi(), dev.gatehouse.policy.PolicySettings::defaults),
                 //
                 new ContractRoutes());
     }

@@ -115,6 +115,27 @@ class RoutesTest {
         // ---- pricing and tiers (issue 11) ----
 
         // ---- team: accounts, credits, import (issue 13) ----
+        Supplier<String> noRailsOpening = () -> {
+            gw.db().jdbi().useHandle(h -> h.createUpdate("DELETE FROM accounts WHERE email = 'rails-open@rails-open.dev'").execute());
+            return "";
+        };
+        samples.add(new Sample("POST /admin/v1/accounts", Permission.OPEN_ACCOUNT,
+                "{\"name\":\"Rails Opened\",\"email\":\"rails-open@rails-open.dev\",\"tier\":\"enterprise\",\"reason\":\"rails test\"}",
+                noRailsOpening));
+        samples.add(new Sample("POST /admin/v1/accounts/{id}/credits", Permission.GRANT_CREDITS,
+                "{\"kind\":\"manual_grant\",\"amount\":\"10.00\",\"reason\":\"rails test\"}", account));
+        Supplier<String> pendingGrant = () -> {
+            String acct = account.get();
+            String id = "grt_rails" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            gw.db().jdbi().useHandle(h -> h.createUpdate("INSERT INTO credit_grants (id, account_id, kind, amount, price_paid, reason, "
+                    + "status, requested_by, requested_at) VALUES (:id, :acct, 'manual_grant', 900, 0, 'rails', 'pending_approval', "
+                    + "'op_rails_maker', CURRENT_TIMESTAMP)").bind("id", id).bind("acct", acct).execute());
+            return id;
+        };
+        for (String decision : List.of("approve", "reject")) {
+            samples.add(new Sample("POST /admin/v1/credit-grants/{id}/" + decision, Permission.GRANT_CREDITS,
+                    "{\"reason\":\"rails test\"}", pendingGrant));
+        }
 
         return samples;
     }
