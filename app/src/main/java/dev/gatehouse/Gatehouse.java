@@ -98,7 +98,7 @@ public final class Gatehouse implements Callable<Integer> {
 
     @Command(name = "gateway", mixinStandardHelpOptions = true,
             description = "Run the gateway headless (admin API and data plane).",
-            subcommands = {Gatehouse.OperatorsCommand.class})
+            subcommands = {Gatehouse.OperatorsCommand.class, Gatehouse.ImportCatalogCommand.class})
     static final class GatewayCommand implements Callable<Integer> {
         @Option(names = "--port", description = "Port to listen on (default: ${DEFAULT-VALUE})")
         int port = 8080;
@@ -292,6 +292,47 @@ public final class Gatehouse implements Callable<Integer> {
             } catch (IllegalArgumentException e) {
                 System.err.println(e.getMessage());
                 return 2;
+            }
+        }
+    }
+
+    @Command(name = "import-catalog", mixinStandardHelpOptions = true,
+            description = "Import a catalog file (Gatehouse's own JSON or LiteLLM's model_prices_and_context_window.json) into the "
+                    + "gateway's database: prints the preview entry by entry, then writes it in one transaction.")
+    static final class ImportCatalogCommand implements Callable<Integer> {
+        @picocli.CommandLine.Parameters(index = "0", description = "The catalog file")
+        java.nio.file.Path file;
+
+        @Option(names = "--db", required = true, description = "JDBC URL of the gateway's database")
+        String db;
+
+        @Mixin
+        DbCredentials credentials = new DbCredentials();
+
+        @Option(names = "--format", description = "gatehouse or litellm (default: told from the content)")
+        String format;
+
+        @Option(names = "--dry-run", description = "Print the preview only; write nothing")
+        boolean dryRun;
+
+        @Option(names = "--reason", description = "Why, for the audit trail (default: names the file)")
+        String reason;
+
+        @Override
+        public Integer call() {
+            String content;
+            try {
+                content = java.nio.file.Files.readString(file);
+            } catch (java.io.IOException e) {
+                System.err.println("Cannot read " + file + ": " + e.getMessage());
+                return 2;
+            }
+            try (Database database = Database.open(db, credentials.user, credentials.password)) {
+                String actor = "cli:" + System.getProperty("user.name", "unknown");
+                return dev.gatehouse.gateway.catalogimport.CatalogImportCommand.run(database.jdbi(), java.time.Clock.systemUTC(), content,
+                        format, dryRun, actor.length() > 80 ? actor.substring(0, 80) : actor,
+                        reason != null && !reason.isBlank() ? reason : "imported " + file.getFileName() + " with gateway import-catalog",
+                        java.util.Optional.empty(), System.out, System.err);
             }
         }
     }

@@ -88,6 +88,8 @@ public final class GatewayServer implements AutoCloseable {
                 // team platform: accounts, credits, import (issue 13)
                 new dev.gatehouse.gateway.accounts.AccountOpeningRoutes(),
                 new dev.gatehouse.gateway.credits.CreditGrants(db.jdbi(), dev.gatehouse.policy.PolicySettings::defaults),
+                new dev.gatehouse.gateway.catalogimport.CatalogImportRoutes(dev.gatehouse.policy.PolicySettings::defaults,
+                        java.util.Optional.empty()),
                 //
                 new ContractRoutes());
     }

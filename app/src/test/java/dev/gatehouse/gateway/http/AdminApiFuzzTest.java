@@ -79,6 +79,8 @@ class AdminApiFuzzTest {
             new Endpoint("GET", "/admin/v1/credit-grants", "status", "account_id", "limit", "cursor"),
             new Endpoint("POST", "/admin/v1/credit-grants/{account}/approve"),
             new Endpoint("POST", "/admin/v1/credit-grants/{account}/reject"),
+            new Endpoint("POST", "/admin/v1/models/import/preview"),
+            new Endpoint("POST", "/admin/v1/models/import"),
 
             new Endpoint("GET", "/admin/v1/openapi.json"));
 

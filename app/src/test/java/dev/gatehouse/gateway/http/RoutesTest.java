@@ -132,6 +132,20 @@ class RoutesTest {
                     + "'op_rails_maker', CURRENT_TIMESTAMP)").bind("id", id).bind("acct", acct).execute());
             return id;
         };
+        String catalog = "{\\\"data\\\":[{\\\"slug\\\":\\\"rails-import-model\\\",\\\"name\\\":\\\"Rails Import\\\","
+                + "\\\"provider\\\":\\\"Rails\\\",\\\"modality\\\":\\\"chat\\\",\\\"price_card\\\":[{\\\"unit\\\":\\\"input_mtok\\\","
+                + "\\\"base\\\":\\\"1.00\\\"},{\\\"unit\\\":\\\"output_mtok\\\",\\\"base\\\":\\\"2.00\\\"}]}]}";
+        Supplier<String> noImportedModel = () -> {
+            gw.db().jdbi().useHandle(h -> h.createUpdate("DELETE FROM models WHERE slug = 'rails-import-model'").execute());
+            return "";
+        };
+        noImportedModel.get();
+        String importHash = gw.post(Role.LEAD, "/admin/v1/models/import/preview", "{\"content\":\"" + catalog + "\"}")
+                .json().get("preview_hash").asText();
+        samples.add(new Sample("POST /admin/v1/models/import/preview", Permission.IMPORT_CATALOG,
+                "{\"content\":\"" + catalog + "\"}", noImportedModel));
+        samples.add(new Sample("POST /admin/v1/models/import", Permission.IMPORT_CATALOG,
+                "{\"content\":\"" + catalog + "\",\"preview_hash\":\"" + importHash + "\",\"reason\":\"rails test\"}", noImportedModel));
         for (String decision : List.of("approve", "reject")) {
             samples.add(new Sample("POST /admin/v1/credit-grants/{id}/" + decision, Permission.GRANT_CREDITS,
                     "{\"reason\":\"rails test\"}", pendingGrant));
