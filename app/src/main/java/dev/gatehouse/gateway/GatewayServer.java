@@ -77,7 +77,7 @@ public final class GatewayServer implements AutoCloseable {
                 new LedgerRoutes(db.jdbi(), AccountStore::find),
                 new KeyRoutes(db.jdbi(), AccountStore::find),
                 new AuditTrailRoutes(db.jdbi(), clock),
-                new OperatorRoutes(db.jdbi()),
+                new OperatorRoutes(db.jdbi(), clock),
                 // abuse and appeals (issue 9)
                 //
                 // support tickets and macros (issue 10)
@@ -87,6 +87,10 @@ public final class GatewayServer implements AutoCloseable {
                 // pricing and tiers (issue 11)
                 //
                 // team platform: accounts, credits, import (issue 13)
+                new dev.gatehouse.gateway.accounts.AccountOpeningRoutes(),
+                new dev.gatehouse.gateway.credits.CreditGrants(db.jdbi(), dev.gatehouse.policy.PolicySettings::defaults),
+                new dev.gatehouse.gateway.catalogimport.CatalogImportRoutes(dev.gatehouse.policy.PolicySettings::defaults,
+                        java.util.Optional.empty()),
                 //
                 new ContractRoutes());
     }

@@ -84,6 +84,13 @@ class AdminApiFuzzTest {
             // ---- pricing and tiers (issue 11) ----
 
             // ---- team: accounts, credits, import (issue 13) ----
+            new Endpoint("POST", "/admin/v1/accounts"),
+            new Endpoint("POST", "/admin/v1/accounts/{account}/credits"),
+            new Endpoint("GET", "/admin/v1/credit-grants", "status", "account_id", "limit", "cursor"),
+            new Endpoint("POST", "/admin/v1/credit-grants/{account}/approve"),
+            new Endpoint("POST", "/admin/v1/credit-grants/{account}/reject"),
+            new Endpoint("POST", "/admin/v1/models/import/preview"),
+            new Endpoint("POST", "/admin/v1/models/import"),
 
             new Endpoint("GET", "/admin/v1/openapi.json"));
 

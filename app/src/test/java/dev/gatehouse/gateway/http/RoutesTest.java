@@ -128,6 +128,41 @@ class RoutesTest {
         // ---- pricing and tiers (issue 11) ----
 
         // ---- team: accounts, credits, import (issue 13) ----
+        Supplier<String> noRailsOpening = () -> {
+            gw.db().jdbi().useHandle(h -> h.createUpdate("DELETE FROM accounts WHERE email = 'rails-open@rails-open.dev'").execute());
+            return "";
+        };
+        samples.add(new Sample("POST /admin/v1/accounts", Permission.OPEN_ACCOUNT,
+                "{\"name\":\"Rails Opened\",\"email\":\"rails-open@rails-open.dev\",\"tier\":\"enterprise\",\"reason\":\"rails test\"}",
+                noRailsOpening));
+        samples.add(new Sample("POST /admin/v1/accounts/{id}/credits", Permission.GRANT_CREDITS,
+                "{\"kind\":\"manual_grant\",\"amount\":\"10.00\",\"reason\":\"rails test\"}", account));
+        Supplier<String> pendingGrant = () -> {
+            String acct = account.get();
+            String id = "grt_rails" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            gw.db().jdbi().useHandle(h -> h.createUpdate("INSERT INTO credit_grants (id, account_id, kind, amount, price_paid, reason, "
+                    + "status, requested_by, requested_at) VALUES (:id, :acct, 'manual_grant', 900, 0, 'rails', 'pending_approval', "
+                    + "'op_rails_maker', CURRENT_TIMESTAMP)").bind("id", id).bind("acct", acct).execute());
+            return id;
+        };
+        String catalog = "{\\\"data\\\":[{\\\"slug\\\":\\\"rails-import-model\\\",\\\"name\\\":\\\"Rails Import\\\","
+                + "\\\"provider\\\":\\\"Rails\\\",\\\"modality\\\":\\\"chat\\\",\\\"price_card\\\":[{\\\"unit\\\":\\\"input_mtok\\\","
+                + "\\\"base\\\":\\\"1.00\\\"},{\\\"unit\\\":\\\"output_mtok\\\",\\\"base\\\":\\\"2.00\\\"}]}]}";
+        Supplier<String> noImportedModel = () -> {
+            gw.db().jdbi().useHandle(h -> h.createUpdate("DELETE FROM models WHERE slug = 'rails-import-model'").execute());
+            return "";
+        };
+        noImportedModel.get();
+        String importHash = gw.post(Role.LEAD, "/admin/v1/models/import/preview", "{\"content\":\"" + catalog + "\"}")
+                .json().get("preview_hash").asText();
+        samples.add(new Sample("POST /admin/v1/models/import/preview", Permission.IMPORT_CATALOG,
+                "{\"content\":\"" + catalog + "\"}", noImportedModel));
+        samples.add(new Sample("POST /admin/v1/models/import", Permission.IMPORT_CATALOG,
+                "{\"content\":\"" + catalog + "\",\"preview_hash\":\"" + importHash + "\",\"reason\":\"rails test\"}", noImportedModel));
+        for (String decision : List.of("approve", "reject")) {
+            samples.add(new Sample("POST /admin/v1/credit-grants/{id}/" + decision, Permission.GRANT_CREDITS,
+                    "{\"reason\":\"rails test\"}", pendingGrant));
+        }
 
         return samples;
     }
