@@ -188,6 +188,7 @@ public final class AbuseRoutes implements Feature {
     }
 
     static AbuseReportDetail detail(Handle h, String id, Instant now) {
+        CaseLock.requireReportId(id);
         ReportStore.Row row = ReportStore.find(h, id).orElseThrow(() -> ApiException.notFound("abuse report", id));
         AbuseReport report = ReportStore.shown(h, List.of(row), now).get(0);
         ReportCategory category = ReportCategory.fromWire(row.category()).orElseThrow();

@@ -12,6 +12,7 @@ record CaseLock(ReportStore.Row target, List<ReportStore.Row> rows) {
 
     /** Locks the case of report {@code id}: 404 if there is no such report, 409 final-state once it is resolved. */
     static CaseLock of(Handle h, String id) {
+        requireReportId(id);
         for (int attempt = 0; attempt < 3; attempt++) {
             ReportStore.Row seen = ReportStore.find(h, id).orElseThrow(() -> ApiException.notFound("abuse report", id));
             if (!seen.unresolved()) {
@@ -26,6 +27,14 @@ record CaseLock(ReportStore.Row target, List<ReportStore.Row> rows) {
             // resolved or split off between the read and the lock: read it again
         }
         throw ApiException.conflict("The report changed while it was being locked; retry.");
+    }
+
+    /** An id that is not a report's (an account id pasted into a report URL) is a 400 saying so, not a silent 404. */
+    static void requireReportId(String id) {
+        if (!id.startsWith("rpt_")) {
+            throw ApiException.invalidField("id", "'" + (id.length() > 60 ? id.substring(0, 60) + "…" : id)
+                    + "' is not an abuse report id; report ids start with rpt_");
+        }
     }
 
     static ApiException resolved(ReportStore.Row r) {

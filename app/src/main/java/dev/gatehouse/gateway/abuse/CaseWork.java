@@ -141,6 +141,7 @@ final class CaseWork {
             throw ApiException.validation(errors);
         }
         String id = request.pathParam("id");
+        CaseLock.requireReportId(id);
         ReportStore.Row report = ReportStore.find(h, id).orElseThrow(() -> ApiException.notFound("abuse report", id));
         request.checkVersion("abuse report", report.version());
         AbuseComment comment = CommentStore.insert(h, PrefixedIds.next("cmt_", request.now()), id, request.operator().id(),
