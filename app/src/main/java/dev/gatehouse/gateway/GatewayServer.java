@@ -2,6 +2,8 @@ package dev.gatehouse.gateway;
 
 import dev.gatehouse.api.Health;
 import dev.gatehouse.api.Json;
+import dev.gatehouse.gateway.abuse.AbuseRoutes;
+import dev.gatehouse.gateway.abuse.AppealRoutes;
 import dev.gatehouse.gateway.accounts.AccountRoutes;
 import dev.gatehouse.gateway.accounts.AccountStore;
 import dev.gatehouse.gateway.audittrail.AuditTrailRoutes;
@@ -17,6 +19,7 @@ import dev.gatehouse.gateway.http.RequestLine;
 import dev.gatehouse.gateway.http.SignInThrottle;
 import dev.gatehouse.gateway.http.Routes;
 import dev.gatehouse.gateway.keys.KeyRoutes;
+import dev.gatehouse.gateway.requestlog.RequestLogRetention;
 import dev.gatehouse.gateway.operators.OperatorStore;
 import dev.gatehouse.gateway.team.OperatorRoutes;
 import dev.gatehouse.gateway.support.TicketRoutes;
@@ -79,6 +82,9 @@ public final class GatewayServer implements AutoCloseable {
                 new AuditTrailRoutes(db.jdbi(), clock),
                 new OperatorRoutes(db.jdbi(), clock),
                 // abuse and appeals (issue 9)
+                new AbuseRoutes(db.jdbi(), clock),
+                new AppealRoutes(db.jdbi()),
+                new RequestLogRetention(db.jdbi(), clock),
                 //
                 // support tickets and macros (issue 10)
                 new TicketRoutes(db.jdbi(), clock, AccountStore::find),

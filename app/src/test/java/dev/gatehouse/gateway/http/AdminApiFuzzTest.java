@@ -67,6 +67,21 @@ class AdminApiFuzzTest {
             new Endpoint("PATCH", "/admin/v1/operators/{operator}"),
             new Endpoint("POST", "/admin/v1/operators/{operator}/actions"),
             // ---- abuse and appeals (issue 9) ----
+            new Endpoint("GET", "/admin/v1/abuse-reports", "state", "category", "severity", "breached", "assignee", "account_id",
+                    "group", "limit", "cursor"),
+            new Endpoint("POST", "/admin/v1/abuse-reports"),
+            new Endpoint("GET", "/admin/v1/abuse-reports/metrics"),
+            new Endpoint("GET", "/admin/v1/abuse-reports/{report}"),
+            new Endpoint("PATCH", "/admin/v1/abuse-reports/{report}"),
+            new Endpoint("POST", "/admin/v1/abuse-reports/{report}/claim"),
+            new Endpoint("POST", "/admin/v1/abuse-reports/{report}/release"),
+            new Endpoint("POST", "/admin/v1/abuse-reports/{report}/split"),
+            new Endpoint("POST", "/admin/v1/abuse-reports/{report}/comments"),
+            new Endpoint("POST", "/admin/v1/abuse-reports/{report}/escalate"),
+            new Endpoint("POST", "/admin/v1/abuse-reports/{report}/resolve"),
+            new Endpoint("GET", "/admin/v1/appeals", "state", "account_id", "limit", "cursor"),
+            new Endpoint("POST", "/admin/v1/appeals"),
+            new Endpoint("POST", "/admin/v1/appeals/{appeal}/decide"),
 
             // ---- support (issue 10) ----
             new Endpoint("GET", "/admin/v1/tickets", "state", "priority", "category", "assignee", "account_id", "breached", "q",

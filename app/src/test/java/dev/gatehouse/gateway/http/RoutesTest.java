@@ -2,6 +2,7 @@ package dev.gatehouse.gateway.http;
 
 import dev.gatehouse.gateway.SharedGateways;
 import dev.gatehouse.gateway.TestGateway;
+import dev.gatehouse.gateway.abuse.TestReports;
 import dev.gatehouse.gateway.accounts.TestAccounts;
 import dev.gatehouse.gateway.audit.AuditLog;
 import dev.gatehouse.gateway.operators.OperatorStore;
@@ -108,6 +109,43 @@ class RoutesTest {
                     "{\"action\":\"" + a + "\",\"reason\":\"rails test\"}", a.equals("reactivate") ? deactivated : operator));
         }
         // ---- abuse and appeals (issue 9) ----
+        String reportedAccount = TestAccounts.create(gw.db(), "Rails Reported Co", "free", "active", 1).accountId();
+        Supplier<String> report = () -> TestReports.file(gw, "other").reportId();
+        Supplier<String> lowReport = () -> TestReports.file(gw, "spam").reportId();
+        Supplier<String> claimedReport = () -> {
+            String id = report.get();
+            TestReports.claim(gw, Role.TRUST_SAFETY, id);
+            return id;
+        };
+        Supplier<String> groupedReport = () -> {
+            var first = TestReports.file(gw, "spam");
+            return TestReports.fileAbout(gw, "other", first.accountId(), first.keyId()).reportId();
+        };
+        Supplier<String> appeal = () -> {
+            var acct = TestAccounts.create(gw.db(), "Rails Appeal Co", "free", "active", 1).accountId();
+            return TestReports.appeal(gw, TestReports.warning(gw, acct, "op_rails_original_decider", java.time.Instant.now()));
+        };
+        Supplier<String> warning = () -> TestReports.warning(gw,
+                TestAccounts.create(gw.db(), "Rails Warned Co", "free", "active", 1).accountId(), "op_lead", java.time.Instant.now());
+        samples.add(new Sample("POST /admin/v1/abuse-reports", Permission.FILE_ABUSE_REPORT,
+                TestReports.intake("spam", reportedAccount, null), report));
+        samples.add(new Sample("PATCH /admin/v1/abuse-reports/{id}", Permission.WORK_ABUSE_REPORTS, "{\"severity\":\"critical\"}", lowReport));
+        samples.add(new Sample("PATCH /admin/v1/abuse-reports/{id}", Permission.LOWER_SEVERITY,
+                "{\"severity\":\"low\",\"reason\":\"rails test\"}", report));
+        samples.add(new Sample("POST /admin/v1/abuse-reports/{id}/claim", Permission.WORK_ABUSE_REPORTS, "{}", report));
+        samples.add(new Sample("POST /admin/v1/abuse-reports/{id}/release", Permission.WORK_ABUSE_REPORTS, "{}", claimedReport));
+        samples.add(new Sample("POST /admin/v1/abuse-reports/{id}/split", Permission.WORK_ABUSE_REPORTS,
+                "{\"note\":\"rails test\"}", groupedReport));
+        samples.add(new Sample("POST /admin/v1/abuse-reports/{id}/comments", Permission.WORK_ABUSE_REPORTS,
+                "{\"body\":\"rails test\"}", report));
+        samples.add(new Sample("POST /admin/v1/abuse-reports/{id}/escalate", Permission.WORK_ABUSE_REPORTS,
+                "{\"to\":\"law_enforcement\",\"note\":\"rails test\"}", claimedReport));
+        samples.add(new Sample("POST /admin/v1/abuse-reports/{id}/resolve", Permission.WORK_ABUSE_REPORTS,
+                "{\"decision\":\"warn\",\"reason\":\"rails test\",\"policy_clause\":\"ai-visual-studio §7\"}", report));
+        samples.add(new Sample("POST /admin/v1/appeals", Permission.FILE_APPEAL, "{\"enforcement_id\":\"" + warning.get()
+                + "\",\"statement\":\"rails test\"}", report));
+        samples.add(new Sample("POST /admin/v1/appeals/{id}/decide", Permission.DECIDE_APPEALS,
+                "{\"outcome\":\"overturned\",\"reason\":\"rails test\"}", appeal));
 
         // ---- support (issue 10) ----
         String ticketAccount = account.get();
