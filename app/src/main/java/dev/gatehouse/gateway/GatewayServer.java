@@ -83,7 +83,7 @@ public final class GatewayServer implements AutoCloseable {
                 //
                 // refunds and policy (issue 10)
                 new dev.gatehouse.gateway.refunds.RefundRoutes(db.jdbi(), clock, new dev.gatehouse.gateway.refunds.SimulatedPayouts()),
-                new dev.gatehouse.gateway.settings.PolicyRoutes(db.jdbi(), dev.gatehouse.gateway.refunds.RefundRoutes::reevaluateOpen),
+                new dev.gatehouse.gateway.settings.PolicyRoutes(db.jdbi(), dev.gatehouse.gateway.refunds.RefundWorkflow::reevaluateOpen),
                 //
                 // pricing and tiers (issue 11)
                 //
