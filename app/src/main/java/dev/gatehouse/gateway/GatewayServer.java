@@ -89,6 +89,8 @@ public final class GatewayServer implements AutoCloseable {
                 // support tickets and macros (issue 10)
                 new TicketRoutes(db.jdbi(), clock, AccountStore::find),
                 // refunds and policy (issue 10)
+                new dev.gatehouse.gateway.refunds.RefundRoutes(db.jdbi(), clock, new dev.gatehouse.gateway.refunds.SimulatedPayouts()),
+                new dev.gatehouse.gateway.settings.PolicyRoutes(db.jdbi(), dev.gatehouse.gateway.refunds.RefundWorkflow::reevaluateOpen),
                 //
                 // pricing and tiers (issue 11)
                 //

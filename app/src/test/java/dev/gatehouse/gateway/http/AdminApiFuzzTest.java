@@ -95,6 +95,15 @@ class AdminApiFuzzTest {
             new Endpoint("PUT", "/admin/v1/macros"),
 
             // ---- refunds and policy (issue 10) ----
+            new Endpoint("GET", "/admin/v1/refunds", "state", "verdict", "account_id", "limit", "cursor"),
+            new Endpoint("POST", "/admin/v1/refunds"),
+            new Endpoint("GET", "/admin/v1/refunds/{refund}"),
+            new Endpoint("POST", "/admin/v1/refunds/{refund}/approve"),
+            new Endpoint("POST", "/admin/v1/refunds/{refund}/deny"),
+            new Endpoint("POST", "/admin/v1/refunds/{refund}/retry-payout"),
+            new Endpoint("GET", "/admin/v1/policy"),
+            new Endpoint("PUT", "/admin/v1/policy"),
+            new Endpoint("POST", "/admin/v1/policy/preview"),
 
             // ---- pricing and tiers (issue 11) ----
 
@@ -179,6 +188,8 @@ class AdminApiFuzzTest {
         }
         new OperatorStore(gw.db().jdbi()).create(FUZZED_OPERATOR, "Fuzzed Operator", "fuzzed@test.gatehouse.dev", Role.SUPPORT);
         String ticket = TestTickets.create(gw, accounts.get(0).accountId());
+        // refunds and policy (issue 10): a refund for the {refund} routes to find
+        String refund = dev.gatehouse.gateway.refunds.TestRefunds.request(gw, "1.00");
         List<String> models = new ArrayList<>();
         try (RawHttp lead = new RawHttp(port)) {
             JsonNode page = json(lead.get("/admin/v1/models?limit=20", "Authorization: Bearer " + gw.token(Role.LEAD)));
@@ -190,7 +201,7 @@ class AdminApiFuzzTest {
                 TestAccounts.Created acct = accounts.get(accounts.size() - 1);
                 String path = e.template().replace("{account}", acct.accountId()).replace("{key}", acct.keyIds().get(0))
                         .replace("{model}", models.isEmpty() ? "mdl_none" : models.get(0)).replace("{operator}", FUZZED_OPERATOR)
-                        .replace("{ticket}", ticket);
+                        .replace("{ticket}", ticket).replace("{refund}", refund);
                 byte[] body = e.method().equals("GET") ? null
                         : utf8(e.method().equals("PATCH") ? "{\"tier\":\"pro\"}" : "{\"action\":\"suspend\",\"reason\":\"route check\"}");
                 String head = e.method() + " " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + gw.token(Role.LEAD)
@@ -204,7 +215,7 @@ class AdminApiFuzzTest {
             for (int i = 0; i < count; i++) {
                 Endpoint e = ENDPOINTS.get(rnd.nextInt(ENDPOINTS.size()));
                 String method = rnd.nextInt(10) == 0 ? pick(rnd, METHODS) : e.method();
-                String path = path(rnd, e, accounts, models, ticket, textOnly);
+                String path = path(rnd, e, accounts, models, ticket, textOnly).replace("{refund}", refund);
                 String query = query(rnd, e, textOnly);
                 int who = rnd.nextInt(Role.values().length + 3);
                 String auth = auth(rnd, gw, who);

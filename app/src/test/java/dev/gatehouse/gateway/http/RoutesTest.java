@@ -162,6 +162,25 @@ class RoutesTest {
                 () -> "macros"));
 
         // ---- refunds and policy (issue 10) ----
+        Supplier<String> refund = () -> dev.gatehouse.gateway.refunds.TestRefunds.request(gw, "5.00");
+        Supplier<String> failedRefund = () -> dev.gatehouse.gateway.refunds.TestRefunds.failedPayout(gw, "5.00");
+        dev.gatehouse.gateway.refunds.TestRefunds.Lot intakeLot = dev.gatehouse.gateway.refunds.TestRefunds.purchase(gw.db(), "Rails Refund Co", "25");
+        samples.add(new Sample("POST /admin/v1/refunds", Permission.REQUEST_REFUND, "{\"account_id\":\"" + intakeLot.accountId()
+                + "\",\"lot_id\":\"" + intakeLot.lotId() + "\",\"amount\":\"1.00\",\"reason\":\"rails test\"}", () -> ""));
+        samples.add(new Sample("POST /admin/v1/refunds/{id}/approve", Permission.DECIDE_REFUNDS,
+                "{\"amount\":\"5.00\",\"reason\":\"rails test\"}", refund));
+        samples.add(new Sample("POST /admin/v1/refunds/{id}/approve", Permission.REFUND_EXCEPTION,
+                "{\"amount\":\"5.00\",\"reason\":\"rails test\",\"exception\":true}", refund));
+        samples.add(new Sample("POST /admin/v1/refunds/{id}/deny", Permission.DECIDE_REFUNDS, "{\"reason\":\"rails test\"}", refund));
+        samples.add(new Sample("POST /admin/v1/refunds/{id}/retry-payout", Permission.DECIDE_REFUNDS,
+                "{\"reason\":\"rails test\"}", failedRefund));
+        Supplier<String> policy = () -> {
+            gw.db().jdbi().useHandle(h -> h.createUpdate("UPDATE policy_settings SET version = 1").execute());
+            return "";
+        };
+        samples.add(new Sample("PUT /admin/v1/policy", Permission.EDIT_POLICY, "{\"preset\":\"pixapi\",\"reason\":\"rails test\"}", policy));
+        samples.add(new Sample("POST /admin/v1/policy/preview", Permission.EDIT_POLICY,
+                "{\"preset\":\"decart\",\"reason\":\"rails test\"}", policy));
 
         // ---- pricing and tiers (issue 11) ----
 
