@@ -20,6 +20,8 @@ import dev.gatehouse.gateway.keys.KeyRoutes;
 import dev.gatehouse.gateway.operators.OperatorStore;
 import dev.gatehouse.gateway.team.OperatorRoutes;
 import dev.gatehouse.gateway.session.SessionRoutes;
+import dev.gatehouse.gateway.pricing.PricingRoutes;
+import dev.gatehouse.gateway.tiers.TierRoutes;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
@@ -84,7 +86,8 @@ public final class GatewayServer implements AutoCloseable {
                 // refunds and policy (issue 10)
                 //
                 // pricing and tiers (issue 11)
-                //
+                new PricingRoutes(db.jdbi(), clock),
+                new TierRoutes(db.jdbi(), clock),
                 // team platform: accounts, credits, import (issue 13)
                 //
                 new ContractRoutes());

@@ -72,6 +72,22 @@ class AdminApiFuzzTest {
             // ---- refunds and policy (issue 10) ----
 
             // ---- pricing and tiers (issue 11) ----
+            new Endpoint("GET", "/admin/v1/models/{model}/prices", "at"),
+            new Endpoint("PATCH", "/admin/v1/models/{model}"),
+            new Endpoint("GET", "/admin/v1/price-changes", "limit", "cursor", "model_id", "provider", "state", "batch_id"),
+            new Endpoint("POST", "/admin/v1/price-changes"),
+            new Endpoint("POST", "/admin/v1/price-changes/bulk"),
+            new Endpoint("POST", "/admin/v1/price-changes/preview"),
+            new Endpoint("GET", "/admin/v1/price-changes/{change}"),
+            new Endpoint("DELETE", "/admin/v1/price-changes/{change}"),
+            new Endpoint("GET", "/admin/v1/price-notices", "limit", "cursor", "change_id", "account_id", "model_id"),
+            new Endpoint("GET", "/admin/v1/tiers"),
+            new Endpoint("GET", "/admin/v1/tiers/{tier}"),
+            new Endpoint("PUT", "/admin/v1/tiers/{tier}"),
+            new Endpoint("POST", "/admin/v1/tiers/{tier}/preview"),
+            new Endpoint("GET", "/admin/v1/accounts/{account}/limits"),
+            new Endpoint("PUT", "/admin/v1/accounts/{account}/limits"),
+            new Endpoint("POST", "/admin/v1/accounts/{account}/limits/preview"),
 
             // ---- team: accounts, credits, import (issue 13) ----
 
