@@ -85,7 +85,6 @@ public final class PricingRoutes implements Feature {
         routes.read("/admin/v1/models/{id}/prices", Permission.READ, this::prices);
         routes.edit("/admin/v1/models/{id}", MODEL, this::patchModel);
         routes.read("/admin/v1/price-changes", Permission.READ, this::list);
-        routes.read("/admin/v1/price-changes/{id}", Permission.READ, this::one);
         routes.create("/admin/v1/price-changes", CHANGE, this::create);
         routes.create("/admin/v1/price-changes/bulk", CHANGE, this::bulk);
         routes.preview("/admin/v1/price-changes/preview", CHANGE, this::preview);
@@ -158,11 +157,6 @@ public final class PricingRoutes implements Feature {
         ctx.json(Pages.of(rows, limit, c -> Cursor.encode("price-changes", c.id())));
     }
 
-    private void one(Context ctx) {
-        String id = plausibleId(ctx.pathParam("id"), "price change");
-        ctx.json(jdbi.withHandle(h -> PriceStore.find(h, id)).orElseThrow(() -> ApiException.notFound("price change", id)));
-    }
-
     private void notices(Context ctx) {
         int limit = QueryParams.limit(ctx);
         var f = new PriceStore.NoticeFilter(QueryParams.text(ctx, "change_id", MAX_ID).orElse(null),
@@ -185,6 +179,12 @@ public final class PricingRoutes implements Feature {
         if (body.filter() != null || body.adjustment() != null) {
             throw ApiException.validation(List.of(new FieldError("filter",
                     "a bulk change goes to POST /admin/v1/price-changes/bulk with the preview_hash of its preview")));
+        }
+        if (body.modelId() != null) {
+            // the model's row is locked before the plan reads it: of two edits from one version, the second gets 412
+            String id = plausibleId(body.modelId(), "model");
+            Model locked = CatalogStore.lock(request.handle(), id).orElseThrow(() -> ApiException.notFound("model", id));
+            request.checkVersion("model", locked.version());
         }
         PriceChanges.Plan plan = PriceChanges.plan(request.handle(), body, role(request), request.now());
         checkVersion(request, plan);

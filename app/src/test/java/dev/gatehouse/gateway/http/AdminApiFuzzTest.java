@@ -78,7 +78,6 @@ class AdminApiFuzzTest {
             new Endpoint("POST", "/admin/v1/price-changes"),
             new Endpoint("POST", "/admin/v1/price-changes/bulk"),
             new Endpoint("POST", "/admin/v1/price-changes/preview"),
-            new Endpoint("GET", "/admin/v1/price-changes/{change}"),
             new Endpoint("DELETE", "/admin/v1/price-changes/{change}"),
             new Endpoint("GET", "/admin/v1/price-notices", "limit", "cursor", "change_id", "account_id", "model_id"),
             new Endpoint("GET", "/admin/v1/tiers"),
@@ -172,7 +171,8 @@ class AdminApiFuzzTest {
             for (Endpoint e : ENDPOINTS) {
                 TestAccounts.Created acct = accounts.get(accounts.size() - 1);
                 String path = e.template().replace("{account}", acct.accountId()).replace("{key}", acct.keyIds().get(0))
-                        .replace("{model}", models.isEmpty() ? "mdl_none" : models.get(0)).replace("{operator}", FUZZED_OPERATOR);
+                        .replace("{model}", models.isEmpty() ? "mdl_none" : models.get(0)).replace("{operator}", FUZZED_OPERATOR)
+                        .replace("{tier}", "free");
                 byte[] body = e.method().equals("GET") ? null
                         : utf8(e.method().equals("PATCH") ? "{\"tier\":\"pro\"}" : "{\"action\":\"suspend\",\"reason\":\"route check\"}");
                 String head = e.method() + " " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + gw.token(Role.LEAD)
@@ -259,7 +259,8 @@ class AdminApiFuzzTest {
                 .replace("{account}", id != null ? id : acct.accountId())
                 .replace("{key}", id != null ? id : acct.keyIds().get(rnd.nextInt(acct.keyIds().size())))
                 .replace("{model}", id != null ? id : models.isEmpty() ? "mdl_none" : models.get(rnd.nextInt(models.size())))
-                .replace("{operator}", id != null ? id : FUZZED_OPERATOR);
+                .replace("{operator}", id != null ? id : FUZZED_OPERATOR)
+                .replace("{tier}", id != null ? id : "free");
         if (textOnly) {
             return p;
         }
