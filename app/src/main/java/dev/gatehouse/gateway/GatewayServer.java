@@ -24,6 +24,8 @@ import dev.gatehouse.gateway.operators.OperatorStore;
 import dev.gatehouse.gateway.team.OperatorRoutes;
 import dev.gatehouse.gateway.support.TicketRoutes;
 import dev.gatehouse.gateway.session.SessionRoutes;
+import dev.gatehouse.gateway.pricing.PricingRoutes;
+import dev.gatehouse.gateway.tiers.TierRoutes;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
@@ -93,7 +95,8 @@ public final class GatewayServer implements AutoCloseable {
                 new dev.gatehouse.gateway.settings.PolicyRoutes(db.jdbi(), dev.gatehouse.gateway.refunds.RefundWorkflow::reevaluateOpen),
                 //
                 // pricing and tiers (issue 11)
-                //
+                new PricingRoutes(db.jdbi(), clock),
+                new TierRoutes(db.jdbi(), clock),
                 // team platform: accounts, credits, import (issue 13)
                 new dev.gatehouse.gateway.accounts.AccountOpeningRoutes(),
                 new dev.gatehouse.gateway.credits.CreditGrants(db.jdbi(), dev.gatehouse.policy.PolicySettings::defaults),

@@ -106,6 +106,21 @@ class AdminApiFuzzTest {
             new Endpoint("POST", "/admin/v1/policy/preview"),
 
             // ---- pricing and tiers (issue 11) ----
+            new Endpoint("GET", "/admin/v1/models/{model}/prices", "at"),
+            new Endpoint("PATCH", "/admin/v1/models/{model}"),
+            new Endpoint("GET", "/admin/v1/price-changes", "limit", "cursor", "model_id", "provider", "state", "batch_id"),
+            new Endpoint("POST", "/admin/v1/price-changes"),
+            new Endpoint("POST", "/admin/v1/price-changes/bulk"),
+            new Endpoint("POST", "/admin/v1/price-changes/preview"),
+            new Endpoint("DELETE", "/admin/v1/price-changes/{change}"),
+            new Endpoint("GET", "/admin/v1/price-notices", "limit", "cursor", "change_id", "account_id", "model_id"),
+            new Endpoint("GET", "/admin/v1/tiers"),
+            new Endpoint("GET", "/admin/v1/tiers/{tier}"),
+            new Endpoint("PUT", "/admin/v1/tiers/{tier}"),
+            new Endpoint("POST", "/admin/v1/tiers/{tier}/preview"),
+            new Endpoint("GET", "/admin/v1/accounts/{account}/limits"),
+            new Endpoint("PUT", "/admin/v1/accounts/{account}/limits"),
+            new Endpoint("POST", "/admin/v1/accounts/{account}/limits/preview"),
 
             // ---- team: accounts, credits, import (issue 13) ----
             new Endpoint("POST", "/admin/v1/accounts"),
@@ -201,7 +216,7 @@ class AdminApiFuzzTest {
                 TestAccounts.Created acct = accounts.get(accounts.size() - 1);
                 String path = e.template().replace("{account}", acct.accountId()).replace("{key}", acct.keyIds().get(0))
                         .replace("{model}", models.isEmpty() ? "mdl_none" : models.get(0)).replace("{operator}", FUZZED_OPERATOR)
-                        .replace("{ticket}", ticket).replace("{refund}", refund);
+                        .replace("{ticket}", ticket).replace("{refund}", refund).replace("{tier}", "free");
                 byte[] body = e.method().equals("GET") ? null
                         : utf8(e.method().equals("PATCH") ? "{\"tier\":\"pro\"}" : "{\"action\":\"suspend\",\"reason\":\"route check\"}");
                 String head = e.method() + " " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + gw.token(Role.LEAD)
@@ -290,7 +305,8 @@ class AdminApiFuzzTest {
                 .replace("{key}", id != null ? id : acct.keyIds().get(rnd.nextInt(acct.keyIds().size())))
                 .replace("{model}", id != null ? id : models.isEmpty() ? "mdl_none" : models.get(rnd.nextInt(models.size())))
                 .replace("{operator}", id != null ? id : FUZZED_OPERATOR)
-                .replace("{ticket}", id != null ? id : ticket);
+                .replace("{ticket}", id != null ? id : ticket)
+                .replace("{tier}", id != null ? id : "free");
         if (textOnly) {
             return p;
         }

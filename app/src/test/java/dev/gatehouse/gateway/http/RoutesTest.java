@@ -183,6 +183,61 @@ class RoutesTest {
                 "{\"preset\":\"decart\",\"reason\":\"rails test\"}", policy));
 
         // ---- pricing and tiers (issue 11) ----
+        Supplier<String> priced = () -> dev.gatehouse.gateway.pricing.TestPrices.chatModel(gw.db(), "mdl_rails_price", "2.00", "8.00");
+        Supplier<String> bulkPriced = () -> dev.gatehouse.gateway.pricing.TestPrices.chatModel(gw.db(), "mdl_rails_bulk", "2.00", "8.00");
+        String lower = "{\"model_id\":\"mdl_rails_price\",\"lines\":[{\"unit\":\"input_mtok\",\"base\":\"1.00\"},"
+                + "{\"unit\":\"output_mtok\",\"base\":\"4.00\"}],\"reason\":\"rails test\"}";
+        String raiseNow = "{\"model_id\":\"mdl_rails_price\",\"lines\":[{\"unit\":\"input_mtok\",\"base\":\"3.00\"},"
+                + "{\"unit\":\"output_mtok\",\"base\":\"9.00\"}],\"reason\":\"rails test: provider raised its price overnight\",\"emergency\":true}";
+        for (String route : List.of("POST /admin/v1/price-changes", "POST /admin/v1/price-changes/preview")) {
+            samples.add(new Sample(route, Permission.EDIT_PRICES, lower, priced));
+            samples.add(new Sample(route, Permission.EMERGENCY_PRICE_CHANGE, raiseNow, priced));
+        }
+        bulkPriced.get();
+        java.time.Instant hashedAt = java.time.Instant.now();
+        for (String percent : List.of("-10", "10")) {
+            boolean emergency = percent.equals("10");
+            var bulkBody = new dev.gatehouse.api.PriceChangeRequest(null, null,
+                    new dev.gatehouse.api.PriceChangeRequest.PriceFilter(null, null, null, List.of("mdl_rails_bulk")),
+                    new dev.gatehouse.api.PriceChangeRequest.PriceAdjustment(percent, null, null), null, "rails test", emergency, null);
+            String hash = dev.gatehouse.gateway.pricing.TestPrices.previewHash(gw.db(), bulkBody, hashedAt);
+            String body = "{\"filter\":{\"model_ids\":[\"mdl_rails_bulk\"]},\"adjustment\":{\"percent\":\"" + percent
+                    + "\"},\"reason\":\"rails test\"" + (emergency ? ",\"emergency\":true" : "") + ",\"preview_hash\":\"" + hash + "\"}";
+            samples.add(new Sample("POST /admin/v1/price-changes/bulk", emergency ? Permission.EMERGENCY_PRICE_CHANGE : Permission.EDIT_PRICES,
+                    body, bulkPriced));
+        }
+        Supplier<String> scheduledRaise = () -> {
+            String model = dev.gatehouse.gateway.pricing.TestPrices.chatModel(gw.db(), "mdl_rails_cancel", "2.00", "8.00");
+            return gw.db().jdbi().inTransaction(h -> dev.gatehouse.gateway.pricing.PriceChanges.schedule(h, model,
+                    List.of(new dev.gatehouse.api.PriceLineDraft("input_mtok", null, "2.50"), new dev.gatehouse.api.PriceLineDraft("output_mtok", null, "8.00")),
+                    java.time.Instant.now().plus(java.time.Duration.ofDays(40)), "rails test", "op_rails", false,
+                    java.time.Instant.now()).id());
+        };
+        samples.add(new Sample("DELETE /admin/v1/price-changes/{id}", Permission.EDIT_PRICES, "{\"reason\":\"rails test\"}", scheduledRaise));
+        Supplier<String> freshModel = () -> dev.gatehouse.gateway.pricing.TestPrices.chatModel(gw.db(),
+                "mdl_rails_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16), "1.00", "2.00");
+        samples.add(new Sample("PATCH /admin/v1/models/{id}", Permission.EDIT_MODELS, "{\"status\":\"deprecated\",\"reason\":\"rails test\"}", freshModel));
+        samples.add(new Sample("PATCH /admin/v1/models/{id}", Permission.EMERGENCY_PRICE_CHANGE,
+                "{\"status\":\"disabled\",\"reason\":\"rails test: security\",\"emergency\":true}", freshModel));
+        Supplier<String> starter = () -> {
+            gw.db().jdbi().useHandle(h -> {
+                h.createUpdate("UPDATE limit_changes SET state = 'superseded' WHERE target = 'starter' AND state = 'scheduled'").execute();
+                h.createUpdate("UPDATE rate_tiers SET rpm = 60, rpd = 1000, concurrent = 5, version = 1 WHERE name = 'starter'").execute();
+            });
+            return "starter";
+        };
+        Supplier<String> enterprise = () -> TestAccounts.create(gw.db(), "Rails Enterprise Co", "enterprise", "active", 1).accountId();
+        String loosen = "{\"rpm\":70,\"rpd\":1200,\"concurrent\":6,\"reason\":\"rails test\"}";
+        String tightenNow = "{\"rpm\":50,\"rpd\":900,\"concurrent\":4,\"reason\":\"rails test: abuse wave\",\"emergency\":true}";
+        for (String route : List.of("PUT /admin/v1/tiers/{id}", "POST /admin/v1/tiers/{id}/preview")) {
+            samples.add(new Sample(route, Permission.EDIT_TIERS, loosen, starter));
+            samples.add(new Sample(route, Permission.EMERGENCY_PRICE_CHANGE, tightenNow, starter));
+        }
+        for (String route : List.of("PUT /admin/v1/accounts/{id}/limits", "POST /admin/v1/accounts/{id}/limits/preview")) {
+            samples.add(new Sample(route, Permission.EDIT_TIERS, "{\"rpm\":500,\"rpd\":100000,\"concurrent\":50,\"reason\":\"rails test\"}", enterprise));
+            samples.add(new Sample(route, Permission.EMERGENCY_PRICE_CHANGE,
+                    "{\"rpm\":100,\"rpd\":5000,\"concurrent\":10,\"reason\":\"rails test: abuse\",\"emergency\":true}", enterprise));
+        }
 
         // ---- team: accounts, credits, import (issue 13) ----
         Supplier<String> noRailsOpening = () -> {
