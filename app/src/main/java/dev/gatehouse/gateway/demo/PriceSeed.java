@@ -45,7 +45,7 @@ import java.util.function.Consumer;
  *   <li>a price history for the 20 most-used models: each had an older change 45–102 days ago; the most used got a
  *       decrease applied last week, the third an emergency raise three days ago (a lead, notice waived, marked), and the
  *       second has a raise scheduled exactly 30 days after it was announced, with its customer notices;</li>
- *   <li>usage records that agree with the ledger: every {@code usage} debit of the last 40 days that AccountSeed wrote
+ *   <li>usage records that agree with the ledger: every {@code usage} debit of the last 32 days that AccountSeed wrote
  *       (one per account and time, naming a model) becomes requests whose costs sum to exactly that debit. Most of it is
  *       whole requests of the named model (tokens, images or seconds) priced at the card in force at the time; the
  *       remainder below one unit's price is an input-token request to the cheapest mini model the account also uses
@@ -58,8 +58,10 @@ import java.util.function.Consumer;
 public final class PriceSeed {
     private static final Logger log = LoggerFactory.getLogger(PriceSeed.class);
     private static final long SALT = 0x5EED_0011_0000_0011L;
-    /** Usage is seeded for the ledger's last 40 days: the 30-day impact window and the 7-day tier window with room. */
-    static final Duration USAGE_WINDOW = Duration.ofDays(40);
+    /** Usage is seeded for the ledger's last 32 days: the 30-day impact window and the 7-day tier window with room. */
+    static final Duration USAGE_WINDOW = Duration.ofDays(32);
+    /** Bursts are seeded where the tier preview looks: the last 7 days, and a day to spare. */
+    static final Duration BURST_WINDOW = Duration.ofDays(8);
     static final int HISTORY_MODELS = 20;
     static final String FILLER = "openai/gpt-4o-mini";
     private static final BigDecimal MILLION = new BigDecimal("1000000");
@@ -148,13 +150,14 @@ public final class PriceSeed {
             if (accountKeys == null || accountKeys.isEmpty()) {
                 continue;
             }
-            boolean burst = "free".equals(tiers.get(d.accountId())) && r.nextInt(5) == 0;
+            boolean burst = "free".equals(tiers.get(d.accountId())) && d.at().isAfter(now.minus(BURST_WINDOW)) && r.nextInt(3) == 0;
             requests += requests(r, d, model(bySlug, d.model(), filler), filler, history, accountKeys, burst, rows, usersByModel);
         }
         int noticeCount = 0;
         for (PendingNotice n : notices) {
             noticeCount += n.accounts(usersByModel).size();
         }
+        long generated = System.nanoTime();
         db.jdbi().useTransaction(h -> writes.forEach(w -> w.accept(h)));
         db.jdbi().useTransaction(h -> {
             for (PendingNotice n : notices) {
@@ -166,11 +169,14 @@ public final class PriceSeed {
                 PriceStore.insertNotices(h, rowsOut);
             }
         });
+        long w0 = System.nanoTime();
         writeUsage(db, rows);
+        long writing = System.nanoTime() - w0;
         int limits = db.jdbi().inTransaction(h -> enterpriseLimits(h, now, r));
         Result result = new Result(rows.size(), requests, changes[0], noticeCount, limits, (System.nanoTime() - started) / 1_000_000);
-        log.info("seeded {} usage records ({} requests), {} price changes, {} notices, {} custom limits in {} ms",
-                result.usageRecords(), result.requests(), result.priceChanges(), result.notices(), result.customLimits(), result.millis());
+        log.info("seeded {} usage records ({} requests), {} price changes, {} notices, {} custom limits in {} ms ({} ms reading and "
+                        + "generating, {} ms writing usage)", result.usageRecords(), result.requests(), result.priceChanges(), result.notices(),
+                result.customLimits(), result.millis(), (generated - started) / 1_000_000, writing / 1_000_000);
         return result;
     }
 
@@ -342,7 +348,8 @@ public final class PriceSeed {
                                 boolean burst, List<Object[]> rows, Map<String, Map<String, Instant>> usersByModel) {
         List<PriceLine> card = cardAt(m, history, d.at());
         BigDecimal amount = Money.normalize(d.amount());
-        int n = burst ? 11 + r.nextInt(5) : 1 + r.nextInt(5);
+        // one request per debit keeps the demo's start quick; a burst is 11 to 14 requests in one minute (free allows 10)
+        int n = burst ? 11 + r.nextInt(4) : 1;
         BigDecimal share = amount.multiply(BigDecimal.valueOf(70 + r.nextInt(26))).movePointLeft(2)
                 .divide(BigDecimal.valueOf(n), 12, RoundingMode.DOWN);
         Instant minute = d.at().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(1));
