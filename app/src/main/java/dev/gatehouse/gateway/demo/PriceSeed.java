@@ -150,7 +150,7 @@ public final class PriceSeed {
             if (accountKeys == null || accountKeys.isEmpty()) {
                 continue;
             }
-            boolean burst = "free".equals(tiers.get(d.accountId())) && d.at().isAfter(now.minus(BURST_WINDOW)) && r.nextInt(3) == 0;
+            boolean burst = "free".equals(tiers.get(d.accountId())) && d.at().isAfter(now.minus(BURST_WINDOW)) && r.nextInt(8) == 0;
             requests += requests(r, d, model(bySlug, d.model(), filler), filler, history, accountKeys, burst, rows, usersByModel);
         }
         int noticeCount = 0;
@@ -348,8 +348,8 @@ public final class PriceSeed {
                                 boolean burst, List<Object[]> rows, Map<String, Map<String, Instant>> usersByModel) {
         List<PriceLine> card = cardAt(m, history, d.at());
         BigDecimal amount = Money.normalize(d.amount());
-        // one request per debit keeps the demo's start quick; a burst is 11 to 14 requests in one minute (free allows 10)
-        int n = burst ? 11 + r.nextInt(4) : 1;
+        // one request per debit keeps the demo's start quick; a burst is 9 to 14 requests in one minute (free allows 10)
+        int n = burst ? 9 + r.nextInt(6) : 1;
         BigDecimal share = amount.multiply(BigDecimal.valueOf(70 + r.nextInt(26))).movePointLeft(2)
                 .divide(BigDecimal.valueOf(n), 12, RoundingMode.DOWN);
         Instant minute = d.at().truncatedTo(ChronoUnit.MINUTES).minus(Duration.ofMinutes(1));
