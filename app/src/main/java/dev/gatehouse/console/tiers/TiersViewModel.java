@@ -281,13 +281,13 @@ public final class TiersViewModel {
         call.whenComplete((saved, failure) -> fx.execute(() -> {
             saving.set(false);
             if (failure == null) {
-                message.set(saved.scheduled() != null && saved.scheduled().state().equals("scheduled")
-                        ? "Scheduled for " + PriceText.when(saved.scheduled().effectiveAt(), clock.getZone()) + "; the limits in force stay until then."
-                        : "Saved: the new limits are in force.");
                 reason.set("");
                 effectiveAt.set("");
                 emergency.set(false);
                 target.set(saved);
+                message.set(saved.scheduled() != null && saved.scheduled().state().equals("scheduled")
+                        ? "Scheduled for " + PriceText.when(saved.scheduled().effectiveAt(), clock.getZone()) + "; the limits in force stay until then."
+                        : "Saved: the new limits are in force.");
                 tiers.load(api::tiers);
                 return;
             }
