@@ -115,6 +115,7 @@ public final class PricingViewModel {
     private final Loader<ModelPrices> prices;
     private final ObservableList<DraftLine> draft = FXCollections.observableArrayList();
     private final ObservableList<TimelineEntry> timeline = FXCollections.observableArrayList();
+    private final javafx.beans.property.IntegerProperty draftErrors = new javafx.beans.property.SimpleIntegerProperty(this, "draftErrors");
 
     private final StringProperty effectiveAt = new SimpleStringProperty(this, "effectiveAt", "");
     private final ReadOnlyStringWrapper effectiveError = new ReadOnlyStringWrapper(this, "effectiveError", "");
@@ -184,7 +185,7 @@ public final class PricingViewModel {
         }
         this.canPreview = Bindings.createBooleanBinding(() -> canEdit && selected.get() != null && !draft.isEmpty()
                         && draft.stream().allMatch(DraftLine::valid) && effectiveError.get().isEmpty() && !preview.isLoading(),
-                selected, draft, effectiveError, preview.stateProperty());
+                selected, draft, draftErrors, effectiveError, preview.stateProperty());
         this.canSave = Bindings.createBooleanBinding(() -> canEdit && previewCurrent.get() && !saving.get()
                         && (noticeOk.get() || emergency.get() && canOverride) && Enforcement.reasonProblem(reason.get()).isEmpty(),
                 previewCurrent, saving, noticeOk, emergency, reason);
@@ -256,8 +257,7 @@ public final class PricingViewModel {
 
     private void draftChanged() {
         previewCurrent.set(false);
-        // a binding over the list's elements' errors: nudge it
-        draft.set(0, draft.get(0));
+        draftErrors.set(draftErrors.get() + 1); // the bindings read every line's error; this tells them one changed
     }
 
     private static String describe(PriceChange c) {
