@@ -3,6 +3,8 @@ package dev.gatehouse.console.app;
 import dev.gatehouse.console.accounts.AccountsScreen;
 import dev.gatehouse.console.catalog.CatalogScreen;
 import dev.gatehouse.console.keys.KeysScreen;
+import dev.gatehouse.console.pricing.PricingScreen;
+import dev.gatehouse.console.tiers.TiersScreen;
 import dev.gatehouse.console.shell.ConsoleArea;
 import org.kordamp.ikonli.material2.Material2OutlinedAL;
 import org.kordamp.ikonli.material2.Material2OutlinedMZ;
@@ -21,8 +23,8 @@ public final class ConsoleAreas {
         return List.of(
                 later("dashboard", "Dashboard", Material2OutlinedAL.DASHBOARD),
                 new ConsoleArea("catalog", "Catalog", Material2OutlinedAL.CATEGORY, Optional.of(CatalogScreen::open)),
-                later("pricing", "Pricing", Material2OutlinedMZ.REQUEST_QUOTE),
-                later("tiers", "Tiers", Material2OutlinedMZ.SPEED),
+                new ConsoleArea("pricing", "Pricing", Material2OutlinedMZ.REQUEST_QUOTE, Optional.of(PricingScreen::open)),
+                new ConsoleArea("tiers", "Rate limits", Material2OutlinedMZ.SPEED, Optional.of(TiersScreen::open)),
                 later("abuse", "Abuse reports", Material2OutlinedAL.FLAG),
                 new ConsoleArea("keys", "Keys", Material2OutlinedMZ.VPN_KEY, Optional.of(KeysScreen::open)),
                 new ConsoleArea("accounts", "Accounts", Material2OutlinedMZ.PEOPLE, Optional.of(AccountsScreen::open)),

@@ -248,6 +248,70 @@ public final class PlatformClient implements AutoCloseable {
 
     // ---- pricing and tiers (issue 11) ----
 
+    /** A model's current card, scheduled changes and history; {@code version} is the ETag a change sends back. */
+    public CompletableFuture<dev.gatehouse.api.ModelPrices> modelPrices(String modelId) {
+        return get(admin("models").addPathSegment(modelId).addPathSegment("prices").build(), type(dev.gatehouse.api.ModelPrices.class));
+    }
+
+    /** What a single or bulk price change would do, with its impact; nothing is written. */
+    public CompletableFuture<dev.gatehouse.api.PricePreview> previewPriceChange(dev.gatehouse.api.PriceChangeRequest body) {
+        return post(admin("price-changes/preview").build(), body, null, type(dev.gatehouse.api.PricePreview.class));
+    }
+
+    /** Schedules (or applies) a new card for one model, If-Match the model's version: 412 when another operator changed it. */
+    public CompletableFuture<dev.gatehouse.api.PriceChange> schedulePriceChange(dev.gatehouse.api.PriceChangeRequest body, long version,
+                                                                               String idempotencyKey) {
+        Request.Builder r = new Request.Builder().url(admin("price-changes").build()).post(jsonBody(body))
+                .header("If-Match", "\"" + version + "\"").header("Idempotency-Key", idempotencyKey);
+        return send(r, type(dev.gatehouse.api.PriceChange.class));
+    }
+
+    /** Commits a previewed bulk change (the body carries its preview_hash): 409 when the catalog changed since. */
+    public CompletableFuture<dev.gatehouse.api.PriceBatch> commitBulkPriceChange(dev.gatehouse.api.PriceChangeRequest body, String idempotencyKey) {
+        return post(admin("price-changes/bulk").build(), body, idempotencyKey, type(dev.gatehouse.api.PriceBatch.class));
+    }
+
+    /** Withdraws a scheduled price change with a reason. */
+    public CompletableFuture<dev.gatehouse.api.PriceChange> cancelPriceChange(String id, String reason, String idempotencyKey) {
+        Request.Builder r = new Request.Builder().url(admin("price-changes").addPathSegment(id).build())
+                .delete(jsonBody(new dev.gatehouse.api.CancelRequest(reason))).header("Idempotency-Key", idempotencyKey);
+        return send(r, type(dev.gatehouse.api.PriceChange.class));
+    }
+
+    public CompletableFuture<List<dev.gatehouse.api.RateTier>> tiers() {
+        CompletableFuture<Page<dev.gatehouse.api.RateTier>> page =
+                get(admin("tiers").build(), JSON.getTypeFactory().constructParametricType(Page.class, dev.gatehouse.api.RateTier.class));
+        return page.thenApply(Page::data);
+    }
+
+    /** What a tier change would do (who is on it, who went over the new limits); nothing is written. */
+    public CompletableFuture<dev.gatehouse.api.LimitsPreview> previewTier(String name, dev.gatehouse.api.LimitsRequest body) {
+        return post(admin("tiers").addPathSegment(name).addPathSegment("preview").build(), body, null,
+                type(dev.gatehouse.api.LimitsPreview.class));
+    }
+
+    /** Changes a tier's limits with If-Match: 412 when another operator changed the tier since {@code version}. */
+    public CompletableFuture<dev.gatehouse.api.RateTier> putTier(String name, long version, dev.gatehouse.api.LimitsRequest body) {
+        Request.Builder r = new Request.Builder().url(admin("tiers").addPathSegment(name).build())
+                .header("If-Match", "\"" + version + "\"").put(jsonBody(body));
+        return send(r, type(dev.gatehouse.api.RateTier.class));
+    }
+
+    public CompletableFuture<dev.gatehouse.api.AccountLimits> accountLimits(String accountId) {
+        return get(admin("accounts").addPathSegment(accountId).addPathSegment("limits").build(), type(dev.gatehouse.api.AccountLimits.class));
+    }
+
+    public CompletableFuture<dev.gatehouse.api.LimitsPreview> previewAccountLimits(String accountId, dev.gatehouse.api.LimitsRequest body) {
+        return post(admin("accounts").addPathSegment(accountId).addPathSegment("limits").addPathSegment("preview").build(), body, null,
+                type(dev.gatehouse.api.LimitsPreview.class));
+    }
+
+    public CompletableFuture<dev.gatehouse.api.AccountLimits> putAccountLimits(String accountId, long version, dev.gatehouse.api.LimitsRequest body) {
+        Request.Builder r = new Request.Builder().url(admin("accounts").addPathSegment(accountId).addPathSegment("limits").build())
+                .header("If-Match", "\"" + version + "\"").put(jsonBody(body));
+        return send(r, type(dev.gatehouse.api.AccountLimits.class));
+    }
+
     // ---- team: operators, accounts, credits, import (issue 13) ----
 
     private <T> CompletableFuture<T> post(HttpUrl url, Object body, String idempotencyKey, JavaType type) {

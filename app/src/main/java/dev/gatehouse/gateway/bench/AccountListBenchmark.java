@@ -79,6 +79,17 @@ public final class AccountListBenchmark {
             queries.put("accounts, newest first", () -> "/accounts");
             queries.put("audit, newest first", () -> "/audit");
             queries.put("audit by actor", () -> "/audit?actor=" + actors.get(r.nextInt(actors.size())));
+            // pricing and tiers (issue 11)
+            List<String> priced = db.jdbi().withHandle(h -> h.createQuery("SELECT DISTINCT model_id FROM price_versions ORDER BY model_id")
+                    .mapTo(String.class).list());
+            if (!priced.isEmpty()) {
+                queries.put("price changes, newest first", () -> "/price-changes");
+                queries.put("price changes by state (applied)", () -> "/price-changes?state=applied");
+                queries.put("price changes of a model", () -> "/price-changes?model_id=" + priced.get(r.nextInt(priced.size())));
+                queries.put("price notices, newest first", () -> "/price-notices");
+                queries.put("a model's prices and history", () -> "/models/" + priced.get(r.nextInt(priced.size())) + "/prices");
+                queries.put("tiers with counts", () -> "/tiers");
+            }
 
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             for (int i = 0; i < 300; i++) {

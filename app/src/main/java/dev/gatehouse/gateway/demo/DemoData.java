@@ -47,6 +47,7 @@ public final class DemoData {
         // refunds (issue 10)
 
         // prices and tiers (issue 11)
+        PriceSeed.seed(db, seed, scale, now);
 
         return seedOperators(new OperatorStore(db.jdbi()));
     }

@@ -1,0 +1,126 @@
+package dev.gatehouse.screens;
+
+import dev.gatehouse.api.Model;
+import dev.gatehouse.api.RateTier;
+import dev.gatehouse.console.PlatformFixture;
+import dev.gatehouse.console.app.ConsoleAreas;
+import dev.gatehouse.console.client.PlatformClient;
+import dev.gatehouse.console.shell.ConnectViewModel;
+import dev.gatehouse.console.shell.ConsoleWindow;
+import dev.gatehouse.console.shell.DemoPlatform;
+import dev.gatehouse.console.shell.Theme;
+import dev.gatehouse.policy.Role;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextField;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.testfx.api.FxToolkit;
+
+import java.nio.file.Files;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static dev.gatehouse.screens.AccountScreensTest.find;
+import static dev.gatehouse.screens.AccountScreensTest.fx;
+import static dev.gatehouse.screens.AccountScreensTest.fxRun;
+import static dev.gatehouse.screens.AccountScreensTest.save;
+import static dev.gatehouse.screens.AccountScreensTest.table;
+import static dev.gatehouse.screens.AccountScreensTest.visible;
+import static dev.gatehouse.screens.AccountScreensTest.waitUntil;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Renders the Pricing screen (a single-model diff with its impact, and a bulk preview with its impact) and the Rate
+ * limits screen (a tightening previewed with its notice and who went over), light and dark, to target/screens/.
+ */
+class PricingScreensTest {
+    @BeforeAll
+    static void setUp() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        AccountScreensTest.gateway = PlatformFixture.shared();
+        AccountScreensTest.dir = java.nio.file.Path.of(System.getProperty("screens.dir", "target/screens"));
+        Files.createDirectories(AccountScreensTest.dir);
+    }
+
+    @AfterAll
+    static void tearDown() throws Exception {
+        FxToolkit.cleanupStages();
+    }
+
+    static ConsoleWindow signedIn(Theme theme, Role role) throws Exception {
+        PlatformFixture gateway = AccountScreensTest.gateway;
+        DemoPlatform demo = () -> new DemoPlatform.Connection(gateway.baseUrl(), Map.of(role.wire(), gateway.token(role)));
+        ConsoleWindow w = fx(() -> {
+            ConsoleWindow window = new ConsoleWindow(demo, theme, ConsoleAreas.all());
+            window.scene().getRoot().applyCss();
+            return window;
+        });
+        PlatformClient client = new PlatformClient(gateway.baseUrl(), gateway.token(role));
+        ConnectViewModel.SignedIn session = new ConnectViewModel.SignedIn(client, client.me().get(10, TimeUnit.SECONDS), true);
+        fxRun(() -> w.showShell(session));
+        return w;
+    }
+
+    @ParameterizedTest
+    @EnumSource(Theme.class)
+    void aModelsDiffAndABulkPreviewWithTheirImpact(Theme theme) throws Exception {
+        ConsoleWindow w = signedIn(theme, Role.OPS);
+        fxRun(() -> find(w, "nav-pricing", Button.class).orElseThrow().fire());
+        TableView<Model> models = table(w, "modelTable");
+        waitUntil(() -> !models.getItems().isEmpty());
+        // the most used chat model of the demo has usage to show an impact for
+        fxRun(() -> {
+            find(w, "searchField", TextField.class).orElseThrow().setText("GPT-4.1");
+            find(w, "searchField", TextField.class).orElseThrow().fireEvent(new javafx.event.ActionEvent());
+        });
+        waitUntil(() -> models.getItems().stream().anyMatch(m -> m.slug().equals("openai/gpt-4.1")));
+        fxRun(() -> models.getSelectionModel().select(models.getItems().stream().filter(m -> m.slug().equals("openai/gpt-4.1")).findFirst().orElseThrow()));
+        waitUntil(() -> find(w, "base-0", TextField.class).isPresent());
+        fxRun(() -> {
+            TextField in = find(w, "base-0", TextField.class).orElseThrow();
+            in.setText("2.20");
+            find(w, "earliestButton", Button.class).orElseThrow().fire();
+            find(w, "reasonArea", javafx.scene.control.TextArea.class).orElseThrow()
+                    .setText("OpenAI raised GPT-4.1 input by 10% (provider notice 2026-11-20); 30 days' notice per ai-visual-studio §18.");
+            find(w, "previewButton", Button.class).orElseThrow().fire();
+        });
+        waitUntil(() -> visible(w, "previewPane") && !table(w, "diffTable").getItems().isEmpty());
+        save(w, "pricing-edit", theme);
+
+        fxRun(() -> find(w, "tabs", TabPane.class).orElseThrow().getSelectionModel().select(1));
+        fxRun(() -> {
+            @SuppressWarnings("unchecked")
+            ComboBox<String> provider = find(w, "bulkProvider", ComboBox.class).orElseThrow();
+            provider.setValue("Anthropic");
+            find(w, "bulkValueField", TextField.class).orElseThrow().setText("+5");
+            find(w, "bulkEarliestButton", Button.class).orElseThrow().fire();
+            find(w, "bulkReasonField", TextField.class).orElseThrow().setText("Anthropic list prices up 5% from January; notice per ai-visual-studio §18.");
+            find(w, "bulkPreviewButton", Button.class).orElseThrow().fire();
+        });
+        waitUntil(() -> visible(w, "bulkResult") && !table(w, "bulkTable").getItems().isEmpty());
+        assertThat(find(w, "commitButton", Button.class).orElseThrow().isDisabled()).isFalse();
+        save(w, "pricing-bulk", theme);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Theme.class)
+    void theRateLimitsScreenWithATighteningPreviewed(Theme theme) throws Exception {
+        ConsoleWindow w = signedIn(theme, Role.LEAD);
+        fxRun(() -> find(w, "nav-tiers", Button.class).orElseThrow().fire());
+        TableView<RateTier> tiers = table(w, "tierTable");
+        waitUntil(() -> !tiers.getItems().isEmpty());
+        fxRun(() -> tiers.getSelectionModel().select(0));
+        waitUntil(() -> visible(w, "editor"));
+        fxRun(() -> {
+            find(w, "rpmField", TextField.class).orElseThrow().setText("8");
+            find(w, "previewButton", Button.class).orElseThrow().fire();
+        });
+        waitUntil(() -> visible(w, "previewPane"));
+        save(w, "rate-limits", theme);
+    }
+}
