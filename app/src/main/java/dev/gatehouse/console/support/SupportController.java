@@ -80,7 +80,6 @@ public final class SupportController {
     @FXML private TableColumn<Ticket, Ticket> subjectColumn;
     @FXML private TableColumn<Ticket, Ticket> priorityColumn;
     @FXML private TableColumn<Ticket, Ticket> stateColumn;
-    @FXML private TableColumn<Ticket, Ticket> assigneeColumn;
     @FXML private VBox ticketsPlaceholder;
     @FXML private ProgressIndicator ticketsPlaceholderProgress;
     @FXML private FontIcon ticketsPlaceholderIcon;
@@ -189,6 +188,7 @@ public final class SupportController {
                 }
                 TicketText.Badge b = TicketText.sla(row, t);
                 styleSla(badge, b);
+                badge.setText(b.shortText());
                 setGraphic(badge);
                 setTooltip(new Tooltip(b.tooltip()));
             }
@@ -220,17 +220,17 @@ public final class SupportController {
                     return;
                 }
                 subject.setText(row.subject());
-                account.setText((row.accountName() == null ? row.accountId() : row.accountName()) + " · " + row.id());
+                account.setText((row.accountName() == null ? row.accountId() : row.accountName()) + " · "
+                        + (row.assignee() == null ? "unassigned" : row.assignee().equals(vm.me()) ? "me" : row.assigneeName()));
                 lock.setVisible(row.redacted());
                 setGraphic(box);
-                setTooltip(new Tooltip(row.subject() + "\n" + row.accountId() + (row.redacted() ? "\nSecrets were redacted from this ticket." : "")
+                setTooltip(new Tooltip(row.subject() + "\n" + row.id() + " · " + row.accountId()
+                        + "\nAssignee: " + (row.assignee() == null ? "none" : row.assigneeName()) + (row.redacted() ? "\nSecrets were redacted from this ticket." : "")
                         + (row.exposedKeys() > 0 ? "\nA live key of this platform was posted here." : "")));
             }
         });
         pillColumn(priorityColumn, Ticket::priority, "priority-");
         pillColumn(stateColumn, Ticket::state, "ticket-");
-        AccountCells.text(assigneeColumn, r -> r.assignee() == null ? "—" : r.assignee().equals(vm.me()) ? "me" : r.assigneeName(),
-                r -> r.assignee() == null ? "Unassigned" : r.assigneeName() + " (" + r.assignee() + ")");
         ticketsTable.setFixedCellSize(44);
         ListDetailTable.bind(ticketsTable, vm.model(), supportRoot);
         new PagedListView(ticketsPlaceholder, ticketsPlaceholderProgress, ticketsPlaceholderIcon, ticketsPlaceholderTitle,
@@ -423,6 +423,7 @@ public final class SupportController {
             SupportViewModel.KeyOffer offer = vm.offer(k);
             Button act = new Button(offer.label(), new FontIcon(offer.action() == KeyAction.SUSPEND ? "mdomz-pause_circle_outline" : "mdoal-block"));
             act.setId("exposedKeyButton");
+            act.setMinWidth(Region.USE_PREF_SIZE);
             if (offer.action() == KeyAction.REVOKE) {
                 act.getStyleClass().add("danger");
             }
@@ -520,6 +521,7 @@ public final class SupportController {
         noteToggle.setDisable(!work);
         macroMenu.setDisable(!work);
         if (!work) {
+            draftArea.promptTextProperty().unbind();
             draftArea.setPromptText("Your role (" + vm.role().label() + ") reads tickets; support and leads answer them.");
         }
         sendingIndicator.visibleProperty().bind(vm.busyProperty());

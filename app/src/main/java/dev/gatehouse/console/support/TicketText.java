@@ -18,8 +18,15 @@ public final class TicketText {
 
     private TicketText() {}
 
-    /** An SLA badge: its words, its style class (sla-ok, sla-soon, sla-breached, sla-done) and a tooltip. */
-    public record Badge(String text, String style, String tooltip) {}
+    /**
+     * An SLA badge: its words, the same for a narrow table cell ("3 h 12 min left", "1 d 11 h late"), its style class
+     * (sla-ok, sla-soon, sla-breached, sla-done) and a tooltip.
+     */
+    public record Badge(String text, String shortText, String style, String tooltip) {
+        Badge(String text, String style, String tooltip) {
+            this(text, text, style, tooltip);
+        }
+    }
 
     /**
      * The first-reply clock of a ticket: "due in 3 h 12 min", "breached 20 min ago", "replied late", "replied",
@@ -36,11 +43,17 @@ public final class TicketText {
             return new Badge(t.breached() ? "no reply, late" : "no reply needed", t.breached() ? "sla-breached" : "sla-done",
                     due + "; " + t.state() + " without a reply");
         }
-        if (t.breached()) {
-            return new Badge("breached " + time.relative(t.firstReplyDueAt()), "sla-breached", due);
-        }
         Duration left = Duration.between(time.now(), t.firstReplyDueAt());
-        return new Badge("due " + time.relative(t.firstReplyDueAt()), left.toMinutes() < 60 ? "sla-soon" : "sla-ok", due);
+        // "in 3 h 12 min" / "20 min ago" without the direction, which the badge's own word gives
+        String relative = time.relative(t.firstReplyDueAt());
+        String span = relative.equals("just now") ? "now" : relative.replaceFirst("^in ", "").replaceFirst(" ago$", "");
+        // a table cell has room for the larger unit only: "22 h" of "22 h 1 min"
+        span = span.replaceFirst("^(\\d+ (?:mo|d|h|min)) .*$", "$1");
+        if (t.breached()) {
+            return new Badge("breached " + time.relative(t.firstReplyDueAt()), span.equals("now") ? "late" : span + " late", "sla-breached", due);
+        }
+        return new Badge("due " + time.relative(t.firstReplyDueAt()), span.equals("now") ? "due now" : span + " left",
+                left.toMinutes() < 60 ? "sla-soon" : "sla-ok", due);
     }
 
     /** The owner-notification deadline of an exposed key (ai-visual-studio §3: within 24 hours). */

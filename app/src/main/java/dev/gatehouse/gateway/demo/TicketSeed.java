@@ -93,7 +93,9 @@ public final class TicketSeed {
         Rows rows = new Rows();
         // the live queue: the last 48 hours, most still unsolved
         for (int i = 0; i < 120; i++) {
-            Instant created = now.minusSeconds(60 + (long) (r.nextDouble() * 48 * 3600));
+            // leaked keys are mostly from today, so their 24 h owner deadlines are still running; the first is overdue
+            double hours = i == 0 ? 30 : i < 8 ? 0.5 + r.nextDouble() * 18 : r.nextDouble() * 48;
+            Instant created = now.minusSeconds(60 + (long) (hours * 3600));
             generate(r, rows, accounts.get(r.nextInt(accounts.size())), created, now, i < 8);
         }
         // history: 30 days, solved and mostly closed
@@ -153,8 +155,13 @@ public final class TicketSeed {
         Instant firstReply = null;
         boolean recent = ageSeconds < 2 * 86_400;
         int roll = r.nextInt(100);
-        if (recent) {
-            state = roll < 30 ? "new" : roll < 60 ? "open" : roll < 75 ? "pending" : roll < 85 ? "on_hold" : "solved";
+        if (leaksLiveKey) {
+            state = roll < 50 ? "new" : "open"; // a leaked key is today's work: these wait in the queue
+        } else if (recent) {
+            // most tickets are answered within hours: "new" ones are mostly young
+            int newShare = ageSeconds < 8 * 3600 ? 55 : 8;
+            state = roll < newShare ? "new" : roll < newShare + 35 ? "open" : roll < newShare + 50 ? "pending"
+                    : roll < newShare + 58 ? "on_hold" : "solved";
         } else {
             state = ageSeconds > 5 * 86_400 && roll < 85 ? "closed" : "solved";
         }

@@ -25,10 +25,12 @@ class TicketTextTest {
     @Test
     void theSlaBadgeSaysDueSoonBreachedOrAnswered() {
         assertThat(TicketText.sla(t("new", NOW.plusSeconds(3 * 3600 + 720), null, false), time))
-                .extracting(TicketText.Badge::text, TicketText.Badge::style).containsExactly("due in 3 h 12 min", "sla-ok");
+                .extracting(TicketText.Badge::text, TicketText.Badge::shortText, TicketText.Badge::style)
+                .containsExactly("due in 3 h 12 min", "3 h left", "sla-ok");
         assertThat(TicketText.sla(t("new", NOW.plusSeconds(1200), null, false), time).style()).isEqualTo("sla-soon");
         assertThat(TicketText.sla(t("open", NOW.minusSeconds(1200), null, true), time))
-                .extracting(TicketText.Badge::text, TicketText.Badge::style).containsExactly("breached 20 min ago", "sla-breached");
+                .extracting(TicketText.Badge::text, TicketText.Badge::shortText, TicketText.Badge::style)
+                .containsExactly("breached 20 min ago", "20 min late", "sla-breached");
         assertThat(TicketText.sla(t("open", NOW.minusSeconds(1200), NOW.minusSeconds(60), true), time).text()).isEqualTo("replied late");
         assertThat(TicketText.sla(t("open", NOW.plusSeconds(1200), NOW.minusSeconds(60), false), time).style()).isEqualTo("sla-done");
         assertThat(TicketText.sla(t("new", NOW.plusSeconds(600), null, false), time).tooltip()).startsWith("First reply due 2026-11-22 12:10");
