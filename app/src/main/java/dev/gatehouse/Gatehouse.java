@@ -97,7 +97,8 @@ public final class Gatehouse implements Callable<Integer> {
     private static DemoGateway embedded;
 
     @Command(name = "gateway", mixinStandardHelpOptions = true,
-            description = "Run the gateway headless (admin API and data plane).")
+            description = "Run the gateway headless (admin API and data plane).",
+            subcommands = {Gatehouse.OperatorsCommand.class, Gatehouse.ImportCatalogCommand.class})
     static final class GatewayCommand implements Callable<Integer> {
         @Option(names = "--port", description = "Port to listen on (default: ${DEFAULT-VALUE})")
         int port = 8080;
@@ -232,6 +233,107 @@ public final class Gatehouse implements Callable<Integer> {
             dev.gatehouse.gateway.bench.ActionBenchmark.run(new dev.gatehouse.gateway.bench.ActionBenchmark.Options(
                     seed, clients, actions, db, credentials.user, credentials.password), System.out);
             return 0;
+        }
+    }
+
+    @Command(name = "operators", mixinStandardHelpOptions = true,
+            description = "Manage operators straight in the database (for whoever runs it).",
+            subcommands = Gatehouse.CreateOperatorCommand.class)
+    static final class OperatorsCommand implements Callable<Integer> {
+        @Override
+        public Integer call() {
+            new CommandLine(this).usage(System.err);
+            return 2;
+        }
+    }
+
+    @Command(name = "create", mixinStandardHelpOptions = true,
+            description = "Add an operator and print its token once: the way back in when the last lead token is lost.")
+    static final class CreateOperatorCommand implements Callable<Integer> {
+        @Option(names = "--role", required = true, description = "viewer, support, trust_safety, ops or lead")
+        String role;
+
+        @Option(names = "--name", required = true, description = "The operator's name")
+        String name;
+
+        @Option(names = "--email", required = true, description = "The operator's email (unique among operators)")
+        String email;
+
+        @Option(names = "--expires-at", description = "When the token expires, ISO-8601 (e.g. 2026-12-31T00:00:00Z); default never")
+        String expiresAt;
+
+        @Option(names = "--db", required = true, description = "JDBC URL of the gateway's database")
+        String db;
+
+        @Mixin
+        DbCredentials credentials = new DbCredentials();
+
+        @Override
+        public Integer call() {
+            Role r = Role.fromWire(role).orElse(null);
+            if (r == null) {
+                System.err.println("--role must be one of viewer, support, trust_safety, ops, lead");
+                return 2;
+            }
+            java.time.Instant expiry;
+            try {
+                expiry = expiresAt == null ? null : java.time.Instant.parse(expiresAt);
+            } catch (java.time.format.DateTimeParseException e) {
+                System.err.println("--expires-at must be an ISO-8601 instant like 2026-12-31T00:00:00Z");
+                return 2;
+            }
+            try (Database database = Database.open(db, credentials.user, credentials.password)) {
+                String actor = "cli:" + System.getProperty("user.name", "unknown");
+                var created = dev.gatehouse.gateway.team.OperatorRescue.create(database.jdbi(), java.time.Clock.systemUTC(),
+                        name, email, r, expiry, actor.length() > 80 ? actor.substring(0, 80) : actor);
+                System.out.println("Created operator " + created.id() + " (" + r.wire() + "). Keep this token, it is shown once:");
+                System.out.println("role=" + r.wire() + " token=" + created.token());
+                return 0;
+            } catch (IllegalArgumentException e) {
+                System.err.println(e.getMessage());
+                return 2;
+            }
+        }
+    }
+
+    @Command(name = "import-catalog", mixinStandardHelpOptions = true,
+            description = "Import a catalog file (Gatehouse's own JSON or LiteLLM's model_prices_and_context_window.json) into the "
+                    + "gateway's database: prints the preview entry by entry, then writes it in one transaction.")
+    static final class ImportCatalogCommand implements Callable<Integer> {
+        @picocli.CommandLine.Parameters(index = "0", description = "The catalog file")
+        java.nio.file.Path file;
+
+        @Option(names = "--db", required = true, description = "JDBC URL of the gateway's database")
+        String db;
+
+        @Mixin
+        DbCredentials credentials = new DbCredentials();
+
+        @Option(names = "--format", description = "gatehouse or litellm (default: told from the content)")
+        String format;
+
+        @Option(names = "--dry-run", description = "Print the preview only; write nothing")
+        boolean dryRun;
+
+        @Option(names = "--reason", description = "Why, for the audit trail (default: names the file)")
+        String reason;
+
+        @Override
+        public Integer call() {
+            String content;
+            try {
+                content = java.nio.file.Files.readString(file);
+            } catch (java.io.IOException e) {
+                System.err.println("Cannot read " + file + ": " + e.getMessage());
+                return 2;
+            }
+            try (Database database = Database.open(db, credentials.user, credentials.password)) {
+                String actor = "cli:" + System.getProperty("user.name", "unknown");
+                return dev.gatehouse.gateway.catalogimport.CatalogImportCommand.run(database.jdbi(), java.time.Clock.systemUTC(), content,
+                        format, dryRun, actor.length() > 80 ? actor.substring(0, 80) : actor,
+                        reason != null && !reason.isBlank() ? reason : "imported " + file.getFileName() + " with gateway import-catalog",
+                        java.util.Optional.empty(), System.out, System.err);
+            }
         }
     }
 

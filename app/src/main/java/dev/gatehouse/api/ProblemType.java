@@ -13,11 +13,18 @@ public enum ProblemType {
     /** A query parameter, header or body field has the wrong shape or type; {@code errors} names it. */
     INVALID_PARAMETER("invalid-parameter", 400, "Invalid request"),
     UNAUTHORIZED("unauthorized", 401, "Unauthorized"),
+    /** The operator token is known but past its expiry: a lead rotates it (or sets a later one). */
+    TOKEN_EXPIRED("token-expired", 401, "Token expired"),
     FORBIDDEN("forbidden", 403, "Forbidden"),
     NOT_FOUND("not-found", 404, "Not found"),
     METHOD_NOT_ALLOWED("method-not-allowed", 405, "Method not allowed"),
     /** The resource is in a state that does not allow this (other than a final state). */
     CONFLICT("conflict", 409, "Conflict"),
+    /**
+     * A new account looks like one that exists (apibox §2, one account per person); {@code errors} lists the candidates.
+     * Send {@code confirm_duplicate: true} to open it anyway.
+     */
+    LIKELY_DUPLICATE("likely-duplicate", 409, "Likely duplicate"),
     /** The resource is in a final state (revoked, terminated, resolved): nothing moves it any more. */
     FINAL_STATE("final-state", 409, "Final state"),
     /** Another request with the same Idempotency-Key is still running, or did not finish: retry it. */

@@ -8,6 +8,7 @@ import dev.gatehouse.gateway.enforcement.EnforcementStore;
 import dev.gatehouse.gateway.keys.KeyStore;
 import dev.gatehouse.gateway.sql.LikePatterns;
 import dev.gatehouse.gateway.sql.Timestamps;
+import dev.gatehouse.policy.AccountDuplicates;
 import dev.gatehouse.policy.Money;
 import org.jdbi.v3.core.Handle;
 
@@ -103,10 +104,45 @@ public final class AccountStore {
 
     /** Sets the editable fields (the caller has locked the row) and moves the version on. */
     public static void update(Handle h, String id, String name, String email, String tier) {
-        h.createUpdate("UPDATE accounts SET name = :name, name_lower = :nl, email = :email, email_domain = :dom, tier = :tier, "
-                        + "version = version + 1 WHERE id = :id")
+        h.createUpdate("UPDATE accounts SET name = :name, name_lower = :nl, email = :email, email_domain = :dom, "
+                        + "email_canonical = :canon, tier = :tier, version = version + 1 WHERE id = :id")
                 .bind("name", name).bind("nl", name.toLowerCase(Locale.ROOT)).bind("email", email)
-                .bind("dom", domainOf(email)).bind("tier", tier).bind("id", id).execute();
+                .bind("dom", domainOf(email)).bind("canon", AccountDuplicates.canonicalEmail(email)).bind("tier", tier)
+                .bind("id", id).execute();
+    }
+
+    /** Opens an account (issue 13): active, no credit yet, in the default currency. */
+    public static void insert(Handle h, String id, String name, String email, String tier, Instant at) {
+        h.createUpdate("INSERT INTO accounts (id, name, name_lower, email, email_domain, email_canonical, status, tier, created_at) "
+                        + "VALUES (:id, :name, :nl, :email, :dom, :canon, 'active', :tier, :at)")
+                .bind("id", id).bind("name", name).bind("nl", name.toLowerCase(Locale.ROOT)).bind("email", email)
+                .bind("dom", domainOf(email)).bind("canon", AccountDuplicates.canonicalEmail(email)).bind("tier", tier)
+                .bind("at", at).execute();
+    }
+
+    /** Accounts with exactly this (lower-case) email. */
+    public static List<Account> withEmail(Handle h, String email, int limit) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM accounts WHERE email = :e ORDER BY id DESC LIMIT :limit")
+                .bind("e", email).bind("limit", limit).map((rs, c) -> account(rs)).list();
+    }
+
+    /**
+     * Accounts reaching the same mailbox as {@code canonical}: by the stored canonical email, and for rows written before
+     * it was kept (NULL) by their email. Two indexed queries: an OR would leave the indexes unused.
+     */
+    public static List<Account> sameMailbox(Handle h, String canonical, int limit) {
+        List<Account> found = new java.util.ArrayList<>(h.createQuery("SELECT " + COLUMNS
+                        + " FROM accounts WHERE email_canonical = :c ORDER BY id DESC LIMIT :limit")
+                .bind("c", canonical).bind("limit", limit).map((rs, c) -> account(rs)).list());
+        h.createQuery("SELECT " + COLUMNS + " FROM accounts WHERE email = :c AND email_canonical IS NULL ORDER BY id DESC LIMIT :limit")
+                .bind("c", canonical).bind("limit", limit).map((rs, c) -> account(rs)).forEach(found::add);
+        return found;
+    }
+
+    /** The newest accounts on an email domain, to compare their names. */
+    public static List<Account> onDomain(Handle h, String domain, int limit) {
+        return h.createQuery("SELECT " + COLUMNS + " FROM accounts WHERE email_domain = :d ORDER BY id DESC LIMIT :limit")
+                .bind("d", domain).bind("limit", limit).map((rs, c) -> account(rs)).list();
     }
 
     /** Accounts whose timed suspension ended at or before {@code now}. */

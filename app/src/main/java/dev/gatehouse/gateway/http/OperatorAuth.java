@@ -47,7 +47,13 @@ public final class OperatorAuth implements Handler {
             throw unauthorized("The Authorization header must use the Bearer scheme: 'Bearer <operator token>'.");
         }
         String token = header.substring(7).trim();
-        Operator op = operators.findByToken(token)
+        OperatorStore.TokenCheck check = operators.check(token);
+        if (check.expiredAt() != null) {
+            // issue 13: an expired token is told so, not just "not valid", so its holder knows to ask a lead for a new one
+            throw new ApiException(ProblemType.TOKEN_EXPIRED, "The operator token expired at " + check.expiredAt()
+                    + ". Ask a lead to rotate it (Team screen, or POST /admin/v1/operators/{id}/actions rotate_token).");
+        }
+        Operator op = check.operator()
                 .orElseThrow(() -> unauthorized("The operator token is not valid or has been disabled."));
         operators.seen(op);
         ctx.attribute(ATTRIBUTE, op);

@@ -1,5 +1,6 @@
 package dev.gatehouse.gateway.operators;
 
+import dev.gatehouse.gateway.sql.Timestamps;
 import dev.gatehouse.policy.Role;
 import org.jdbi.v3.core.Jdbi;
 
@@ -27,26 +28,58 @@ public final class OperatorStore {
         this.clock = clock;
     }
 
+    /** The operator of an active token that has not expired. */
     public Optional<Operator> findByToken(String token) {
-        String hash = OperatorTokens.hash(token);
-        return jdbi.withHandle(h -> h.createQuery(
-                        "SELECT id, name, email, role FROM operators WHERE token_hash = :hash AND disabled = FALSE")
-                .bind("hash", hash)
-                .map((rs, c) -> new Operator(rs.getString("id"), rs.getString("name"), rs.getString("email"),
-                        Role.fromWire(rs.getString("role")).orElseThrow()))
-                .findOne());
+        return check(token).operator();
     }
+
+    /**
+     * What a token is: the operator of an active, unexpired token; or, for an active token past its expiry, when it
+     * expired (so the caller can say so); or neither. One query, made on every request, so a deactivation or rotation
+     * written by any gateway on the same database is seen by the next request here.
+     */
+    public TokenCheck check(String token) {
+        String hash = OperatorTokens.hash(token);
+        Instant now = clock.instant();
+        return jdbi.withHandle(h -> h.createQuery(
+                        "SELECT id, name, email, role, token_expires_at FROM operators WHERE token_hash = :hash AND disabled = FALSE")
+                .bind("hash", hash)
+                .map((rs, c) -> {
+                    Instant expires = Timestamps.instant(rs, "token_expires_at");
+                    if (expires != null && !now.isBefore(expires)) {
+                        return new TokenCheck(Optional.empty(), expires);
+                    }
+                    return new TokenCheck(Optional.of(new Operator(rs.getString("id"), rs.getString("name"), rs.getString("email"),
+                            Role.fromWire(rs.getString("role")).orElseThrow())), null);
+                })
+                .findOne().orElse(new TokenCheck(Optional.empty(), null)));
+    }
+
+    /** The result of {@link #check}: {@code expiredAt} is set only for an active token past its expiry. */
+    public record TokenCheck(Optional<Operator> operator, Instant expiredAt) {}
 
     /** Creates an operator and returns the plain token, which is not stored and cannot be shown again. */
     public String create(String id, String name, String email, Role role) {
+        return create(id, name, email, role, null);
+    }
+
+    /** As {@link #create(String, String, String, Role)}, with a token that expires at {@code expiresAt} (null: never). */
+    public String create(String id, String name, String email, Role role, Instant expiresAt) {
         String token = OperatorTokens.newToken();
         jdbi.useHandle(h -> h.createUpdate("""
-                        INSERT INTO operators (id, name, email, role, token_hash, created_at, token_created_at)
-                        VALUES (:id, :name, :email, :role, :hash, :at, :at)""")
+                        INSERT INTO operators (id, name, email, role, token_hash, created_at, token_created_at, token_expires_at)
+                        VALUES (:id, :name, :email, :role, :hash, :at, :at, :exp)""")
                 .bind("id", id).bind("name", name).bind("email", email).bind("role", role.wire())
-                .bind("hash", OperatorTokens.hash(token)).bind("at", clock.instant())
+                .bind("hash", OperatorTokens.hash(token)).bind("at", clock.instant().truncatedTo(ChronoUnit.MILLIS))
+                .bind("exp", expiresAt)
                 .execute());
         return token;
+    }
+
+    /** Whether an operator (active or not) already has this email, in any case. */
+    public boolean emailTaken(String email) {
+        return jdbi.withHandle(h -> h.createQuery("SELECT COUNT(*) FROM operators WHERE LOWER(email) = :email")
+                .bind("email", email.toLowerCase(java.util.Locale.ROOT)).mapTo(Integer.class).one() > 0);
     }
 
     /**

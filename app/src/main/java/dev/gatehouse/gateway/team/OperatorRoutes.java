@@ -27,6 +27,8 @@ import io.javalin.http.Context;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
+import java.time.Clock;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -49,9 +51,11 @@ public final class OperatorRoutes implements Feature {
     private static final Routes.Body<OperatorActionRequest> ACTION = lead(OperatorActionRequest.class);
 
     private final Jdbi jdbi;
+    private final Clock clock;
 
-    public OperatorRoutes(Jdbi jdbi) {
+    public OperatorRoutes(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
+        this.clock = clock;
     }
 
     private static <B> Routes.Body<B> lead(Class<B> type) {
@@ -70,13 +74,15 @@ public final class OperatorRoutes implements Feature {
     private void list(Context ctx) {
         int limit = QueryParams.limit(ctx);
         String after = Cursor.decode(ctx, "operators", 1).map(k -> k.get(0)).orElse(null);
-        List<OperatorProfile> rows = jdbi.withHandle(h -> OperatorRows.list(h, after, limit + 1));
+        Instant now = clock.instant();
+        List<OperatorProfile> rows = jdbi.withHandle(h -> OperatorRows.list(h, after, limit + 1, now));
         ctx.json(Pages.of(rows, limit, o -> Cursor.encode("operators", o.id())));
     }
 
     private void detail(Context ctx) {
         String id = ctx.pathParam("id");
-        OperatorRows.Row row = jdbi.withHandle(h -> OperatorRows.find(h, id)).orElseThrow(() -> ApiException.notFound("operator", id));
+        Instant now = clock.instant();
+        OperatorRows.Row row = jdbi.withHandle(h -> OperatorRows.find(h, id, now)).orElseThrow(() -> ApiException.notFound("operator", id));
         ETags.set(ctx, row.version());
         ctx.json(row.profile());
     }
@@ -91,6 +97,7 @@ public final class OperatorRoutes implements Feature {
         }
         String role = role(body.role(), true, errors);
         reason(body.reason(), errors);
+        expiry(body.expiresAt(), request.now(), errors);
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }
@@ -100,8 +107,8 @@ public final class OperatorRoutes implements Feature {
         }
         String id = PrefixedIds.next("op_", request.now());
         String token = OperatorTokens.newToken();
-        OperatorRows.insert(h, id, name, email, role, OperatorTokens.hash(token), request.now());
-        OperatorProfile created = OperatorRows.find(h, id).orElseThrow().profile();
+        OperatorRows.insert(h, id, name, email, role, OperatorTokens.hash(token), request.now(), body.expiresAt());
+        OperatorProfile created = OperatorRows.find(h, id, request.now()).orElseThrow().profile();
         return new Audited<>(draft(request, "operator.create", id, body.reason(), null, shown(created)),
                 entry -> new ShownOnce(new OperatorCreated(created, token), new OperatorCreated(created, null)));
     }
@@ -120,14 +127,14 @@ public final class OperatorRoutes implements Feature {
         }
         String id = request.pathParam("id");
         Handle h = request.handle();
-        OperatorRows.Row before = found(OperatorRows.lock(h, id), id);
+        OperatorRows.Row before = found(OperatorRows.lock(h, id, request.now()), id);
         request.checkVersion("operator", before.version());
         String newRole = role == null ? before.profile().role() : role;
         if (before.activeLead() && !"lead".equals(newRole)) {
             refuseIfLastLead(h, id, "demoted");
         }
         OperatorRows.update(h, id, name == null ? before.profile().name() : name, newRole);
-        OperatorRows.Row after = OperatorRows.find(h, id).orElseThrow();
+        OperatorRows.Row after = OperatorRows.find(h, id, request.now()).orElseThrow();
         request.etag(after.version());
         return new Audited<>(draft(request, "operator.update", id, body.reason(), changed(before, after, true), changed(before, after, false)),
                 entry -> after.profile());
@@ -140,12 +147,16 @@ public final class OperatorRoutes implements Feature {
             errors.add(new Problem.FieldError("action", "must be one of " + String.join(", ", ACTIONS)));
         }
         reason(body.reason(), errors);
+        if (body.expiresAt() != null && !"rotate_token".equals(body.action())) {
+            errors.add(new Problem.FieldError("expires_at", "only rotate_token takes an expiry; leave it out for " + body.action()));
+        }
+        expiry(body.expiresAt(), request.now(), errors);
         if (!errors.isEmpty()) {
             throw ApiException.validation(errors);
         }
         String id = request.pathParam("id");
         Handle h = request.handle();
-        OperatorRows.Row before = found(OperatorRows.lock(h, id), id);
+        OperatorRows.Row before = found(OperatorRows.lock(h, id, request.now()), id);
         request.checkVersion("operator", before.version());
         boolean active = "active".equals(before.profile().status());
         String token = null;
@@ -167,10 +178,10 @@ public final class OperatorRoutes implements Feature {
             }
             default -> {
                 token = OperatorTokens.newToken();
-                OperatorRows.replaceToken(h, id, OperatorTokens.hash(token), request.now());
+                OperatorRows.replaceToken(h, id, OperatorTokens.hash(token), request.now(), body.expiresAt());
             }
         }
-        OperatorRows.Row after = OperatorRows.find(h, id).orElseThrow();
+        OperatorRows.Row after = OperatorRows.find(h, id, request.now()).orElseThrow();
         String shownToken = token;
         return new Audited<>(draft(request, "operator." + body.action(), id, body.reason(), changed(before, after, true),
                 changed(before, after, false)),
@@ -215,6 +226,13 @@ public final class OperatorRoutes implements Feature {
         return raw;
     }
 
+    /** An expiry, when given, must lie in the future: a token born expired would only ever get 401. */
+    private static void expiry(Instant expiresAt, Instant now, List<Problem.FieldError> errors) {
+        if (expiresAt != null && !expiresAt.isAfter(now)) {
+            errors.add(new Problem.FieldError("expires_at", "must be in the future (now is " + now + "); leave it out for a token that does not expire"));
+        }
+    }
+
     private static void reason(String reason, List<Problem.FieldError> errors) {
         Enforcement.reasonProblem(reason).ifPresent(m -> errors.add(new Problem.FieldError("reason", m)));
     }
@@ -231,6 +249,7 @@ public final class OperatorRoutes implements Feature {
         m.put("role", o.role());
         m.put("status", o.status());
         m.put("token_created_at", o.tokenCreatedAt());
+        m.put("token_expires_at", o.tokenExpiresAt());
         return m;
     }
 
