@@ -295,6 +295,23 @@ public final class PlatformClient implements AutoCloseable {
         return send(r, type(dev.gatehouse.api.MacroSet.class));
     }
 
+    /** The account's unresolved abuse reports, soonest due first: the customer's context beside a ticket. */
+    public CompletableFuture<Page<dev.gatehouse.api.AbuseReport>> openReportsOf(String accountId, int limit) {
+        HttpUrl.Builder u = admin("abuse-reports");
+        u.addQueryParameter("account_id", accountId);
+        u.addQueryParameter("state", "unresolved");
+        u.addQueryParameter("limit", Integer.toString(limit));
+        return get(u.build(), JSON.getTypeFactory().constructParametricType(Page.class, dev.gatehouse.api.AbuseReport.class));
+    }
+
+    /** The account's refund requests: the customer's context beside a ticket. */
+    public CompletableFuture<Page<dev.gatehouse.api.Refund>> refundsOf(String accountId, int limit) {
+        HttpUrl.Builder u = admin("refunds");
+        u.addQueryParameter("account_id", accountId);
+        u.addQueryParameter("limit", Integer.toString(limit));
+        return get(u.build(), JSON.getTypeFactory().constructParametricType(Page.class, dev.gatehouse.api.Refund.class));
+    }
+
     // ---- refunds and policy (issue 10) ----
 
     // ---- pricing and tiers (issue 11) ----

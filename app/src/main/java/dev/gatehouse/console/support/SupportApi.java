@@ -1,8 +1,10 @@
 package dev.gatehouse.console.support;
 
+import dev.gatehouse.api.AbuseReport;
 import dev.gatehouse.api.MacroSet;
 import dev.gatehouse.api.NewTicketMessage;
 import dev.gatehouse.api.Page;
+import dev.gatehouse.api.Refund;
 import dev.gatehouse.api.Ticket;
 import dev.gatehouse.api.TicketDetail;
 import dev.gatehouse.api.TicketPatch;
@@ -13,6 +15,9 @@ import java.util.concurrent.CompletableFuture;
 
 /** What the Support workspace reads and does; key actions on an exposed key come from the accounts calls. */
 public interface SupportApi extends AccountsApi {
+    /** How many reports and refunds the context shows; the rest are on their own screens. */
+    int CONTEXT_ROWS = 5;
+
     CompletableFuture<Page<Ticket>> tickets(TicketQuery query, String cursor, int limit);
 
     CompletableFuture<TicketDetail> ticket(String id);
@@ -22,6 +27,12 @@ public interface SupportApi extends AccountsApi {
     CompletableFuture<TicketDetail> patch(String ticketId, long version, TicketPatch patch);
 
     CompletableFuture<MacroSet> macros();
+
+    /** The account's unresolved abuse reports (a few, for the context beside the ticket). */
+    CompletableFuture<Page<AbuseReport>> openReports(String accountId);
+
+    /** The account's refund requests (a few, for the context beside the ticket). */
+    CompletableFuture<Page<Refund>> refunds(String accountId);
 
     static SupportApi of(PlatformClient client) {
         return new ClientSupportApi(client);
@@ -56,6 +67,16 @@ public interface SupportApi extends AccountsApi {
         @Override
         public CompletableFuture<MacroSet> macros() {
             return client.macros();
+        }
+
+        @Override
+        public CompletableFuture<Page<AbuseReport>> openReports(String accountId) {
+            return client.openReportsOf(accountId, CONTEXT_ROWS);
+        }
+
+        @Override
+        public CompletableFuture<Page<Refund>> refunds(String accountId) {
+            return client.refundsOf(accountId, CONTEXT_ROWS);
         }
     }
 }

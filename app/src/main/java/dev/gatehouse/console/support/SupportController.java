@@ -127,6 +127,8 @@ public final class SupportController {
     @FXML private VBox linksSection;
     @FXML private VBox linksBox;
     @FXML private Label zoneNote;
+    @FXML private VBox reportsBox;
+    @FXML private VBox refundsBox;
 
     public SupportController(SupportViewModel vm, ModalLayer layer) {
         this.vm = vm;
@@ -312,6 +314,81 @@ public final class SupportController {
             n.disableProperty().bind(vm.busyProperty().or(javafx.beans.binding.Bindings.createBooleanBinding(() -> !work)));
         }
         zoneNote.setText("Times in " + vm.time().zone().getId() + ".");
+        vm.reports().stateProperty().addListener((o, a, st) -> showReports());
+        vm.reports().valueProperty().addListener((o, a, v) -> showReports());
+        vm.refunds().stateProperty().addListener((o, a, st) -> showRefunds());
+        vm.refunds().valueProperty().addListener((o, a, v) -> showRefunds());
+    }
+
+    /** The customer's unresolved abuse reports: category, severity and the 24 h deadline (ai-visual-studio §9). */
+    private void showReports() {
+        reportsBox.getChildren().clear();
+        var loader = vm.reports();
+        if (contextState(reportsBox, loader.state(), loader.messageProperty().get(), loader.value() == null || loader.value().data().isEmpty(),
+                "No unresolved reports about this account.", "reports")) {
+            return;
+        }
+        for (dev.gatehouse.api.AbuseReport r : loader.value().data()) {
+            Label what = new Label(TicketText.word(r.category()));
+            what.setMinWidth(0);
+            Label severity = new Label(TicketText.word(r.severity()));
+            severity.getStyleClass().addAll("pill", "pill-severity-" + r.severity());
+            severity.setMinWidth(Region.USE_PREF_SIZE);
+            Region gap = new Region();
+            HBox.setHgrow(gap, Priority.ALWAYS);
+            HBox head = new HBox(6, what, gap, severity);
+            head.setAlignment(Pos.CENTER_LEFT);
+            Label due = new Label((r.breached() ? "past due " : "due ") + vm.time().relative(r.dueAt()) + " · " + TicketText.word(r.state()));
+            due.getStyleClass().addAll("text-small", r.breached() ? "danger" : "text-muted");
+            VBox row = new VBox(1, head, due);
+            Tooltip.install(row, new Tooltip(r.id() + "\nReceived " + vm.time().absolute(r.receivedAt()) + "\nDue " + vm.time().absolute(r.dueAt())));
+            reportsBox.getChildren().add(row);
+        }
+    }
+
+    /** The customer's refund requests: amount, state and the policy's verdict. */
+    private void showRefunds() {
+        refundsBox.getChildren().clear();
+        var loader = vm.refunds();
+        if (contextState(refundsBox, loader.state(), loader.messageProperty().get(), loader.value() == null || loader.value().data().isEmpty(),
+                "No refund requests from this account.", "refunds")) {
+            return;
+        }
+        for (dev.gatehouse.api.Refund r : loader.value().data()) {
+            Label amount = new Label(AccountLabels.money(r.requestedAmount(), r.currency()));
+            amount.getStyleClass().add("mono");
+            amount.setMinWidth(0);
+            Label state = new Label(TicketText.word(r.state()));
+            state.getStyleClass().addAll("pill", "pill-refund-" + r.state());
+            state.setMinWidth(Region.USE_PREF_SIZE);
+            Region gap = new Region();
+            HBox.setHgrow(gap, Priority.ALWAYS);
+            HBox head = new HBox(6, amount, gap, state);
+            head.setAlignment(Pos.CENTER_LEFT);
+            Label verdict = new Label(TicketText.word(r.verdict()) + " · requested " + vm.time().relative(r.requestedAt()));
+            verdict.getStyleClass().addAll("text-muted", "text-small");
+            VBox row = new VBox(1, head, verdict);
+            Tooltip.install(row, new Tooltip(r.id() + (r.reason() == null ? "" : "\n" + r.reason())));
+            refundsBox.getChildren().add(row);
+        }
+    }
+
+    /** Loading, failed or empty: a line saying so, and true; false when there are rows to show. */
+    private static boolean contextState(VBox box, Loader.State state, String failure, boolean empty, String none, String what) {
+        String text = switch (state) {
+            case IDLE -> "";
+            case LOADING -> "Loading " + what + "…";
+            case FAILED -> "Couldn't load " + what + ": " + failure;
+            case LOADED -> empty ? none : null;
+        };
+        if (text == null) {
+            return false;
+        }
+        Label line = new Label(text);
+        line.getStyleClass().addAll("text-small", state == Loader.State.FAILED ? "danger" : "text-muted");
+        line.setWrapText(true);
+        box.getChildren().add(line);
+        return true;
     }
 
     private void resetChoice(ComboBox<?> box) {

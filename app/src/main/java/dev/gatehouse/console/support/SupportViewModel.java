@@ -1,9 +1,12 @@
 package dev.gatehouse.console.support;
 
+import dev.gatehouse.api.AbuseReport;
 import dev.gatehouse.api.ApiKey;
 import dev.gatehouse.api.KeyActionResult;
 import dev.gatehouse.api.Macro;
 import dev.gatehouse.api.NewTicketMessage;
+import dev.gatehouse.api.Page;
+import dev.gatehouse.api.Refund;
 import dev.gatehouse.api.Ticket;
 import dev.gatehouse.api.TicketDetail;
 import dev.gatehouse.api.TicketExposedKey;
@@ -82,6 +85,9 @@ public final class SupportViewModel {
     private final ObservableList<ApiKey> accountKeys = FXCollections.observableArrayList();
     private final ObservableList<TicketExposedKey> exposedKeys = FXCollections.observableArrayList();
     private final ObservableList<Macro> macros = FXCollections.observableArrayList();
+    private final Loader<Page<AbuseReport>> reports;
+    private final Loader<Page<Refund>> refunds;
+    private String contextAccount;
     private final ObservableList<TicketState> nextStates = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper macrosMessage = new ReadOnlyStringWrapper(this, "macrosMessage", "Loading macros…");
 
@@ -109,6 +115,8 @@ public final class SupportViewModel {
         this.model = new ListDetailModel<TicketQuery, Ticket, TicketDetail>(list, this::query, Ticket::id, fx)
                 .detailFrom(t -> api.ticket(t.id()))
                 .watch(view, search);
+        this.reports = new Loader<>(fx);
+        this.refunds = new Loader<>(fx);
         model.detail().onLoaded(this::showDetail);
         model.selectedProperty().addListener((o, a, t) -> {
             if (a == null || t == null || !a.id().equals(t.id())) {
@@ -117,6 +125,11 @@ public final class SupportViewModel {
                 appliedMacro.set(null);
                 composerError.set("");
                 pendingKey = null;
+            }
+            if (a == null || t == null || !a.accountId().equals(t.accountId())) {
+                reports.clear();
+                refunds.clear();
+                contextAccount = null;
             }
             if (t == null) {
                 messages.clear();
@@ -181,6 +194,13 @@ public final class SupportViewModel {
     }
 
     private void showDetail(TicketDetail d) {
+        String account = d.account().id();
+        // the customer's open reports and refunds, fetched beside the ticket; each fails on its own
+        if (!account.equals(contextAccount)) {
+            contextAccount = account;
+            reports.load(() -> api.openReports(account));
+            refunds.load(() -> api.refunds(account));
+        }
         messages.setAll(d.messages());
         accountKeys.setAll(d.keys());
         exposedKeys.setAll(d.exposedKeys());
@@ -481,6 +501,10 @@ public final class SupportViewModel {
     public ObservableList<ApiKey> accountKeys() { return accountKeys; }
     public ObservableList<TicketExposedKey> exposedKeys() { return exposedKeys; }
     public ObservableList<Macro> macros() { return macros; }
+    /** The customer's unresolved abuse reports, a few, loaded with each ticket. */
+    public Loader<Page<AbuseReport>> reports() { return reports; }
+    /** The customer's refund requests, a few, loaded with each ticket. */
+    public Loader<Page<Refund>> refunds() { return refunds; }
     public ObservableList<TicketState> nextStates() { return nextStates; }
     public ReadOnlyStringProperty macrosMessageProperty() { return macrosMessage.getReadOnlyProperty(); }
     public StringProperty draftProperty() { return draft; }

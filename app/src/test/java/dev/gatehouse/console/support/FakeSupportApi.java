@@ -1,5 +1,6 @@
 package dev.gatehouse.console.support;
 
+import dev.gatehouse.api.AbuseReport;
 import dev.gatehouse.api.Account;
 import dev.gatehouse.api.AccountActionResult;
 import dev.gatehouse.api.AccountDetail;
@@ -11,6 +12,7 @@ import dev.gatehouse.api.LedgerEntry;
 import dev.gatehouse.api.MacroSet;
 import dev.gatehouse.api.NewTicketMessage;
 import dev.gatehouse.api.Page;
+import dev.gatehouse.api.Refund;
 import dev.gatehouse.api.Ticket;
 import dev.gatehouse.api.TicketDetail;
 import dev.gatehouse.api.TicketExposedKey;
@@ -70,6 +72,8 @@ final class FakeSupportApi implements SupportApi {
     @Override public CompletableFuture<TicketDetail> message(String id, NewTicketMessage m, String key) { return call("message", id, m, key); }
     @Override public CompletableFuture<TicketDetail> patch(String id, long version, TicketPatch p) { return call("patch", id, version, p); }
     @Override public CompletableFuture<MacroSet> macros() { return call("macros"); }
+    @Override public CompletableFuture<Page<AbuseReport>> openReports(String accountId) { return call("openReports", accountId); }
+    @Override public CompletableFuture<Page<Refund>> refunds(String accountId) { return call("refunds", accountId); }
     @Override public CompletableFuture<Page<Account>> accounts(AccountQuery q, String cursor, int limit) { return call("accounts", q, cursor, limit); }
     @Override public CompletableFuture<AccountDetail> account(String id) { return call("account", id); }
     @Override public CompletableFuture<Account> patchAccount(String id, long version, AccountPatch patch) { return call("patchAccount", id, version, patch); }

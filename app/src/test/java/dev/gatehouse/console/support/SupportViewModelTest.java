@@ -185,6 +185,25 @@ class SupportViewModelTest {
     }
 
     @Test
+    void theCustomersOpenReportsAndRefundsLoadOncePerAccountAndFailOnTheirOwn() {
+        var vm = vm(Role.SUPPORT);
+        open(vm, "active");
+        assertThat(api.last("openReports").arg(0)).isEqualTo("acct_1");
+        assertThat(api.last("refunds").arg(0)).isEqualTo("acct_1");
+        api.last("openReports").fail(new PlatformException("Abuse reports are not available.", 404, false));
+        api.last("refunds").reply(new Page<>(List.of(), null));
+        assertThat(vm.reports().state()).isEqualTo(dev.gatehouse.console.shell.Loader.State.FAILED);
+        assertThat(vm.refunds().value().data()).isEmpty();
+        // a reply answers with the ticket again: the context is not fetched again for the same customer
+        vm.draftProperty().set("On it.");
+        vm.send();
+        api.last("message").reply(FakeSupportApi.detail(FakeSupportApi.ticket("tkt_1", "open", 2, List.of()), FakeSupportApi.key("active", 1)));
+        assertThat(api.calls("openReports")).hasSize(1);
+        assertThat(api.calls("refunds")).hasSize(1);
+        assertThat(vm.detailProperty().get().ticket().state()).isEqualTo("open");
+    }
+
+    @Test
     void aMacroWhoseStateTheTicketCannotTakeOnlyAddsTags() {
         Ticket closedSoon = FakeSupportApi.ticket("tkt_1", "solved", 4, List.of("how-to"));
         assertThat(SupportViewModel.macroPatch(closedSoon, BALANCE)).as("already solved, tag already there").isNull();
