@@ -137,6 +137,8 @@ class SupportScreensTest {
         });
         waitUntil(() -> visible(w, "ticketDetailPane") && visible(w, "exposedKeyButton")
                 && find(w, "ticketSubject", Label.class).orElseThrow().getText().equals(target.subject()));
+        // once laid out, the selected row a few rows down from the top of the table
+        fxRun(() -> tickets.scrollTo(Math.max(0, tickets.getItems().indexOf(target) - 3)));
         return w;
     }
 
