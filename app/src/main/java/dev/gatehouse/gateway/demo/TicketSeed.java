@@ -110,7 +110,9 @@ public final class TicketSeed {
             }
         }
         if (scale == DemoScale.LARGE && !db.isPostgres()) {
-            BulkLoad.withoutIndexes(db.jdbi(), List.of(new BulkLoad.Load(List.of("tickets", "ticket_messages"), rows::write)));
+            // tickets and messages load on their own connections, on both cores; the foreign key between them comes last
+            BulkLoad.withoutIndexes(db.jdbi(), List.of(new BulkLoad.Load(List.of("ticket_messages"), rows::writeMessages),
+                    new BulkLoad.Load(List.of("tickets"), rows::writeTickets)));
             db.jdbi().useHandle(rows::writeSmall);
         } else {
             db.jdbi().useHandle(h -> {
@@ -306,10 +308,18 @@ public final class TicketSeed {
 
         /** Tickets and messages, the bulk. */
         void write(Handle h) {
+            writeTickets(h);
+            writeMessages(h);
+        }
+
+        void writeTickets(Handle h) {
             batch(h, "INSERT INTO tickets (id, account_id, category, subject, subject_lower, state, unsolved, priority, assignee, tags, "
                     + "redacted, created_at, updated_at, first_reply_due_at, first_reply_at, sla_stopped_at, replied_late, "
                     + "last_customer_at, solved_at, closed_at, message_count) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     tickets);
+        }
+
+        void writeMessages(Handle h) {
             batch(h, "INSERT INTO ticket_messages (id, ticket_id, author, operator_id, body, redactions, created_at) "
                     + "VALUES (?, ?, ?, ?, ?, ?, ?)", messages);
         }
