@@ -22,7 +22,7 @@ public final class MacroTemplate {
         m.put("customer.name", "the account's name");
         m.put("customer.email", "the account's email");
         m.put("account.id", "the account's id");
-        m.put("account.balance", "the spendable balance with its currency, e.g. 12.50 USD");
+        m.put("account.balance", "the spendable balance with its currency, e.g. $12.50");
         m.put("account.tier", "the rate-limit tier");
         m.put("account.status", "active, warned, suspended or terminated");
         m.put("ticket.id", "the ticket's id");

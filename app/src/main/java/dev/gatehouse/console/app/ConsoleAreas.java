@@ -29,7 +29,7 @@ public final class ConsoleAreas {
                 new ConsoleArea("keys", "Keys", Material2OutlinedMZ.VPN_KEY, Optional.of(KeysScreen::open)),
                 new ConsoleArea("accounts", "Accounts", Material2OutlinedMZ.PEOPLE, Optional.of(AccountsScreen::open)),
                 later("refunds", "Refunds", Material2OutlinedAL.ASSIGNMENT_RETURN),
-                later("support", "Support", Material2OutlinedMZ.SUPPORT_AGENT),
+                new ConsoleArea("support", "Support", Material2OutlinedMZ.SUPPORT_AGENT, Optional.of(dev.gatehouse.console.support.SupportScreen::open)),
                 later("audit", "Audit", Material2OutlinedAL.HISTORY));
     }
 

@@ -244,6 +244,74 @@ public final class PlatformClient implements AutoCloseable {
 
     // ---- support (issue 10) ----
 
+    /** One page of the support queue, sorted by first-reply due; null or blank filters mean "any". */
+    public CompletableFuture<Page<dev.gatehouse.api.Ticket>> tickets(String state, String priority, String assignee, String accountId, String breached,
+                                                   String q, String cursor, int limit) {
+        HttpUrl.Builder u = admin("tickets");
+        addParam(u, "state", state);
+        addParam(u, "priority", priority);
+        addParam(u, "assignee", assignee);
+        addParam(u, "account_id", accountId);
+        addParam(u, "breached", breached);
+        addParam(u, "q", q);
+        u.addQueryParameter("limit", Integer.toString(limit));
+        addParam(u, "cursor", cursor);
+        return get(u.build(), JSON.getTypeFactory().constructParametricType(Page.class, dev.gatehouse.api.Ticket.class));
+    }
+
+    /** A ticket with its conversation and the customer's context; {@code ticket.version} is the ETag a PATCH sends back. */
+    public CompletableFuture<dev.gatehouse.api.TicketDetail> ticket(String id) {
+        return get(admin("tickets").addPathSegment(id).build(), type(dev.gatehouse.api.TicketDetail.class));
+    }
+
+    /** A reply, an internal note or a relayed customer message; redacted by the platform before it is stored. */
+    public CompletableFuture<dev.gatehouse.api.TicketDetail> ticketMessage(String id, dev.gatehouse.api.NewTicketMessage message, String idempotencyKey) {
+        return post(admin("tickets").addPathSegment(id).addPathSegment("messages").build(), message, idempotencyKey,
+                type(dev.gatehouse.api.TicketDetail.class));
+    }
+
+    /** Changes state, priority, assignee or tags with If-Match: 412 when someone changed the ticket since {@code version}. */
+    public CompletableFuture<dev.gatehouse.api.TicketDetail> patchTicket(String id, long version, dev.gatehouse.api.TicketPatch patch) {
+        Request.Builder r = new Request.Builder().url(admin("tickets").addPathSegment(id).build())
+                .header("If-Match", "\"" + version + "\"")
+                .patch(jsonBody(patch));
+        return send(r, type(dev.gatehouse.api.TicketDetail.class));
+    }
+
+    /** Merges ticket {@code id} into {@code merge.into()}; answers the ticket merged into. */
+    public CompletableFuture<dev.gatehouse.api.TicketDetail> mergeTicket(String id, dev.gatehouse.api.TicketMerge merge, String idempotencyKey) {
+        return post(admin("tickets").addPathSegment(id).addPathSegment("merge").build(), merge, idempotencyKey, type(dev.gatehouse.api.TicketDetail.class));
+    }
+
+    public CompletableFuture<dev.gatehouse.api.MacroSet> macros() {
+        return get(admin("macros").build(), type(dev.gatehouse.api.MacroSet.class));
+    }
+
+    /** Replaces the whole macro set (lead) with If-Match. */
+    public CompletableFuture<dev.gatehouse.api.MacroSet> replaceMacros(long version, dev.gatehouse.api.MacroSetUpdate update) {
+        Request.Builder r = new Request.Builder().url(admin("macros").build())
+                .header("If-Match", "\"" + version + "\"")
+                .put(jsonBody(update));
+        return send(r, type(dev.gatehouse.api.MacroSet.class));
+    }
+
+    /** The account's unresolved abuse reports, soonest due first: the customer's context beside a ticket. */
+    public CompletableFuture<Page<dev.gatehouse.api.AbuseReport>> openReportsOf(String accountId, int limit) {
+        HttpUrl.Builder u = admin("abuse-reports");
+        u.addQueryParameter("account_id", accountId);
+        u.addQueryParameter("state", "unresolved");
+        u.addQueryParameter("limit", Integer.toString(limit));
+        return get(u.build(), JSON.getTypeFactory().constructParametricType(Page.class, dev.gatehouse.api.AbuseReport.class));
+    }
+
+    /** The account's refund requests: the customer's context beside a ticket. */
+    public CompletableFuture<Page<dev.gatehouse.api.Refund>> refundsOf(String accountId, int limit) {
+        HttpUrl.Builder u = admin("refunds");
+        u.addQueryParameter("account_id", accountId);
+        u.addQueryParameter("limit", Integer.toString(limit));
+        return get(u.build(), JSON.getTypeFactory().constructParametricType(Page.class, dev.gatehouse.api.Refund.class));
+    }
+
     // ---- refunds and policy (issue 10) ----
 
     // ---- pricing and tiers (issue 11) ----

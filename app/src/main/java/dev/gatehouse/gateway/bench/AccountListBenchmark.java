@@ -90,6 +90,8 @@ public final class AccountListBenchmark {
                 queries.put("a model's prices and history", () -> "/models/" + priced.get(r.nextInt(priced.size())) + "/prices");
                 queries.put("tiers with counts", () -> "/tiers");
             }
+            // support queue (issue 10)
+            queries.putAll(TicketListBenchmark.queries(db, r));
 
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             for (int i = 0; i < 300; i++) {

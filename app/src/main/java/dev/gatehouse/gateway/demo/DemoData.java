@@ -43,6 +43,7 @@ public final class DemoData {
         // abuse reports, request log, appeals (issue 9)
 
         // tickets (issue 10)
+        TicketSeed.seed(db, seed, scale, now);
 
         // refunds (issue 10)
 
