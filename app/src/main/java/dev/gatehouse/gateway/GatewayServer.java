@@ -2,6 +2,8 @@ package dev.gatehouse.gateway;
 
 import dev.gatehouse.api.Health;
 import dev.gatehouse.api.Json;
+import dev.gatehouse.gateway.abuse.AbuseRoutes;
+import dev.gatehouse.gateway.abuse.AppealRoutes;
 import dev.gatehouse.gateway.accounts.AccountRoutes;
 import dev.gatehouse.gateway.accounts.AccountStore;
 import dev.gatehouse.gateway.audittrail.AuditTrailRoutes;
@@ -17,9 +19,13 @@ import dev.gatehouse.gateway.http.RequestLine;
 import dev.gatehouse.gateway.http.SignInThrottle;
 import dev.gatehouse.gateway.http.Routes;
 import dev.gatehouse.gateway.keys.KeyRoutes;
+import dev.gatehouse.gateway.requestlog.RequestLogRetention;
 import dev.gatehouse.gateway.operators.OperatorStore;
 import dev.gatehouse.gateway.team.OperatorRoutes;
+import dev.gatehouse.gateway.support.TicketRoutes;
 import dev.gatehouse.gateway.session.SessionRoutes;
+import dev.gatehouse.gateway.pricing.PricingRoutes;
+import dev.gatehouse.gateway.tiers.TierRoutes;
 import io.javalin.Javalin;
 import io.javalin.http.HandlerType;
 import io.javalin.json.JavalinJackson;
@@ -78,13 +84,19 @@ public final class GatewayServer implements AutoCloseable {
                 new AuditTrailRoutes(db.jdbi(), clock),
                 new OperatorRoutes(db.jdbi(), clock),
                 // abuse and appeals (issue 9)
+                new AbuseRoutes(db.jdbi(), clock),
+                new AppealRoutes(db.jdbi()),
+                new RequestLogRetention(db.jdbi(), clock),
                 //
                 // support tickets and macros (issue 10)
-                //
+                new TicketRoutes(db.jdbi(), clock, AccountStore::find),
                 // refunds and policy (issue 10)
+                new dev.gatehouse.gateway.refunds.RefundRoutes(db.jdbi(), clock, new dev.gatehouse.gateway.refunds.SimulatedPayouts()),
+                new dev.gatehouse.gateway.settings.PolicyRoutes(db.jdbi(), dev.gatehouse.gateway.refunds.RefundWorkflow::reevaluateOpen),
                 //
                 // pricing and tiers (issue 11)
-                //
+                new PricingRoutes(db.jdbi(), clock),
+                new TierRoutes(db.jdbi(), clock),
                 // team platform: accounts, credits, import (issue 13)
                 new dev.gatehouse.gateway.accounts.AccountOpeningRoutes(),
                 new dev.gatehouse.gateway.credits.CreditGrants(db.jdbi(), dev.gatehouse.policy.PolicySettings::defaults),

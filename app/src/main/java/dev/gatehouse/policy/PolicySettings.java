@@ -179,12 +179,11 @@ public record PolicySettings(
             return Boolean.parseBoolean(text);
         }
         if (like instanceof BigDecimal) {
-            BigDecimal d;
-            try {
-                d = new BigDecimal(text);
-            } catch (NumberFormatException notANumber) {
-                throw new IllegalArgumentException("must be a decimal number, got \"" + text + "\"");
+            // plain digits only: "1e3" or "+5" is a number to a parser but not an amount a lead means to type
+            if (!text.matches("[0-9]{1,20}(\\.[0-9]{1,20})?")) {
+                throw new IllegalArgumentException("must be a decimal number such as 500.00, got \"" + text + "\"");
             }
+            BigDecimal d = new BigDecimal(text);
             Optional<String> p = RefundEligibility.amountProblem(d);
             if (p.isPresent()) {
                 throw new IllegalArgumentException(p.get());

@@ -63,6 +63,8 @@ class PolicySettingsEditTest {
         assertThat(PIXAPI.edit("purchases_final", "yes", "r").problem())
                 .isEqualTo("purchases_final: must be true or false, got \"yes\"");
         assertThat(PIXAPI.edit("four_eyes_threshold", "1e", "r").problem()).contains("must be a decimal number");
+        assertThat(PIXAPI.edit("four_eyes_threshold", "1e3", "r").problem()).contains("must be a decimal number such as 500.00");
+        assertThat(PIXAPI.edit("four_eyes_threshold", "+5", "r").problem()).contains("must be a decimal number");
         assertThat(PIXAPI.edit("four_eyes_threshold", "0.0000001", "r").problem()).contains("more than 6 decimals");
         assertThat(PIXAPI.edit("refundable_kinds", "purchase, gift", "r").problem()).contains("unknown lot kind \"gift\"");
         assertThat(PIXAPI.edit("default_markup", null, "r").problem()).contains("must be a decimal number");

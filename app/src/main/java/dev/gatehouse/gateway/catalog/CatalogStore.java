@@ -156,6 +156,75 @@ public final class CatalogStore {
         pb.execute();
     }
 
+    /** The model, its row locked until the transaction ends: price and status changes of one model are serialized. */
+    public static Optional<Model> lock(Handle h, String id) {
+        List<Row> rows = h.createQuery("SELECT " + COLUMNS + " FROM models WHERE id = :id FOR UPDATE")
+                .bind("id", id)
+                .map((rs, c) -> Row.of(rs))
+                .list();
+        return withPriceCards(h, rows).stream().findFirst();
+    }
+
+    /** Which models a bulk price change selects; every part optional, all given parts must hold. */
+    public record Selection(String providerSort, String modality, String status, List<String> ids) {}
+
+    /** The selected models with their cards, in list order, at most {@code limit}. */
+    public static List<Model> select(Handle h, Selection s, int limit) {
+        StringBuilder sql = new StringBuilder("SELECT ").append(COLUMNS).append(" FROM models WHERE 1 = 1");
+        Map<String, Object> binds = new LinkedHashMap<>();
+        if (s.providerSort() != null) {
+            sql.append(" AND provider_sort = :provider_sort");
+            binds.put("provider_sort", s.providerSort());
+        }
+        if (s.modality() != null) {
+            sql.append(" AND modality = :modality");
+            binds.put("modality", s.modality());
+        }
+        if (s.status() != null) {
+            sql.append(" AND status = :status");
+            binds.put("status", s.status());
+        }
+        if (s.ids() != null && !s.ids().isEmpty()) {
+            sql.append(" AND id IN (<ids>)");
+        }
+        sql.append(" ORDER BY provider_sort, name_sort, id LIMIT :limit");
+        Query q = h.createQuery(sql.toString());
+        binds.forEach(q::bind);
+        if (s.ids() != null && !s.ids().isEmpty()) {
+            q.bindList("ids", s.ids());
+        }
+        q.bind("limit", limit);
+        return withPriceCards(h, q.map((rs, c) -> Row.of(rs)).list());
+    }
+
+    /** Replaces a model's card and markup (a price change taking effect) and moves its version on. */
+    public static void replaceCard(Handle h, String id, java.math.BigDecimal markup, List<PriceLine> card, java.time.Instant now) {
+        h.createUpdate("DELETE FROM model_price_lines WHERE model_id = :id").bind("id", id).execute();
+        PreparedBatch pb = h.prepareBatch("""
+                INSERT INTO model_price_lines (model_id, position, unit, variant, base, api)
+                VALUES (:model_id, :position, :unit, :variant, :base, :api)""");
+        int position = 0;
+        for (PriceLine line : card) {
+            pb.bind("model_id", id).bind("position", position++).bind("unit", line.unit()).bind("variant", line.variant())
+                    .bind("base", line.base()).bind("api", line.api()).add();
+        }
+        pb.execute();
+        h.createUpdate("UPDATE models SET markup = :markup, version = version + 1, updated_at = :now WHERE id = :id")
+                .bind("markup", markup).bind("now", now.atOffset(ZoneOffset.UTC)).bind("id", id).execute();
+    }
+
+    /** Sets a model's status (active, deprecated, disabled) and moves its version on. */
+    public static void setStatus(Handle h, String id, String status, java.time.Instant now) {
+        h.createUpdate("UPDATE models SET status = :status, version = version + 1, updated_at = :now WHERE id = :id")
+                .bind("status", status).bind("now", now.atOffset(ZoneOffset.UTC)).bind("id", id).execute();
+    }
+
+    /** Moves a model's version on without changing it (a change was scheduled for it: a concurrent edit must re-read). */
+    public static void touch(Handle h, String id, java.time.Instant now) {
+        h.createUpdate("UPDATE models SET version = version + 1, updated_at = :now WHERE id = :id")
+                .bind("now", now.atOffset(ZoneOffset.UTC)).bind("id", id).execute();
+    }
+
     private static List<Model> withPriceCards(Handle h, List<Row> rows) {
         if (rows.isEmpty()) {
             return List.of();

@@ -107,7 +107,7 @@ public final class CreditGrants implements Feature {
     private Audited<CreditGrant> grant(RouteRequest<NewCreditGrant> request) {
         NewCreditGrant body = request.body();
         List<Problem.FieldError> errors = new ArrayList<>();
-        LotKind kind = KINDS.get(body.kind());
+        LotKind kind = body.kind() == null ? null : KINDS.get(body.kind());
         if (kind == null) {
             errors.add(new Problem.FieldError("kind", "must be one of manual_grant, promotion, purchase"));
         }

@@ -64,11 +64,13 @@ public final class CreditStore {
         lockBalance(h, accountId).orElseThrow(() -> new IllegalArgumentException("no account " + accountId));
         expireLapsed(h, accountId, at, actor);
         List<CreditLots.Lot> lots = openLots(h, accountId);
-        CreditLots.Draw draw = CreditLots.draw(lots, amount, at);
+        // held credits (a pending refund, issue 10 §3 "Hold") stay in the balance but are never drawn
+        CreditLots.Draw draw = CreditLots.draw(lots, CreditHolds.holds(h, accountId), amount, at);
         if (!draw.covered()) {
             return draw;
         }
-        BigDecimal balance = draw.balanceBefore();
+        // the draw's balances are the spendable ones; the ledger carries the whole balance, held credits included
+        BigDecimal balance = lockBalance(h, accountId).orElseThrow();
         for (CreditLots.Portion p : draw.portions()) {
             h.createUpdate("UPDATE credit_lots SET remaining = remaining - :amt WHERE id = :id")
                     .bind("amt", p.amount()).bind("id", p.lotId()).execute();
@@ -128,11 +130,11 @@ public final class CreditStore {
                 .list();
     }
 
-    private static void setBalance(Handle h, String accountId, BigDecimal balance) {
+    static void setBalance(Handle h, String accountId, BigDecimal balance) {
         h.createUpdate("UPDATE accounts SET balance = :b WHERE id = :id").bind("b", balance).bind("id", accountId).execute();
     }
 
-    private static void append(Handle h, String accountId, Instant at, String kind, BigDecimal amount, String lotId,
+    static void append(Handle h, String accountId, Instant at, String kind, BigDecimal amount, String lotId,
                                BigDecimal balanceAfter, String description, String actor) {
         h.createUpdate("INSERT INTO ledger_entries (id, account_id, at, kind, amount, lot_id, balance_after, description, actor) "
                         + "VALUES (:id, :acct, :at, :kind, :amount, :lot, :after, :desc, :actor)")

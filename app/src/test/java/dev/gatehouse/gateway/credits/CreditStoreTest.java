@@ -18,13 +18,13 @@ import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class CreditStoreTest {
+public class CreditStoreTest {
     static java.util.stream.Stream<TestDatabases.Kind> databases() {
         return TestDatabases.both();
     }
 
     /** sum(ledger) == balance == sum(remaining of unexpired lots), balance ≥ 0, after expiring at {@code now}. */
-    static void assertInvariant(Handle h, String accountId, Instant now) {
+    public static void assertInvariant(Handle h, String accountId, Instant now) {
         BigDecimal ledger = h.createQuery("SELECT COALESCE(SUM(amount), 0) FROM ledger_entries WHERE account_id = :a")
                 .bind("a", accountId).mapTo(BigDecimal.class).one();
         BigDecimal balance = h.createQuery("SELECT balance FROM accounts WHERE id = :a").bind("a", accountId).mapTo(BigDecimal.class).one();

@@ -9,6 +9,7 @@ import dev.gatehouse.gateway.TestGateway;
 import dev.gatehouse.gateway.accounts.TestAccounts;
 import dev.gatehouse.gateway.demo.CatalogSeed;
 import dev.gatehouse.gateway.operators.OperatorStore;
+import dev.gatehouse.gateway.support.TestTickets;
 import dev.gatehouse.policy.Role;
 import org.junit.jupiter.api.Test;
 
@@ -66,12 +67,60 @@ class AdminApiFuzzTest {
             new Endpoint("PATCH", "/admin/v1/operators/{operator}"),
             new Endpoint("POST", "/admin/v1/operators/{operator}/actions"),
             // ---- abuse and appeals (issue 9) ----
+            new Endpoint("GET", "/admin/v1/abuse-reports", "state", "category", "severity", "breached", "assignee", "account_id",
+                    "group", "limit", "cursor"),
+            new Endpoint("POST", "/admin/v1/abuse-reports"),
+            new Endpoint("GET", "/admin/v1/abuse-reports/metrics"),
+            new Endpoint("GET", "/admin/v1/abuse-reports/{report}"),
+            new Endpoint("PATCH", "/admin/v1/abuse-reports/{report}"),
+            new Endpoint("POST", "/admin/v1/abuse-reports/{report}/claim"),
+            new Endpoint("POST", "/admin/v1/abuse-reports/{report}/release"),
+            new Endpoint("POST", "/admin/v1/abuse-reports/{report}/split"),
+            new Endpoint("POST", "/admin/v1/abuse-reports/{report}/comments"),
+            new Endpoint("POST", "/admin/v1/abuse-reports/{report}/escalate"),
+            new Endpoint("POST", "/admin/v1/abuse-reports/{report}/resolve"),
+            new Endpoint("GET", "/admin/v1/appeals", "state", "account_id", "limit", "cursor"),
+            new Endpoint("POST", "/admin/v1/appeals"),
+            new Endpoint("POST", "/admin/v1/appeals/{appeal}/decide"),
 
             // ---- support (issue 10) ----
+            new Endpoint("GET", "/admin/v1/tickets", "state", "priority", "category", "assignee", "account_id", "breached", "q",
+                    "limit", "cursor"),
+            new Endpoint("POST", "/admin/v1/tickets"),
+            new Endpoint("GET", "/admin/v1/tickets/{ticket}"),
+            new Endpoint("PATCH", "/admin/v1/tickets/{ticket}"),
+            new Endpoint("POST", "/admin/v1/tickets/{ticket}/messages"),
+            new Endpoint("POST", "/admin/v1/tickets/{ticket}/merge"),
+            new Endpoint("GET", "/admin/v1/macros"),
+            new Endpoint("PUT", "/admin/v1/macros"),
 
             // ---- refunds and policy (issue 10) ----
+            new Endpoint("GET", "/admin/v1/refunds", "state", "verdict", "account_id", "limit", "cursor"),
+            new Endpoint("POST", "/admin/v1/refunds"),
+            new Endpoint("GET", "/admin/v1/refunds/{refund}"),
+            new Endpoint("POST", "/admin/v1/refunds/{refund}/approve"),
+            new Endpoint("POST", "/admin/v1/refunds/{refund}/deny"),
+            new Endpoint("POST", "/admin/v1/refunds/{refund}/retry-payout"),
+            new Endpoint("GET", "/admin/v1/policy"),
+            new Endpoint("PUT", "/admin/v1/policy"),
+            new Endpoint("POST", "/admin/v1/policy/preview"),
 
             // ---- pricing and tiers (issue 11) ----
+            new Endpoint("GET", "/admin/v1/models/{model}/prices", "at"),
+            new Endpoint("PATCH", "/admin/v1/models/{model}"),
+            new Endpoint("GET", "/admin/v1/price-changes", "limit", "cursor", "model_id", "provider", "state", "batch_id"),
+            new Endpoint("POST", "/admin/v1/price-changes"),
+            new Endpoint("POST", "/admin/v1/price-changes/bulk"),
+            new Endpoint("POST", "/admin/v1/price-changes/preview"),
+            new Endpoint("DELETE", "/admin/v1/price-changes/{change}"),
+            new Endpoint("GET", "/admin/v1/price-notices", "limit", "cursor", "change_id", "account_id", "model_id"),
+            new Endpoint("GET", "/admin/v1/tiers"),
+            new Endpoint("GET", "/admin/v1/tiers/{tier}"),
+            new Endpoint("PUT", "/admin/v1/tiers/{tier}"),
+            new Endpoint("POST", "/admin/v1/tiers/{tier}/preview"),
+            new Endpoint("GET", "/admin/v1/accounts/{account}/limits"),
+            new Endpoint("PUT", "/admin/v1/accounts/{account}/limits"),
+            new Endpoint("POST", "/admin/v1/accounts/{account}/limits/preview"),
 
             // ---- team: accounts, credits, import (issue 13) ----
             new Endpoint("POST", "/admin/v1/accounts"),
@@ -153,6 +202,9 @@ class AdminApiFuzzTest {
                     "active", 3));
         }
         new OperatorStore(gw.db().jdbi()).create(FUZZED_OPERATOR, "Fuzzed Operator", "fuzzed@test.gatehouse.dev", Role.SUPPORT);
+        String ticket = TestTickets.create(gw, accounts.get(0).accountId());
+        // refunds and policy (issue 10): a refund for the {refund} routes to find
+        String refund = dev.gatehouse.gateway.refunds.TestRefunds.request(gw, "1.00");
         List<String> models = new ArrayList<>();
         try (RawHttp lead = new RawHttp(port)) {
             JsonNode page = json(lead.get("/admin/v1/models?limit=20", "Authorization: Bearer " + gw.token(Role.LEAD)));
@@ -163,7 +215,8 @@ class AdminApiFuzzTest {
             for (Endpoint e : ENDPOINTS) {
                 TestAccounts.Created acct = accounts.get(accounts.size() - 1);
                 String path = e.template().replace("{account}", acct.accountId()).replace("{key}", acct.keyIds().get(0))
-                        .replace("{model}", models.isEmpty() ? "mdl_none" : models.get(0)).replace("{operator}", FUZZED_OPERATOR);
+                        .replace("{model}", models.isEmpty() ? "mdl_none" : models.get(0)).replace("{operator}", FUZZED_OPERATOR)
+                        .replace("{ticket}", ticket).replace("{refund}", refund).replace("{tier}", "free");
                 byte[] body = e.method().equals("GET") ? null
                         : utf8(e.method().equals("PATCH") ? "{\"tier\":\"pro\"}" : "{\"action\":\"suspend\",\"reason\":\"route check\"}");
                 String head = e.method() + " " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + gw.token(Role.LEAD)
@@ -177,7 +230,7 @@ class AdminApiFuzzTest {
             for (int i = 0; i < count; i++) {
                 Endpoint e = ENDPOINTS.get(rnd.nextInt(ENDPOINTS.size()));
                 String method = rnd.nextInt(10) == 0 ? pick(rnd, METHODS) : e.method();
-                String path = path(rnd, e, accounts, models, textOnly);
+                String path = path(rnd, e, accounts, models, ticket, textOnly).replace("{refund}", refund);
                 String query = query(rnd, e, textOnly);
                 int who = rnd.nextInt(Role.values().length + 3);
                 String auth = auth(rnd, gw, who);
@@ -242,7 +295,8 @@ class AdminApiFuzzTest {
                 (System.nanoTime() - started) / 1e9, SEED, byClass, byStatus, byClass.getOrDefault(5, 0));
     }
 
-    private static String path(Random rnd, Endpoint e, List<TestAccounts.Created> accounts, List<String> models, boolean textOnly) {
+    private static String path(Random rnd, Endpoint e, List<TestAccounts.Created> accounts, List<String> models, String ticket,
+                               boolean textOnly) {
         TestAccounts.Created acct = accounts.get(rnd.nextInt(accounts.size()));
         int roll = rnd.nextInt(textOnly ? 40 : 10);
         String id = roll == 0 ? pick(rnd, HOSTILE_IDS) : null;
@@ -250,7 +304,9 @@ class AdminApiFuzzTest {
                 .replace("{account}", id != null ? id : acct.accountId())
                 .replace("{key}", id != null ? id : acct.keyIds().get(rnd.nextInt(acct.keyIds().size())))
                 .replace("{model}", id != null ? id : models.isEmpty() ? "mdl_none" : models.get(rnd.nextInt(models.size())))
-                .replace("{operator}", id != null ? id : FUZZED_OPERATOR);
+                .replace("{operator}", id != null ? id : FUZZED_OPERATOR)
+                .replace("{ticket}", id != null ? id : ticket)
+                .replace("{tier}", id != null ? id : "free");
         if (textOnly) {
             return p;
         }

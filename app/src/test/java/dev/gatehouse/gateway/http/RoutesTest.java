@@ -2,9 +2,11 @@ package dev.gatehouse.gateway.http;
 
 import dev.gatehouse.gateway.SharedGateways;
 import dev.gatehouse.gateway.TestGateway;
+import dev.gatehouse.gateway.abuse.TestReports;
 import dev.gatehouse.gateway.accounts.TestAccounts;
 import dev.gatehouse.gateway.audit.AuditLog;
 import dev.gatehouse.gateway.operators.OperatorStore;
+import dev.gatehouse.gateway.support.TestTickets;
 import dev.gatehouse.policy.AccountAction;
 import dev.gatehouse.policy.KeyAction;
 import dev.gatehouse.policy.Permission;
@@ -107,12 +109,135 @@ class RoutesTest {
                     "{\"action\":\"" + a + "\",\"reason\":\"rails test\"}", a.equals("reactivate") ? deactivated : operator));
         }
         // ---- abuse and appeals (issue 9) ----
+        String reportedAccount = TestAccounts.create(gw.db(), "Rails Reported Co", "free", "active", 1).accountId();
+        Supplier<String> report = () -> TestReports.file(gw, "other").reportId();
+        Supplier<String> lowReport = () -> TestReports.file(gw, "spam").reportId();
+        Supplier<String> claimedReport = () -> {
+            String id = report.get();
+            TestReports.claim(gw, Role.TRUST_SAFETY, id);
+            return id;
+        };
+        Supplier<String> groupedReport = () -> {
+            var first = TestReports.file(gw, "spam");
+            return TestReports.fileAbout(gw, "other", first.accountId(), first.keyId()).reportId();
+        };
+        Supplier<String> appeal = () -> {
+            var acct = TestAccounts.create(gw.db(), "Rails Appeal Co", "free", "active", 1).accountId();
+            return TestReports.appeal(gw, TestReports.warning(gw, acct, "op_rails_original_decider", java.time.Instant.now()));
+        };
+        Supplier<String> warning = () -> TestReports.warning(gw,
+                TestAccounts.create(gw.db(), "Rails Warned Co", "free", "active", 1).accountId(), "op_lead", java.time.Instant.now());
+        samples.add(new Sample("POST /admin/v1/abuse-reports", Permission.FILE_ABUSE_REPORT,
+                TestReports.intake("spam", reportedAccount, null), report));
+        samples.add(new Sample("PATCH /admin/v1/abuse-reports/{id}", Permission.WORK_ABUSE_REPORTS, "{\"severity\":\"critical\"}", lowReport));
+        samples.add(new Sample("PATCH /admin/v1/abuse-reports/{id}", Permission.LOWER_SEVERITY,
+                "{\"severity\":\"low\",\"reason\":\"rails test\"}", report));
+        samples.add(new Sample("POST /admin/v1/abuse-reports/{id}/claim", Permission.WORK_ABUSE_REPORTS, "{}", report));
+        samples.add(new Sample("POST /admin/v1/abuse-reports/{id}/release", Permission.WORK_ABUSE_REPORTS, "{}", claimedReport));
+        samples.add(new Sample("POST /admin/v1/abuse-reports/{id}/split", Permission.WORK_ABUSE_REPORTS,
+                "{\"note\":\"rails test\"}", groupedReport));
+        samples.add(new Sample("POST /admin/v1/abuse-reports/{id}/comments", Permission.WORK_ABUSE_REPORTS,
+                "{\"body\":\"rails test\"}", report));
+        samples.add(new Sample("POST /admin/v1/abuse-reports/{id}/escalate", Permission.WORK_ABUSE_REPORTS,
+                "{\"to\":\"law_enforcement\",\"note\":\"rails test\"}", claimedReport));
+        samples.add(new Sample("POST /admin/v1/abuse-reports/{id}/resolve", Permission.WORK_ABUSE_REPORTS,
+                "{\"decision\":\"warn\",\"reason\":\"rails test\",\"policy_clause\":\"ai-visual-studio §7\"}", report));
+        samples.add(new Sample("POST /admin/v1/appeals", Permission.FILE_APPEAL, "{\"enforcement_id\":\"" + warning.get()
+                + "\",\"statement\":\"rails test\"}", report));
+        samples.add(new Sample("POST /admin/v1/appeals/{id}/decide", Permission.DECIDE_APPEALS,
+                "{\"outcome\":\"overturned\",\"reason\":\"rails test\"}", appeal));
 
         // ---- support (issue 10) ----
+        String ticketAccount = account.get();
+        String mergeTarget = TestTickets.create(gw, ticketAccount);
+        Supplier<String> ticket = () -> TestTickets.create(gw, ticketAccount);
+        samples.add(new Sample("POST /admin/v1/tickets", Permission.WORK_TICKETS, "{\"account_id\":\"" + ticketAccount
+                + "\",\"category\":\"billing\",\"subject\":\"Rails\",\"body\":\"rails test\"}", ticket));
+        samples.add(new Sample("POST /admin/v1/tickets/{id}/messages", Permission.WORK_TICKETS, "{\"body\":\"rails test\"}", ticket));
+        samples.add(new Sample("PATCH /admin/v1/tickets/{id}", Permission.WORK_TICKETS, "{\"state\":\"open\"}", ticket));
+        samples.add(new Sample("POST /admin/v1/tickets/{id}/merge", Permission.WORK_TICKETS,
+                "{\"into\":\"" + mergeTarget + "\",\"reason\":\"rails test\"}", ticket));
+        samples.add(new Sample("PUT /admin/v1/macros", Permission.EDIT_MACROS,
+                "{\"macros\":[{\"name\":\"Rails\",\"body\":\"Hello {{customer.name}}\"}],\"reason\":\"rails test\"}",
+                () -> "macros"));
 
         // ---- refunds and policy (issue 10) ----
+        Supplier<String> refund = () -> dev.gatehouse.gateway.refunds.TestRefunds.request(gw, "5.00");
+        Supplier<String> failedRefund = () -> dev.gatehouse.gateway.refunds.TestRefunds.failedPayout(gw, "5.00");
+        dev.gatehouse.gateway.refunds.TestRefunds.Lot intakeLot = dev.gatehouse.gateway.refunds.TestRefunds.purchase(gw.db(), "Rails Refund Co", "25");
+        samples.add(new Sample("POST /admin/v1/refunds", Permission.REQUEST_REFUND, "{\"account_id\":\"" + intakeLot.accountId()
+                + "\",\"lot_id\":\"" + intakeLot.lotId() + "\",\"amount\":\"1.00\",\"reason\":\"rails test\"}", () -> ""));
+        samples.add(new Sample("POST /admin/v1/refunds/{id}/approve", Permission.DECIDE_REFUNDS,
+                "{\"amount\":\"5.00\",\"reason\":\"rails test\"}", refund));
+        samples.add(new Sample("POST /admin/v1/refunds/{id}/approve", Permission.REFUND_EXCEPTION,
+                "{\"amount\":\"5.00\",\"reason\":\"rails test\",\"exception\":true}", refund));
+        samples.add(new Sample("POST /admin/v1/refunds/{id}/deny", Permission.DECIDE_REFUNDS, "{\"reason\":\"rails test\"}", refund));
+        samples.add(new Sample("POST /admin/v1/refunds/{id}/retry-payout", Permission.DECIDE_REFUNDS,
+                "{\"reason\":\"rails test\"}", failedRefund));
+        Supplier<String> policy = () -> {
+            gw.db().jdbi().useHandle(h -> h.createUpdate("UPDATE policy_settings SET version = 1").execute());
+            return "";
+        };
+        samples.add(new Sample("PUT /admin/v1/policy", Permission.EDIT_POLICY, "{\"preset\":\"pixapi\",\"reason\":\"rails test\"}", policy));
+        samples.add(new Sample("POST /admin/v1/policy/preview", Permission.EDIT_POLICY,
+                "{\"preset\":\"decart\",\"reason\":\"rails test\"}", policy));
 
         // ---- pricing and tiers (issue 11) ----
+        Supplier<String> priced = () -> dev.gatehouse.gateway.pricing.TestPrices.chatModel(gw.db(), "mdl_rails_price", "2.00", "8.00");
+        Supplier<String> bulkPriced = () -> dev.gatehouse.gateway.pricing.TestPrices.chatModel(gw.db(), "mdl_rails_bulk", "2.00", "8.00");
+        String lower = "{\"model_id\":\"mdl_rails_price\",\"lines\":[{\"unit\":\"input_mtok\",\"base\":\"1.00\"},"
+                + "{\"unit\":\"output_mtok\",\"base\":\"4.00\"}],\"reason\":\"rails test\"}";
+        String raiseNow = "{\"model_id\":\"mdl_rails_price\",\"lines\":[{\"unit\":\"input_mtok\",\"base\":\"3.00\"},"
+                + "{\"unit\":\"output_mtok\",\"base\":\"9.00\"}],\"reason\":\"rails test: provider raised its price overnight\",\"emergency\":true}";
+        for (String route : List.of("POST /admin/v1/price-changes", "POST /admin/v1/price-changes/preview")) {
+            samples.add(new Sample(route, Permission.EDIT_PRICES, lower, priced));
+            samples.add(new Sample(route, Permission.EMERGENCY_PRICE_CHANGE, raiseNow, priced));
+        }
+        bulkPriced.get();
+        java.time.Instant hashedAt = java.time.Instant.now();
+        for (String percent : List.of("-10", "10")) {
+            boolean emergency = percent.equals("10");
+            var bulkBody = new dev.gatehouse.api.PriceChangeRequest(null, null,
+                    new dev.gatehouse.api.PriceChangeRequest.PriceFilter(null, null, null, List.of("mdl_rails_bulk")),
+                    new dev.gatehouse.api.PriceChangeRequest.PriceAdjustment(percent, null, null), null, "rails test", emergency, null);
+            String hash = dev.gatehouse.gateway.pricing.TestPrices.previewHash(gw.db(), bulkBody, hashedAt);
+            String body = "{\"filter\":{\"model_ids\":[\"mdl_rails_bulk\"]},\"adjustment\":{\"percent\":\"" + percent
+                    + "\"},\"reason\":\"rails test\"" + (emergency ? ",\"emergency\":true" : "") + ",\"preview_hash\":\"" + hash + "\"}";
+            samples.add(new Sample("POST /admin/v1/price-changes/bulk", emergency ? Permission.EMERGENCY_PRICE_CHANGE : Permission.EDIT_PRICES,
+                    body, bulkPriced));
+        }
+        Supplier<String> scheduledRaise = () -> {
+            String model = dev.gatehouse.gateway.pricing.TestPrices.chatModel(gw.db(), "mdl_rails_cancel", "2.00", "8.00");
+            return gw.db().jdbi().inTransaction(h -> dev.gatehouse.gateway.pricing.PriceChanges.schedule(h, model,
+                    List.of(new dev.gatehouse.api.PriceLineDraft("input_mtok", null, "2.50"), new dev.gatehouse.api.PriceLineDraft("output_mtok", null, "8.00")),
+                    java.time.Instant.now().plus(java.time.Duration.ofDays(40)), "rails test", "op_rails", false,
+                    java.time.Instant.now()).id());
+        };
+        samples.add(new Sample("DELETE /admin/v1/price-changes/{id}", Permission.EDIT_PRICES, "{\"reason\":\"rails test\"}", scheduledRaise));
+        Supplier<String> freshModel = () -> dev.gatehouse.gateway.pricing.TestPrices.chatModel(gw.db(),
+                "mdl_rails_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16), "1.00", "2.00");
+        samples.add(new Sample("PATCH /admin/v1/models/{id}", Permission.EDIT_MODELS, "{\"status\":\"deprecated\",\"reason\":\"rails test\"}", freshModel));
+        samples.add(new Sample("PATCH /admin/v1/models/{id}", Permission.EMERGENCY_PRICE_CHANGE,
+                "{\"status\":\"disabled\",\"reason\":\"rails test: security\",\"emergency\":true}", freshModel));
+        Supplier<String> starter = () -> {
+            gw.db().jdbi().useHandle(h -> {
+                h.createUpdate("UPDATE limit_changes SET state = 'superseded' WHERE target = 'starter' AND state = 'scheduled'").execute();
+                h.createUpdate("UPDATE rate_tiers SET rpm = 60, rpd = 1000, concurrent = 5, version = 1 WHERE name = 'starter'").execute();
+            });
+            return "starter";
+        };
+        Supplier<String> enterprise = () -> TestAccounts.create(gw.db(), "Rails Enterprise Co", "enterprise", "active", 1).accountId();
+        String loosen = "{\"rpm\":70,\"rpd\":1200,\"concurrent\":6,\"reason\":\"rails test\"}";
+        String tightenNow = "{\"rpm\":50,\"rpd\":900,\"concurrent\":4,\"reason\":\"rails test: abuse wave\",\"emergency\":true}";
+        for (String route : List.of("PUT /admin/v1/tiers/{id}", "POST /admin/v1/tiers/{id}/preview")) {
+            samples.add(new Sample(route, Permission.EDIT_TIERS, loosen, starter));
+            samples.add(new Sample(route, Permission.EMERGENCY_PRICE_CHANGE, tightenNow, starter));
+        }
+        for (String route : List.of("PUT /admin/v1/accounts/{id}/limits", "POST /admin/v1/accounts/{id}/limits/preview")) {
+            samples.add(new Sample(route, Permission.EDIT_TIERS, "{\"rpm\":500,\"rpd\":100000,\"concurrent\":50,\"reason\":\"rails test\"}", enterprise));
+            samples.add(new Sample(route, Permission.EMERGENCY_PRICE_CHANGE,
+                    "{\"rpm\":100,\"rpd\":5000,\"concurrent\":10,\"reason\":\"rails test: abuse\",\"emergency\":true}", enterprise));
+        }
 
         // ---- team: accounts, credits, import (issue 13) ----
         Supplier<String> noRailsOpening = () -> {
