@@ -41,6 +41,55 @@ class TeamScreensTest {
 
     @ParameterizedTest
     @EnumSource(Theme.class)
+    void newAccountAndGrantCredits(Theme theme) throws Exception {
+        ConsoleWindow w = new AccountScreensTest().signedIn(theme, Role.SUPPORT);
+        fxRun(() -> find(w, "nav-accounts", Button.class).orElseThrow().fire());
+        TableView<dev.gatehouse.api.Account> accounts = AccountScreensTest.table(w, "accountsTable");
+        waitUntil(() -> !accounts.getItems().isEmpty());
+        fxRun(() -> find(w, "newAccountButton", Button.class).orElseThrow().fire());
+        waitUntil(() -> visible(w, "newAccountName"));
+        fxRun(() -> {
+            find(w, "newAccountName", TextField.class).orElseThrow().setText("Globex Corporation");
+            find(w, "newAccountEmail", TextField.class).orElseThrow().setText("billing@globex.dev");
+            find(w, "newAccountReason", TextField.class).orElseThrow().setText("enterprise contract GX-1");
+        });
+        save(w, "accounts-new", theme);
+        fxRun(() -> find(w, "newAccountCancel", Button.class).orElseThrow().fire());
+        fxRun(() -> accounts.getSelectionModel().select(0));
+        waitUntil(() -> visible(w, "detailScroll") && !find(w, "grantCreditsButton", Button.class).orElseThrow().isDisabled());
+        fxRun(() -> find(w, "grantCreditsButton", Button.class).orElseThrow().fire());
+        waitUntil(() -> visible(w, "grantAmount"));
+        fxRun(() -> {
+            find(w, "grantAmount", TextField.class).orElseThrow().setText("750.00");
+            find(w, "grantReason", TextField.class).orElseThrow().setText("SLA credit, ticket 88");
+        });
+        save(w, "accounts-grant", theme);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Theme.class)
+    void firstRunChecklistOnAnEmptyPlatform(Theme theme) throws Exception {
+        try (dev.gatehouse.gateway.TestGateway empty = new dev.gatehouse.gateway.TestGateway(dev.gatehouse.gateway.Database.inMemory())) {
+            String url = "http://127.0.0.1:" + empty.server().port();
+            dev.gatehouse.console.shell.DemoPlatform demo = () -> new dev.gatehouse.console.shell.DemoPlatform.Connection(url,
+                    java.util.Map.of("lead", empty.token(Role.LEAD)));
+            ConsoleWindow w = AccountScreensTest.fx(() -> {
+                ConsoleWindow window = new ConsoleWindow(demo, theme, dev.gatehouse.console.app.ConsoleAreas.all());
+                window.scene().getRoot().applyCss();
+                return window;
+            });
+            dev.gatehouse.console.client.PlatformClient client = new dev.gatehouse.console.client.PlatformClient(url, empty.token(Role.LEAD));
+            var session = new dev.gatehouse.console.shell.ConnectViewModel.SignedIn(client,
+                    client.me().get(10, java.util.concurrent.TimeUnit.SECONDS), false);
+            fxRun(() -> w.showShell(session));
+            waitUntil(() -> visible(w, "firstRun-import"));
+            fxRun(() -> find(w, "importCatalogButton", Button.class).orElseThrow().fire());
+            save(w, "first-run", theme);
+        }
+    }
+
+    @ParameterizedTest
+    @EnumSource(Theme.class)
     void teamWithAnInvitationAndANewToken(Theme theme) throws Exception {
         ConsoleWindow w = new AccountScreensTest().signedIn(theme, Role.LEAD);
         fxRun(() -> find(w, "nav-team", Button.class).orElseThrow().fire());

@@ -96,8 +96,12 @@ public final class CatalogImportController {
         show(importErrorBanner, vm.errorProperty().isNotEmpty());
         importCommitButton.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.canImport(),
                 vm.stageProperty(), vm.reasonProperty(), vm.previewProperty()));
-        importCommitButton.textProperty().bind(vm.previewProperty().map(p -> p == null ? "Import"
-                : "Import " + (p.newCount() + p.changedCount()) + " model" + (p.newCount() + p.changedCount() == 1 ? "" : "s")));
+        // map() skips null, so the no-preview text needs a binding that sees it
+        importCommitButton.textProperty().bind(Bindings.createStringBinding(() -> {
+            var p = vm.previewProperty().get();
+            int n = p == null ? 0 : p.newCount() + p.changedCount();
+            return p == null ? "Import" : "Import " + n + " model" + (n == 1 ? "" : "s");
+        }, vm.previewProperty()));
         importCloseButton.disableProperty().bind(vm.stageProperty().isEqualTo(Stage.IMPORTING));
         importCloseButton.textProperty().bind(vm.stageProperty().map(s -> s == Stage.DONE ? "Done" : "Close"));
     }

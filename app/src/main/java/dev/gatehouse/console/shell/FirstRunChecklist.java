@@ -54,6 +54,8 @@ public final class FirstRunChecklist {
     private final ObservableList<Item> items = FXCollections.observableArrayList();
     private final ReadOnlyBooleanWrapper showing = new ReadOnlyBooleanWrapper(this, "showing");
     private boolean decided;
+    /** The first answer found models or accounts: no checklist this session, whatever later answers say. */
+    private boolean inUse;
 
     public FirstRunChecklist(Counts counts, Role role, Executor fx) {
         this.counts = counts;
@@ -63,14 +65,14 @@ public final class FirstRunChecklist {
 
     /** Counts again (at start, and when the operator moves between areas); failures leave things as they were. */
     public void check() {
-        if (decided && !showing.get()) {
+        if (inUse || decided && !showing.get()) {
             return;
         }
         CompletableFuture<Integer> m = counts.models();
         CompletableFuture<Integer> a = counts.accounts();
         CompletableFuture<Integer> o = counts.operators();
         CompletableFuture.allOf(m, a, o).whenComplete((v, failure) -> fx.execute(() -> {
-            if (failure != null) {
+            if (failure != null || inUse) {
                 return;
             }
             int models = m.join();
@@ -79,14 +81,15 @@ public final class FirstRunChecklist {
             if (!decided) {
                 decided = true;
                 if (models > 0 || accounts > 0) {
-                    return; // a platform already in use: no checklist this session
+                    inUse = true; // a platform already in use: no checklist this session
+                    return;
                 }
             }
             List<Item> next = new ArrayList<>();
-            next.add(new Item("invite", "Invite your operators (support, trust & safety, ops)", "team", role == Role.LEAD,
+            next.add(new Item("invite", "Invite operators", "team", role == Role.LEAD,
                     operators > 1));
             next.add(new Item("import", "Import a model catalog", "catalog", Permission.IMPORT_CATALOG.allows(role), models > 0));
-            next.add(new Item("account", "Open the first customer account and grant it credits", "accounts",
+            next.add(new Item("account", "Open an account and grant credits", "accounts",
                     Permission.OPEN_ACCOUNT.allows(role), accounts > 0));
             items.setAll(next);
             showing.set(next.stream().anyMatch(i -> !i.done()));

@@ -97,6 +97,7 @@ public final class ShellController {
         firstRun.items().addListener((javafx.collections.ListChangeListener<FirstRunChecklist.Item>) c -> {
             Label title = new Label("First day on this platform:");
             title.getStyleClass().add("section-title");
+            title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             firstRunBox.getChildren().setAll(title);
             for (FirstRunChecklist.Item item : firstRun.items()) {
                 FontIcon icon = new FontIcon(item.done() ? "mdoal-check_circle" : "mdomz-radio_button_unchecked");
@@ -104,7 +105,7 @@ public final class ShellController {
                 link.setId("firstRun-" + item.id());
                 link.setDisable(item.done() || !item.allowed());
                 if (!item.allowed() && !item.done()) {
-                    link.setText(item.text() + " (a lead or the right role does this)");
+                    link.setText(item.text() + " (not your role)");
                 }
                 link.setOnAction(e -> vm.areas().stream().filter(a -> a.id().equals(item.areaId())).findFirst().ifPresent(vm::open));
                 firstRunBox.getChildren().add(link);

@@ -40,6 +40,19 @@ class FirstRunChecklistTest {
     }
 
     @Test
+    void twoChecksInFlightOnAPlatformInUseShowNothing() {
+        Counted used = new Counted();
+        used.accounts = 7;
+        java.util.List<Runnable> later = new java.util.ArrayList<>();
+        FirstRunChecklist list = new FirstRunChecklist(used, Role.LEAD, later::add);
+        list.check();
+        list.check();
+        later.forEach(Runnable::run);
+        assertThat(list.showingProperty().get()).isFalse();
+        assertThat(list.items()).isEmpty();
+    }
+
+    @Test
     void aPlatformInUseShowsNothingAndOtherRolesSeeWhatIsNotTheirs() {
         Counted used = new Counted();
         used.models = 3;
