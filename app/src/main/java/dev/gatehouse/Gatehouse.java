@@ -332,7 +332,7 @@ public final class Gatehouse implements Callable<Integer> {
                 return dev.gatehouse.gateway.catalogimport.CatalogImportCommand.run(database.jdbi(), java.time.Clock.systemUTC(), content,
                         format, dryRun, actor.length() > 80 ? actor.substring(0, 80) : actor,
                         reason != null && !reason.isBlank() ? reason : "imported " + file.getFileName() + " with gateway import-catalog",
-                        java.util.Optional.empty(), System.out, System.err);
+                        java.util.Optional.of(new dev.gatehouse.gateway.catalogimport.ScheduledByPricing()), System.out, System.err);
             }
         }
     }

@@ -99,9 +99,11 @@ public final class GatewayServer implements AutoCloseable {
                 new TierRoutes(db.jdbi(), clock),
                 // team platform: accounts, credits, import (issue 13)
                 new dev.gatehouse.gateway.accounts.AccountOpeningRoutes(),
-                new dev.gatehouse.gateway.credits.CreditGrants(db.jdbi(), dev.gatehouse.policy.PolicySettings::defaults),
-                new dev.gatehouse.gateway.catalogimport.CatalogImportRoutes(dev.gatehouse.policy.PolicySettings::defaults,
-                        java.util.Optional.empty()),
+                new dev.gatehouse.gateway.credits.CreditGrants(db.jdbi(),
+                        () -> db.jdbi().withHandle(dev.gatehouse.gateway.settings.PolicyStore::settings)),
+                new dev.gatehouse.gateway.catalogimport.CatalogImportRoutes(
+                        () -> db.jdbi().withHandle(dev.gatehouse.gateway.settings.PolicyStore::settings),
+                        java.util.Optional.of(new dev.gatehouse.gateway.catalogimport.ScheduledByPricing())),
                 //
                 new ContractRoutes());
     }

@@ -51,6 +51,7 @@ public final class AccountDetailController {
     @FXML private Button reinstateButton;
     @FXML private Button terminateButton;
     @FXML private Button editButton;
+    @FXML private Button grantCreditsButton;
     @FXML private Label actionsNote;
     @FXML private Label balanceLabel;
     @FXML private Label balanceNote;
@@ -150,6 +151,7 @@ public final class AccountDetailController {
         bindAction(reinstateButton, vm.availabilityProperty(AccountAction.REINSTATE));
         bindAction(terminateButton, vm.availabilityProperty(AccountAction.TERMINATE));
         bindAction(editButton, vm.editProperty());
+        grantCreditsButton.disableProperty().bind(vm.accountProperty().map(a -> !vm.grantAvailability().allowed()));
         // A disabled button shows no tooltip, so why the ladder is closed is said in words under it.
         actionsNote.textProperty().bind(vm.actionsNoteProperty());
         actionsNote.visibleProperty().bind(actionsNote.textProperty().isNotEmpty());
@@ -255,6 +257,7 @@ public final class AccountDetailController {
     @FXML private void revokeKey() { openKeyAction(KeyAction.REVOKE); }
     @FXML private void loadMoreLedger() { vm.loadMoreLedger(); }
     @FXML private void edit() { AccountEditDialog.open(layer, vm.edit()); }
+    @FXML private void grantCredits() { GrantCreditsController.open(layer, vm.grantCredits()); }
 
     public StackPane root() {
         return accountDetailRoot;

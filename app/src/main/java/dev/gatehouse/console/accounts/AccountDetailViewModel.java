@@ -294,6 +294,34 @@ public final class AccountDetailViewModel {
         });
     }
 
+    /** The grant-credits form for the account as shown (issue 13); the view reloads once credits are granted. */
+    public GrantCreditsViewModel grantCredits() {
+        Account a = account.get();
+        return new GrantCreditsViewModel(a, api::grantCredits, fx, time, dev.gatehouse.policy.PolicySettings.defaults(), grant -> {
+            if (accountId != null && accountId.equals(grant.accountId())) {
+                reload();
+            }
+            announcer.creditsGranted(a, grant);
+        });
+    }
+
+    /** Tells the other screens and the operator that an account was opened. */
+    public void opened(Account a) {
+        announcer.accountOpened(a);
+    }
+
+    /** Whether this role may grant credits to the account as shown: support and leads, and never to a terminated account. */
+    public Availability grantAvailability() {
+        Account a = account.get();
+        if (!dev.gatehouse.policy.Permission.GRANT_CREDITS.allows(role)) {
+            return new Availability(false, "Only support and leads grant credits.");
+        }
+        if (a == null || a.status().equals("terminated")) {
+            return new Availability(false, "A terminated account takes no more credit.");
+        }
+        return new Availability(true, "");
+    }
+
     public Availability keyAvailability(ApiKey key, KeyAction action) {
         return ActionOptions.key(role, key, action);
     }

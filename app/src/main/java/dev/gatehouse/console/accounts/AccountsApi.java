@@ -30,6 +30,12 @@ public interface AccountsApi {
 
     CompletableFuture<KeyActionResult> keyAction(String id, ActionRequest request, String idempotencyKey);
 
+    /** Opens an account by hand (issue 13); 409 likely-duplicate names look-alike accounts. */
+    CompletableFuture<Account> openAccount(dev.gatehouse.api.NewAccount body, String idempotencyKey);
+
+    /** Grants credits (issue 13); above the four-eyes threshold the grant waits for a second operator. */
+    CompletableFuture<dev.gatehouse.api.CreditGrant> grantCredits(String accountId, dev.gatehouse.api.NewCreditGrant body, String idempotencyKey);
+
     static AccountsApi of(PlatformClient client) {
         return new ClientAccountsApi(client);
     }
@@ -63,6 +69,13 @@ public interface AccountsApi {
         }
         @Override public CompletableFuture<KeyActionResult> keyAction(String id, ActionRequest r, String key) {
             return client.keyAction(id, r, key);
+        }
+        @Override public CompletableFuture<Account> openAccount(dev.gatehouse.api.NewAccount body, String key) {
+            return client.openAccount(body, key);
+        }
+        @Override public CompletableFuture<dev.gatehouse.api.CreditGrant> grantCredits(String id, dev.gatehouse.api.NewCreditGrant body,
+                                                                                 String key) {
+            return client.grantCredits(id, body, key);
         }
     }
 }

@@ -59,9 +59,13 @@ public final class AccountsController {
     @FXML private Button loadMoreAccountsButton;
     @FXML private StackPane accountDetailHost;
 
-    public AccountsController(AccountsViewModel vm, Node detailView) {
+    private final dev.gatehouse.console.actions.ModalLayer layer;
+    @FXML private Button newAccountButton;
+
+    public AccountsController(AccountsViewModel vm, Node detailView, dev.gatehouse.console.actions.ModalLayer layer) {
         this.vm = vm;
         this.detailView = detailView;
+        this.layer = layer;
     }
 
     @FXML
@@ -73,6 +77,10 @@ public final class AccountsController {
         accountsRefreshButton.disableProperty().bind(vm.loadingProperty());
         bindFilters();
         bindTable();
+        newAccountButton.setDisable(!vm.canOpenAccounts());
+        if (!vm.canOpenAccounts()) {
+            newAccountButton.setTooltip(new javafx.scene.control.Tooltip("Support and leads open accounts."));
+        }
         SearchField.focusOnFind(accountsRoot, accountSearchField);
     }
 
@@ -102,6 +110,7 @@ public final class AccountsController {
     }
 
     @FXML private void refresh() { vm.reload(); }
+    @FXML private void newAccount() { NewAccountController.open(layer, vm.newAccount()); }
     @FXML private void clearFilters() {
         searchFilter.cancel();
         vm.clearFilters();

@@ -36,7 +36,7 @@ public final class AccountsScreen implements Screen {
         AccountDetailViewModel detail = new AccountDetailViewModel(api, fx, role, time);
         Parent detailView = Views.load("account-detail.fxml", new AccountDetailController(detail, layer));
         AccountsViewModel vm = new AccountsViewModel(api, fx, detail);
-        AccountsController controller = new AccountsController(vm, detailView);
+        AccountsController controller = new AccountsController(vm, detailView, layer);
         Parent list = Views.load("accounts.fxml", controller);
         vm.start();
         return new AccountsScreen(ModalLayer.over(list, layer), controller, vm, layer);

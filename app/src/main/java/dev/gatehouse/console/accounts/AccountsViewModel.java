@@ -40,9 +40,13 @@ public final class AccountsViewModel {
     private final ObservableList<Account> accounts;
     private final ObjectProperty<Account> selected;
     private EventBus.Subscription following = EventBus.Subscription.NONE;
+    private final AccountsApi api;
+    private final Executor fx;
 
     public AccountsViewModel(AccountsApi api, Executor fx, AccountDetailViewModel detail) {
         this.detail = detail;
+        this.api = api;
+        this.fx = fx;
         PagedList<AccountQuery, Account> list = new PagedList<>(api::accounts, PAGE, fx, q -> !q.isAll(),
                 new PagedList.Wording<>("account", "accounts", AccountsViewModel::emptyMessage));
         this.model = new ListDetailModel<AccountQuery, Account, Void>(list, this::query, Account::id, fx)
@@ -96,6 +100,20 @@ public final class AccountsViewModel {
 
     public void reload() {
         model.reload();
+    }
+
+    /** Whether this operator may open accounts by hand (support and leads, issue 13). */
+    public boolean canOpenAccounts() {
+        return dev.gatehouse.policy.Permission.OPEN_ACCOUNT.allows(detail.role());
+    }
+
+    /** The "New account" form; once opened, the list reloads and the new account is shown. */
+    public NewAccountViewModel newAccount() {
+        return new NewAccountViewModel(api::openAccount, fx, opened -> {
+            reload();
+            openAccount(opened.id());
+            detail.opened(opened);
+        });
     }
 
     /** The next page of the same query. */

@@ -40,6 +40,21 @@ public final class ActionAnnouncer {
         events.publish(new AccountChanged(a));
     }
 
+    /** Credits granted, or a grant waiting for a second operator (issue 13). */
+    public void creditsGranted(Account a, dev.gatehouse.api.CreditGrant g) {
+        String amount = dev.gatehouse.policy.Money.display(g.amount(), g.currency());
+        notifier.show(g.status().equals("pending_approval")
+                ? Notice.warning(amount + " for " + a.name() + " waits for a second operator's approval")
+                        .withDetail("Above the four-eyes threshold: another operator approves it; nothing is credited until then.")
+                : Notice.success(amount + " granted to " + a.name()));
+    }
+
+    /** An account opened by hand (issue 13). */
+    public void accountOpened(Account a) {
+        events.publish(new AccountChanged(a));
+        notifier.show(Notice.success("Opened " + a.name() + " (" + a.email() + ")").withDetail("Grant credits to get it started."));
+    }
+
     /** "Key sk-live-AbCd…9xYz suspended", with what undoes it (or that nothing does) and its audit entry. */
     static Notice keyNotice(KeyActionResult r) {
         KeyAction action = KeyAction.fromWire(r.action()).orElse(null);

@@ -30,7 +30,10 @@ public final class ConsoleAreas {
                 new ConsoleArea("accounts", "Accounts", Material2OutlinedMZ.PEOPLE, Optional.of(AccountsScreen::open)),
                 later("refunds", "Refunds", Material2OutlinedAL.ASSIGNMENT_RETURN),
                 new ConsoleArea("support", "Support", Material2OutlinedMZ.SUPPORT_AGENT, Optional.of(dev.gatehouse.console.support.SupportScreen::open)),
-                later("audit", "Audit", Material2OutlinedAL.HISTORY));
+                later("audit", "Audit", Material2OutlinedAL.HISTORY),
+                // team platform (issue 13): operators, for leads (other roles see why they cannot)
+                new ConsoleArea("team", "Team", Material2OutlinedMZ.SUPERVISOR_ACCOUNT,
+                        Optional.of(dev.gatehouse.console.team.TeamScreen::open)));
     }
 
     private static ConsoleArea later(String id, String title, org.kordamp.ikonli.Ikon icon) {

@@ -77,12 +77,32 @@ public final class CatalogController {
     @FXML private Label pricingNote;
     @FXML private GridPane factsGrid;
 
+    private final Runnable openImport;
+    @FXML private Button importCatalogButton;
+
     public CatalogController(CatalogViewModel vm) {
+        this(vm, null);
+    }
+
+    /** {@code openImport}: opens the import flow (issue 13), or null when this operator may not import. */
+    public CatalogController(CatalogViewModel vm, Runnable openImport) {
         this.vm = vm;
+        this.openImport = openImport;
+    }
+
+    @FXML
+    private void importCatalog() {
+        if (openImport != null) {
+            openImport.run();
+        }
     }
 
     @FXML
     private void initialize() {
+        importCatalogButton.setDisable(openImport == null);
+        if (openImport == null) {
+            importCatalogButton.setTooltip(new javafx.scene.control.Tooltip("Ops and leads import catalogs."));
+        }
         bindHeader();
         bindFilters();
         bindTable();

@@ -21,15 +21,35 @@ public final class CatalogScreen implements Screen {
     }
 
     public static CatalogScreen open(Session session) {
-        return open(CatalogApi.of(session.client()), Platform::runLater);
+        boolean mayImport = dev.gatehouse.policy.Permission.IMPORT_CATALOG.allows(session.role());
+        return open(CatalogApi.of(session.client()), Platform::runLater, mayImport ? CatalogImportApi.of(session.client()) : null);
     }
 
     public static CatalogScreen open(CatalogApi api, Executor fx) {
+        return open(api, fx, null);
+    }
+
+    /** {@code imports}: the import calls, or null when this operator may not import (the button is then disabled). */
+    public static CatalogScreen open(CatalogApi api, Executor fx, CatalogImportApi imports) {
         CatalogViewModel vm = new CatalogViewModel(api, fx);
-        CatalogController controller = new CatalogController(vm);
+        dev.gatehouse.console.actions.ModalLayer layer = new dev.gatehouse.console.actions.ModalLayer();
+        CatalogScreen[] screen = new CatalogScreen[1];
+        Runnable openImport = imports == null ? null : () -> screen[0].importController =
+                CatalogImportController.open(layer, screen[0].importFlow = new CatalogImportViewModel(imports, fx,
+                        java.util.concurrent.ForkJoinPool.commonPool(), done -> vm.reload()));
+        CatalogController controller = new CatalogController(vm, openImport);
         Node view = Views.load("catalog.fxml", controller);
         vm.start();
-        return new CatalogScreen(view, controller, vm);
+        screen[0] = new CatalogScreen(dev.gatehouse.console.actions.ModalLayer.over(view, layer), controller, vm);
+        return screen[0];
+    }
+
+    private CatalogImportViewModel importFlow;
+    private CatalogImportController importController;
+
+    /** The import flow opened last (null before the first), for tests and the first-run checklist. */
+    public CatalogImportViewModel importFlow() {
+        return importFlow;
     }
 
     public CatalogViewModel viewModel() {

@@ -382,6 +382,58 @@ public final class PlatformClient implements AutoCloseable {
 
     // ---- team: operators, accounts, credits, import (issue 13) ----
 
+    /** One page of operators, in id order (lead only). */
+    public CompletableFuture<Page<dev.gatehouse.api.OperatorProfile>> operators(String cursor, int limit) {
+        HttpUrl.Builder u = admin("operators");
+        u.addQueryParameter("limit", Integer.toString(limit));
+        addParam(u, "cursor", cursor);
+        return get(u.build(), JSON.getTypeFactory().constructParametricType(Page.class, dev.gatehouse.api.OperatorProfile.class));
+    }
+
+    /** Adds an operator; the answer carries its token, shown this once. */
+    public CompletableFuture<dev.gatehouse.api.OperatorCreated> createOperator(dev.gatehouse.api.NewOperator body, String idempotencyKey) {
+        return post(admin("operators").build(), body, idempotencyKey, type(dev.gatehouse.api.OperatorCreated.class));
+    }
+
+    /** Changes an operator's role or name with If-Match (412 when another lead changed it since {@code version}). */
+    public CompletableFuture<dev.gatehouse.api.OperatorProfile> patchOperator(String id, long version, dev.gatehouse.api.OperatorPatch patch) {
+        Request.Builder r = new Request.Builder().url(admin("operators").addPathSegment(id).build())
+                .header("If-Match", "\"" + version + "\"").patch(jsonBody(patch));
+        return send(r, type(dev.gatehouse.api.OperatorProfile.class));
+    }
+
+    /** deactivate, reactivate or rotate_token; a rotation's answer carries the new token, shown this once. */
+    public CompletableFuture<dev.gatehouse.api.OperatorActionResult> operatorAction(String id, dev.gatehouse.api.OperatorActionRequest body,
+                                                                                   String idempotencyKey) {
+        return post(admin("operators").addPathSegment(id).addPathSegment("actions").build(), body, idempotencyKey,
+                type(dev.gatehouse.api.OperatorActionResult.class));
+    }
+
+    /** Opens an account by hand; 409 likely-duplicate lists look-alike accounts until sent with confirm_duplicate. */
+    public CompletableFuture<Account> openAccount(dev.gatehouse.api.NewAccount body, String idempotencyKey) {
+        return post(admin("accounts").build(), body, idempotencyKey, type(Account.class));
+    }
+
+    /** Grants credits; above the four-eyes threshold the grant answers pending_approval. */
+    public CompletableFuture<dev.gatehouse.api.CreditGrant> grantCredits(String accountId, dev.gatehouse.api.NewCreditGrant body,
+                                                                         String idempotencyKey) {
+        return post(admin("accounts").addPathSegment(accountId).addPathSegment("credits").build(), body, idempotencyKey,
+                type(dev.gatehouse.api.CreditGrant.class));
+    }
+
+    /** What importing a catalog file would do, entry by entry; writes nothing. */
+    public CompletableFuture<dev.gatehouse.api.CatalogImportPreview> previewCatalogImport(dev.gatehouse.api.CatalogImportRequest body) {
+        return post(admin("models").addPathSegment("import").addPathSegment("preview").build(), body, null,
+                type(dev.gatehouse.api.CatalogImportPreview.class));
+    }
+
+    /** Imports the file exactly as previewed (409 when the catalog changed since the preview). */
+    public CompletableFuture<dev.gatehouse.api.CatalogImportPreview> importCatalog(dev.gatehouse.api.CatalogImportRequest body,
+                                                                                    String idempotencyKey) {
+        return post(admin("models").addPathSegment("import").build(), body, idempotencyKey,
+                type(dev.gatehouse.api.CatalogImportPreview.class));
+    }
+
     private <T> CompletableFuture<T> post(HttpUrl url, Object body, String idempotencyKey, JavaType type) {
         Request.Builder r = new Request.Builder().url(url).post(jsonBody(body));
         if (idempotencyKey != null) {

@@ -35,6 +35,9 @@ public final class ConnectController {
     @FXML private HBox errorBox;
     @FXML private Label errorLabel;
     @FXML private Button retryButton;
+    @FXML private HBox recentBox;
+    @FXML private ComboBox<RecentPlatforms.Entry> recentChoice;
+    @FXML private Label keychainNote;
 
     public ConnectController(ConnectViewModel vm) {
         this.vm = vm;
@@ -42,6 +45,17 @@ public final class ConnectController {
 
     @FXML
     private void initialize() {
+        recentChoice.setItems(vm.recentPlatforms());
+        recentChoice.setConverter(new javafx.util.StringConverter<>() {
+            @Override public String toString(RecentPlatforms.Entry e) { return e == null ? "" : e.label(); }
+            @Override public RecentPlatforms.Entry fromString(String s) { return null; }
+        });
+        recentChoice.valueProperty().addListener((o, a, e) -> vm.chooseRecent(e));
+        recentBox.visibleProperty().bind(javafx.beans.binding.Bindings.isNotEmpty(vm.recentPlatforms()));
+        recentBox.managedProperty().bind(recentBox.visibleProperty());
+        keychainNote.textProperty().bind(vm.keychainNoteProperty());
+        keychainNote.visibleProperty().bind(vm.keychainNoteProperty().isNotEmpty());
+        keychainNote.managedProperty().bind(keychainNote.visibleProperty());
         logo.setImage(new Image(Objects.requireNonNull(getClass().getResource("/icons/gatehouse-256.png")).toExternalForm()));
         roleChoice.getItems().setAll(List.of(Role.values()));
         roleChoice.setConverter(new StringConverter<>() {

@@ -40,6 +40,10 @@ public final class ConnectViewModel {
     private final ReadOnlyBooleanWrapper canRetry = new ReadOnlyBooleanWrapper(this, "canRetry");
 
     private Runnable lastAttempt;
+    private RecentPlatforms recent;
+    private TokenKeychain keychain = TokenKeychain.NONE;
+    private final javafx.collections.ObservableList<RecentPlatforms.Entry> recentPlatforms = javafx.collections.FXCollections.observableArrayList();
+    private final ReadOnlyStringWrapper keychainNote = new ReadOnlyStringWrapper(this, "keychainNote", "");
 
     /** An operator signed in: the client (now the receiver's to close), who they are, and whether it is the demo platform. */
     public record SignedIn(PlatformClient client, Me me, boolean demo) {}
@@ -51,6 +55,54 @@ public final class ConnectViewModel {
         this.connected = connected;
         url.addListener((o, a, b) -> urlError.set(""));
         token.addListener((o, a, b) -> tokenError.set(""));
+    }
+
+    /**
+     * Remembers the platforms signed in to (URL and operator name, in {@code recent}) and their tokens (only in
+     * {@code keychain}, issue 13). Both are read and written off the FX thread.
+     */
+    public ConnectViewModel remembering(RecentPlatforms recent, TokenKeychain keychain) {
+        this.recent = recent;
+        this.keychain = keychain;
+        CompletableFuture.supplyAsync(recent::list, background).thenAccept(list -> fx.execute(() -> recentPlatforms.setAll(list)));
+        return this;
+    }
+
+    /** Fills the form with a recent platform; its token comes from the keychain when there is one that kept it. */
+    public void chooseRecent(RecentPlatforms.Entry entry) {
+        if (entry == null) {
+            return;
+        }
+        url.set(entry.url());
+        token.set("");
+        keychainNote.set("Looking in the keychain…");
+        TokenKeychain k = keychain;
+        record Found(boolean keychain, java.util.Optional<String> token) {}
+        CompletableFuture.supplyAsync(() -> new Found(k.available(), k.token(entry.url(), entry.operatorName())), background)
+                .whenComplete((f, failure) -> fx.execute(() -> {
+                    if (failure == null && f.token().isPresent()) {
+                        token.set(f.token().get());
+                        keychainNote.set("Token for " + entry.operatorName() + " taken from the system keychain.");
+                    } else if (failure == null && f.keychain()) {
+                        keychainNote.set("The keychain has no token for " + entry.operatorName() + " on this platform: enter it.");
+                    } else {
+                        keychainNote.set("This machine has no keychain, so tokens are not remembered: enter " + entry.operatorName()
+                                + "'s token.");
+                    }
+                }));
+    }
+
+    /** After signing in to a platform by URL: remember it, and its token in the keychain (nowhere else). */
+    private void remember(String baseUrl, Me me, String operatorToken) {
+        if (recent == null) {
+            return;
+        }
+        RecentPlatforms r = recent;
+        TokenKeychain k = keychain;
+        CompletableFuture.runAsync(() -> {
+            r.remember(new RecentPlatforms.Entry(baseUrl, me.name(), me.id()));
+            k.save(baseUrl, me.name(), operatorToken);
+        }, background);
     }
 
     /** Starts (or reuses) the embedded demo platform off the FX thread and signs in with the chosen role's token. */
@@ -132,6 +184,9 @@ public final class ConnectViewModel {
             }
             busy.set(false);
             progress.set("");
+            if (!isDemo) {
+                remember(client.baseUrl(), me, operatorToken.strip());
+            }
             connected.accept(new SignedIn(client, me, isDemo));
         }));
     }
@@ -149,6 +204,8 @@ public final class ConnectViewModel {
         canRetry.set(true);
     }
 
+    public javafx.collections.ObservableList<RecentPlatforms.Entry> recentPlatforms() { return recentPlatforms; }
+    public ReadOnlyStringProperty keychainNoteProperty() { return keychainNote.getReadOnlyProperty(); }
     public StringProperty urlProperty() { return url; }
     public StringProperty tokenProperty() { return token; }
     public ObjectProperty<Role> demoRoleProperty() { return demoRole; }

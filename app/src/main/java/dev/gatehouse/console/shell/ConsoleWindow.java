@@ -34,6 +34,8 @@ public final class ConsoleWindow {
     private final List<ConsoleArea> areas;
     private final NotificationLayer notices;
     private ConnectViewModel connect;
+    private RecentPlatforms recentPlatforms = RecentPlatforms.inUserHome();
+    private TokenKeychain keychain = TokenKeychain.lazySystem();
     private ShellController shell;
     private Session session;
 
@@ -66,6 +68,15 @@ public final class ConsoleWindow {
         theme.set(initial);
         initial.apply(root);
         showConnect();
+    }
+
+    /** Where recent platforms and their tokens are remembered (tests pass a temporary file and no keychain). */
+    public void remembering(RecentPlatforms recent, TokenKeychain keychain) {
+        this.recentPlatforms = recent;
+        this.keychain = keychain;
+        if (connect != null) {
+            connect.remembering(recent, keychain);
+        }
     }
 
     public Scene scene() {
@@ -107,7 +118,7 @@ public final class ConsoleWindow {
             session.client().close();
             session = null;
         }
-        connect = new ConnectViewModel(demo, background, fx, this::showShell);
+        connect = new ConnectViewModel(demo, background, fx, this::showShell).remembering(recentPlatforms, keychain);
         connect.urlProperty().set(url);
         connect.demoRoleProperty().set(role);
         root.getChildren().setAll(Views.load("connect.fxml", new ConnectController(connect)));

@@ -36,6 +36,8 @@ public final class ShellController {
     @FXML private Button themeButton;
     @FXML private Button switchPlatformButton;
     @FXML private StackPane contentPane;
+    @FXML private HBox firstRunBox;
+    private FirstRunChecklist firstRun;
     @FXML private Label platformLabel;
     @FXML private Label modeLabel;
     @FXML private Label urlLabel;
@@ -83,6 +85,34 @@ public final class ShellController {
             }
         });
         show(vm.areaProperty().get());
+        bindFirstRun();
+    }
+
+    /** The first-run checklist over the content, on an empty platform; each item opens its area. */
+    private void bindFirstRun() {
+        firstRun = new FirstRunChecklist(FirstRunChecklist.Counts.of(vm.session().client(), vm.session().role()),
+                vm.session().role(), javafx.application.Platform::runLater);
+        firstRunBox.visibleProperty().bind(firstRun.showingProperty());
+        firstRunBox.managedProperty().bind(firstRunBox.visibleProperty());
+        firstRun.items().addListener((javafx.collections.ListChangeListener<FirstRunChecklist.Item>) c -> {
+            Label title = new Label("First day on this platform:");
+            title.getStyleClass().add("section-title");
+            title.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            firstRunBox.getChildren().setAll(title);
+            for (FirstRunChecklist.Item item : firstRun.items()) {
+                FontIcon icon = new FontIcon(item.done() ? "mdoal-check_circle" : "mdomz-radio_button_unchecked");
+                javafx.scene.control.Hyperlink link = new javafx.scene.control.Hyperlink(item.text(), icon);
+                link.setId("firstRun-" + item.id());
+                link.setDisable(item.done() || !item.allowed());
+                if (!item.allowed() && !item.done()) {
+                    link.setText(item.text() + " (not your role)");
+                }
+                link.setOnAction(e -> vm.areas().stream().filter(a -> a.id().equals(item.areaId())).findFirst().ifPresent(vm::open));
+                firstRunBox.getChildren().add(link);
+            }
+        });
+        vm.areaProperty().addListener((o, a, area) -> firstRun.check());
+        firstRun.check();
     }
 
     /** A built area is a button; an area not built yet is the same button, disabled, with a tooltip on its wrapper. */

@@ -39,6 +39,9 @@ public final class CatalogImport {
 
         /** Schedules {@code card} as the model's price card from {@link #effectiveAt}, in the caller's transaction. */
         void schedule(Handle h, Model model, List<PriceLine> card, Instant now, String actor, String reason);
+
+        /** Puts a card that raises no price in force at once, keeping the model's price history. */
+        void applyNow(Handle h, Model model, List<PriceLine> card, Instant now, String actor, String reason);
     }
 
     /** One entry's write: a new model, an existing one's new description and card, or nothing. */
@@ -123,7 +126,9 @@ public final class CatalogImport {
                                 + "available on this gateway; schedule it on the Pricing screen instead");
             }
             schedule = card;
-            changes.add(raised + ", scheduled for " + scheduler.get().effectiveAt(now) + " (30 days' notice)");
+            // the day, not the instant: the import re-plans a moment later and must describe the same outcome
+            changes.add(raised + ", scheduled for " + LocalDate.ofInstant(scheduler.get().effectiveAt(now), ZoneOffset.UTC)
+                    + " (30 days' notice), not applied now");
         }
         if (changes.isEmpty()) {
             return new CatalogImportLine(e.line(), e.slug(), "unchanged", existing.modality(), List.of(), null);
@@ -196,7 +201,11 @@ public final class CatalogImport {
                 CatalogImportStore.updateDescription(h, w.model(), now);
             }
             if (w.applyCard() != null) {
-                CatalogImportStore.replacePriceCard(h, w.model().id(), w.applyCard(), now);
+                if (scheduler.isPresent()) {
+                    scheduler.get().applyNow(h, w.model(), w.applyCard(), now, actor, reason);
+                } else {
+                    CatalogImportStore.replacePriceCard(h, w.model().id(), w.applyCard(), now);
+                }
             }
             if (w.scheduleCard() != null) {
                 scheduler.orElseThrow().schedule(h, w.model(), w.scheduleCard(), now, actor, reason);

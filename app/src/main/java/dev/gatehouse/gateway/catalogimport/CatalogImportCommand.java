@@ -25,9 +25,9 @@ public final class CatalogImportCommand {
     public static int run(Jdbi jdbi, Clock clock, String content, String format, boolean dryRun, String actor, String reason,
                           Optional<CatalogImport.IncreaseScheduler> scheduler, PrintStream out, PrintStream err) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-        PolicySettings settings = PolicySettings.defaults();
         try {
             CatalogImportPreview done = jdbi.inTransaction(h -> {
+                PolicySettings settings = dev.gatehouse.gateway.settings.PolicyStore.settings(h);
                 CatalogImport.Plan plan = CatalogImportRoutes.plan(h, content, format, now, true, settings, scheduler);
                 print(plan.preview(), out);
                 if (dryRun) {

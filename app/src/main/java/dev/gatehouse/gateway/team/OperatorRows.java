@@ -87,7 +87,7 @@ final class OperatorRows {
         long ageDays = Math.max(0, Duration.between(tokenCreated, now).toDays());
         return new Row(new OperatorProfile(rs.getString("id"), rs.getString("name"), rs.getString("email"), rs.getString("role"),
                 rs.getBoolean("disabled") ? "deactivated" : "active", Timestamps.instant(rs, "created_at"),
-                Timestamps.instant(rs, "last_seen_at"), tokenCreated, ageDays, Timestamps.instant(rs, "token_expires_at")),
-                rs.getLong("version"));
+                Timestamps.instant(rs, "last_seen_at"), tokenCreated, ageDays, Timestamps.instant(rs, "token_expires_at"),
+                rs.getLong("version")), rs.getLong("version"));
     }
 }

@@ -69,6 +69,10 @@ public final class FakeKeysApi implements KeysApi {
     @Override public CompletableFuture<AccountActionResult> accountAction(String id, ActionRequest r, String key) { return call("accountAction", id, r, key); }
     @Override public CompletableFuture<KeyActionResult> previewKeyAction(String id, ActionRequest r) { return call("previewKeyAction", id, r); }
     @Override public CompletableFuture<KeyActionResult> keyAction(String id, ActionRequest r, String key) { return call("keyAction", id, r, key); }
+    @Override public CompletableFuture<Account> openAccount(dev.gatehouse.api.NewAccount body, String key) { return call("openAccount", body, key); }
+    @Override public CompletableFuture<dev.gatehouse.api.CreditGrant> grantCredits(String id, dev.gatehouse.api.NewCreditGrant body, String key) {
+        return call("grantCredits", id, body, key);
+    }
     @Override public CompletableFuture<Page<ApiKey>> keys(KeyQuery q, String cursor, int limit) { return call("keys", q, cursor, limit); }
     @Override public CompletableFuture<ApiKeyDetail> key(String id) { return call("key", id); }
 

@@ -119,16 +119,18 @@ class CatalogImportRoutesTest {
             assertThat(lines.get("acme-chat-large").get("outcome").asText()).isEqualTo("changed");
             assertThat(lines.get("acme-chat-large").get("changes").get(0).asText()).contains("3.750000 → 3.000000").contains("applied now");
             JsonNode raised = lines.get("acme-chat-mini");
-            if (raised.get("outcome").asText().equals("changed")) {
-                assertThat(raised.get("changes").get(0).asText()).contains("scheduled");
-            } else {
-                assertThat(raised.get("outcome").asText()).isEqualTo("unsupported");
-                assertThat(raised.get("reason").asText()).contains("30 days' notice");
-            }
+            assertThat(raised.get("outcome").asText()).isEqualTo("changed");
+            assertThat(raised.get("changes").get(0).asText()).contains("0.225000 → 0.450000").contains("scheduled for")
+                    .contains("not applied now");
+            assertThat(p.json().get("scheduled_count").asInt()).isEqualTo(1);
             var done = commit(gw, changed, p.json().get("preview_hash").asText());
             assertThat(done.status()).as(done.body()).isEqualTo(200);
             assertThat(apiPrices(gw, "acme-chat-large")).containsEntry("input_mtok", "2.000000/3.000000");
             assertThat(apiPrices(gw, "acme-chat-mini")).as("an increase waits for its notice").containsEntry("input_mtok", "0.150000/0.225000");
+            String mini = gw.get(Role.VIEWER, "/admin/v1/models?limit=200&q=acme-chat-mini").json().at("/data/0/id").asText();
+            var prices = gw.get(Role.VIEWER, "/admin/v1/models/" + mini + "/prices");
+            assertThat(prices.status()).as(prices.body()).isEqualTo(200);
+            assertThat(prices.body()).as("the raise waits as a scheduled price change").contains("scheduled").contains("0.45");
         }
     }
 
