@@ -83,6 +83,11 @@ public final class Database implements AutoCloseable {
         if (!upper.contains(";WRITE_DELAY=")) {
             options += ";WRITE_DELAY=0";
         }
+        // H2 gives up on a row lock after 2 s and the request fails; twenty twins of one Idempotency-Key wait on the
+        // first one's row, which on a loaded machine can take longer. PostgreSQL waits without a limit.
+        if (!upper.contains(";LOCK_TIMEOUT=")) {
+            options += ";LOCK_TIMEOUT=10000";
+        }
         return url + options;
     }
 

@@ -25,8 +25,10 @@ class DatabaseTest {
     @Test
     void optionsAreAddedOnlyWhereMissing() {
         assertThat(Database.withH2Options("jdbc:h2:file:/x/gw"))
-                .isEqualTo("jdbc:h2:file:/x/gw;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0");
-        assertThat(Database.withH2Options("jdbc:h2:file:/x/gw;MODE=PostgreSQL")).isEqualTo("jdbc:h2:file:/x/gw;MODE=PostgreSQL;WRITE_DELAY=0");
+                .isEqualTo("jdbc:h2:file:/x/gw;MODE=PostgreSQL;DATABASE_TO_LOWER=TRUE;DEFAULT_NULL_ORDERING=HIGH;WRITE_DELAY=0;LOCK_TIMEOUT=10000");
+        assertThat(Database.withH2Options("jdbc:h2:file:/x/gw;MODE=PostgreSQL")).isEqualTo("jdbc:h2:file:/x/gw;MODE=PostgreSQL;WRITE_DELAY=0;LOCK_TIMEOUT=10000");
+        assertThat(Database.withH2Options("jdbc:h2:file:/x/gw;MODE=PostgreSQL;LOCK_TIMEOUT=500"))
+                .isEqualTo("jdbc:h2:file:/x/gw;MODE=PostgreSQL;LOCK_TIMEOUT=500;WRITE_DELAY=0");
         assertThat(Database.withH2Options("jdbc:postgresql://db/gatehouse")).isEqualTo("jdbc:postgresql://db/gatehouse");
     }
 }
