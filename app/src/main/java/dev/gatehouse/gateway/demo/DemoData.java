@@ -45,6 +45,7 @@ public final class DemoData {
         // tickets (issue 10)
 
         // refunds (issue 10)
+        RefundSeed.seed(db, seed, scale, now);
 
         // prices and tiers (issue 11)
 
