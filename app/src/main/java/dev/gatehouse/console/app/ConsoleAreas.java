@@ -26,7 +26,7 @@ public final class ConsoleAreas {
                 later("abuse", "Abuse reports", Material2OutlinedAL.FLAG),
                 new ConsoleArea("keys", "Keys", Material2OutlinedMZ.VPN_KEY, Optional.of(KeysScreen::open)),
                 new ConsoleArea("accounts", "Accounts", Material2OutlinedMZ.PEOPLE, Optional.of(AccountsScreen::open)),
-                later("refunds", "Refunds", Material2OutlinedAL.ASSIGNMENT_RETURN),
+                new ConsoleArea("refunds", "Refunds", Material2OutlinedAL.ASSIGNMENT_RETURN, Optional.of(dev.gatehouse.console.refunds.RefundsScreen::open)),
                 later("support", "Support", Material2OutlinedMZ.SUPPORT_AGENT),
                 later("audit", "Audit", Material2OutlinedAL.HISTORY));
     }
