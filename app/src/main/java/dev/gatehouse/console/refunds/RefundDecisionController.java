@@ -54,7 +54,7 @@ public final class RefundDecisionController {
         refundAmountField.setEditable(vm.amountEditable());
         refundCurrency.setText(vm.detail().refund().currency());
         var e = vm.detail().eligibility();
-        refundAmountHint.setText(vm.amountEditable() ? "exact, up to 6 decimals · refundable " + e.refundable().stripTrailingZeros().toPlainString()
+        refundAmountHint.setText(vm.amountEditable() ? "exact, up to 6 decimals · refundable " + dev.gatehouse.console.accounts.AccountLabels.money(e.refundable(), vm.detail().refund().currency())
                 : "the first approval's amount, confirmed as it is");
         refundExceptionBox.selectedProperty().bindBidirectional(vm.exceptionProperty());
         show(refundExceptionBox, vm.exceptionNeededProperty().or(vm.exceptionProperty()));

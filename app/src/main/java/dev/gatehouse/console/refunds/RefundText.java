@@ -23,7 +23,8 @@ public record RefundText(String title, String state, String subtitle, String ver
         String subtitle = r.id() + " · asked " + t.relative(r.requestedAt()) + " by " + r.requestedBy() + " · \"" + r.reason() + "\"";
         String refundable = "Refundable " + AccountLabels.money(e.refundable(), cur) + " of " + AccountLabels.money(r.requestedAmount(), cur)
                 + " requested";
-        String deciding = e.decidingRule() == null ? "—" : e.decidingRule() + " · " + e.decidingSource();
+        String deciding = e.decidingRule() == null ? "—" : e.decidingRule() + " · " + e.decidingSource()
+                + (e.decidingSource() != null && e.decidingSource().contains("preset") ? "" : " · " + e.preset() + " preset");
         String cap = "Even a lead's exception pays at most " + AccountLabels.money(e.exceptionCap(), cur)
                 + ": the unused credits' value less earlier refunds.";
         String fourEyes = e.needsSecondApproval()

@@ -133,7 +133,7 @@ public final class RefundsViewModel {
         });
     }
 
-    /** The work queue: requests waiting for a first or second approval. */
+    /** New requests, waiting for their first decision. */
     public void showWaiting() {
         model.changeFilters(() -> {
             state.set(RefundState.REQUESTED);
