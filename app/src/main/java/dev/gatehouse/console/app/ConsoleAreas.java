@@ -28,7 +28,7 @@ public final class ConsoleAreas {
                 later("abuse", "Abuse reports", Material2OutlinedAL.FLAG),
                 new ConsoleArea("keys", "Keys", Material2OutlinedMZ.VPN_KEY, Optional.of(KeysScreen::open)),
                 new ConsoleArea("accounts", "Accounts", Material2OutlinedMZ.PEOPLE, Optional.of(AccountsScreen::open)),
-                later("refunds", "Refunds", Material2OutlinedAL.ASSIGNMENT_RETURN),
+                new ConsoleArea("refunds", "Refunds", Material2OutlinedAL.ASSIGNMENT_RETURN, Optional.of(dev.gatehouse.console.refunds.RefundsScreen::open)),
                 new ConsoleArea("support", "Support", Material2OutlinedMZ.SUPPORT_AGENT, Optional.of(dev.gatehouse.console.support.SupportScreen::open)),
                 later("audit", "Audit", Material2OutlinedAL.HISTORY),
                 // team platform (issue 13): operators, for leads (other roles see why they cannot)

@@ -314,6 +314,62 @@ public final class PlatformClient implements AutoCloseable {
 
     // ---- refunds and policy (issue 10) ----
 
+    /** One page of refund requests, newest first; null or blank filters mean "any". */
+    public CompletableFuture<dev.gatehouse.api.Page<dev.gatehouse.api.Refund>> refunds(String state, String verdict, String accountId,
+                                                                                        String cursor, int limit) {
+        HttpUrl.Builder u = admin("refunds");
+        addParam(u, "state", state);
+        addParam(u, "verdict", verdict);
+        addParam(u, "account_id", accountId);
+        u.addQueryParameter("limit", Integer.toString(limit));
+        addParam(u, "cursor", cursor);
+        return get(u.build(), JSON.getTypeFactory().constructParametricType(Page.class, dev.gatehouse.api.Refund.class));
+    }
+
+    /** A refund with its eligibility, its lot's history and the account's credits. */
+    public CompletableFuture<dev.gatehouse.api.RefundDetail> refund(String id) {
+        return get(admin("refunds").addPathSegment(id).build(), type(dev.gatehouse.api.RefundDetail.class));
+    }
+
+    /** Approves (or, above the threshold, gives the first or second approval); the same key on a retry never pays twice. */
+    public CompletableFuture<dev.gatehouse.api.RefundActionResult> approveRefund(String id, dev.gatehouse.api.RefundApprovalRequest body,
+                                                                                 String idempotencyKey) {
+        return post(admin("refunds").addPathSegment(id).addPathSegment("approve").build(), body, idempotencyKey,
+                type(dev.gatehouse.api.RefundActionResult.class));
+    }
+
+    /** Denies a refund waiting for a decision; its held credits are released. */
+    public CompletableFuture<dev.gatehouse.api.RefundActionResult> denyRefund(String id, dev.gatehouse.api.RefundReason body,
+                                                                              String idempotencyKey) {
+        return post(admin("refunds").addPathSegment(id).addPathSegment("deny").build(), body, idempotencyKey,
+                type(dev.gatehouse.api.RefundActionResult.class));
+    }
+
+    /** Retries a failed payout with the refund's one payout key. */
+    public CompletableFuture<dev.gatehouse.api.RefundActionResult> retryRefundPayout(String id, dev.gatehouse.api.RefundReason body,
+                                                                                     String idempotencyKey) {
+        return post(admin("refunds").addPathSegment(id).addPathSegment("retry-payout").build(), body, idempotencyKey,
+                type(dev.gatehouse.api.RefundActionResult.class));
+    }
+
+    /** The policy in force; its {@code version} is the ETag a PUT must send back. */
+    public CompletableFuture<dev.gatehouse.api.PolicyView> policy() {
+        return get(admin("policy").build(), type(dev.gatehouse.api.PolicyView.class));
+    }
+
+    /** What a policy update would change; nothing is written. */
+    public CompletableFuture<dev.gatehouse.api.PolicyPreview> previewPolicy(dev.gatehouse.api.PolicyUpdate update) {
+        return post(admin("policy").addPathSegment("preview").build(), update, null, type(dev.gatehouse.api.PolicyPreview.class));
+    }
+
+    /** Switches the preset or edits values (lead); 412 when another lead changed the policy since {@code version}. */
+    public CompletableFuture<dev.gatehouse.api.PolicyView> updatePolicy(long version, dev.gatehouse.api.PolicyUpdate update) {
+        Request.Builder r = new Request.Builder().url(admin("policy").build())
+                .header("If-Match", "\"" + version + "\"")
+                .put(jsonBody(update));
+        return send(r, type(dev.gatehouse.api.PolicyView.class));
+    }
+
     // ---- pricing and tiers (issue 11) ----
 
     /** A model's current card, scheduled changes and history; {@code version} is the ETag a change sends back. */

@@ -61,6 +61,8 @@ public final class AccountListBenchmark {
             List<String> actors = db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM operators ORDER BY id").mapTo(String.class).list());
             String alphabet = "abcdefghijkmnopqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
             Map<String, Supplier<String>> queries = new LinkedHashMap<>();
+            // refunds (issue 10): the queue as the Refunds workspace opens it
+            queries.put("refund queue (requested)", () -> "/refunds?state=requested");
             queries.put("keys, newest first", () -> "/keys");
             queries.put("keys by mode (test)", () -> "/keys?mode=test");
             queries.put("keys of an account", () -> "/keys?account_id=" + sampleIds.get(r.nextInt(sampleIds.size())));

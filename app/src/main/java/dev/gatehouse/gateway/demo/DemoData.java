@@ -46,6 +46,7 @@ public final class DemoData {
         TicketSeed.seed(db, seed, scale, now);
 
         // refunds (issue 10)
+        RefundSeed.seed(db, seed, scale, now);
 
         // prices and tiers (issue 11)
         PriceSeed.seed(db, seed, scale, now);

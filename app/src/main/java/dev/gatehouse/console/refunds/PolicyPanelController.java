@@ -1,0 +1,110 @@
+package dev.gatehouse.console.refunds;
+
+import dev.gatehouse.api.PolicyView;
+import dev.gatehouse.console.shell.FilterOptions;
+import javafx.beans.value.ObservableValue;
+import javafx.collections.ListChangeListener;
+import javafx.fxml.FXML;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.ComboBox;
+import javafx.scene.control.Label;
+import javafx.scene.control.ProgressIndicator;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.VBox;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/** Binds policy-panel.fxml to {@link PolicyPanelViewModel}; only shows and forwards. */
+public final class PolicyPanelController {
+    private final PolicyPanelViewModel vm;
+    private final Runnable close;
+
+    @FXML private VBox policyRoot;
+    @FXML private Label policyName;
+    @FXML private Label policyUpdated;
+    @FXML private VBox policyRules;
+    @FXML private VBox policySwitchBox;
+    @FXML private ComboBox<PolicyView.Preset> policyPresetChoice;
+    @FXML private ProgressIndicator policyPreviewProgress;
+    @FXML private Label policyPreviewMessage;
+    @FXML private VBox policyChangesBox;
+    @FXML private TextArea policyReasonArea;
+    @FXML private Label policyReasonError;
+    @FXML private HBox policyErrorBanner;
+    @FXML private Label policyErrorLabel;
+    @FXML private ProgressIndicator policyApplyProgress;
+    @FXML private Button policyApplyButton;
+
+    public PolicyPanelController(PolicyPanelViewModel vm, Runnable close) {
+        this.vm = vm;
+        this.close = close;
+    }
+
+    @FXML
+    private void initialize() {
+        vm.policyProperty().addListener((o, a, p) -> shown(p));
+        shown(vm.policyProperty().get());
+        FilterOptions.bind(policyPresetChoice, vm.targetProperty(), vm.presets(), p -> p == null ? "" : p.name());
+        policyPreviewProgress.visibleProperty().bind(vm.previewMessageProperty().map(m -> m.startsWith("Asking")));
+        policyPreviewMessage.textProperty().bind(vm.previewMessageProperty());
+        vm.changes().addListener((ListChangeListener<String>) c -> showChanges());
+        policyReasonArea.textProperty().bindBidirectional(vm.reasonProperty());
+        policyReasonError.textProperty().bind(vm.reasonErrorProperty());
+        show(policyReasonError, vm.reasonErrorProperty().isNotEmpty());
+        policyErrorLabel.textProperty().bind(vm.errorProperty());
+        show(policyErrorBanner, vm.errorProperty().isNotEmpty());
+        show(policyApplyProgress, vm.applyingProperty());
+        policyApplyButton.disableProperty().bind(vm.canApplyBinding().not());
+        policyReasonArea.setDisable(!vm.mayEdit());
+        policyPresetChoice.setDisable(false);
+        show(policyReasonArea, javafx.beans.binding.Bindings.createBooleanBinding(vm::mayEdit));
+        show(policyApplyButton, javafx.beans.binding.Bindings.createBooleanBinding(vm::mayEdit));
+    }
+
+    private void shown(PolicyView p) {
+        policyRules.getChildren().clear();
+        if (p == null) {
+            policyName.setText("Loading…");
+            return;
+        }
+        policyName.setText(p.name());
+        policyUpdated.setText(p.updatedAt() == null ? "The preset the platform started with."
+                : "Last changed by " + p.updatedBy() + " at " + p.updatedAt() + ".");
+        for (PolicyView.Rule r : p.rules()) {
+            Label name = new Label(capitalized(r.name()));
+            name.getStyleClass().add("fact-label");
+            Label value = new Label(r.text());
+            value.getStyleClass().addAll("fact-value", "policy-value");
+            Label source = new Label(r.source() + (r.fromDefault() ? "" : ": \"" + r.clause() + "\""));
+            source.getStyleClass().addAll("text-muted", "text-small");
+            source.setWrapText(true);
+            HBox top = new HBox(10, name, value);
+            VBox rule = new VBox(2, top, source);
+            rule.getStyleClass().add("policy-rule");
+            policyRules.getChildren().add(rule);
+        }
+    }
+
+    private void showChanges() {
+        policyChangesBox.getChildren().clear();
+        for (String change : vm.changes()) {
+            Label line = new Label(change, new FontIcon("mdoal-arrow_right"));
+            line.setWrapText(true);
+            line.getStyleClass().add("change-line");
+            policyChangesBox.getChildren().add(line);
+        }
+    }
+
+    private static String capitalized(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    private static void show(Node node, ObservableValue<Boolean> when) {
+        node.visibleProperty().bind(when);
+        node.managedProperty().bind(node.visibleProperty());
+    }
+
+    @FXML private void apply() { vm.apply(); }
+    @FXML private void close() { close.run(); }
+}
