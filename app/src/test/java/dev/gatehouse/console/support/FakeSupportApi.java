@@ -82,6 +82,10 @@ final class FakeSupportApi implements SupportApi {
     @Override public CompletableFuture<AccountActionResult> accountAction(String id, ActionRequest r, String key) { return call("accountAction", id, r, key); }
     @Override public CompletableFuture<KeyActionResult> previewKeyAction(String id, ActionRequest r) { return call("previewKeyAction", id, r); }
     @Override public CompletableFuture<KeyActionResult> keyAction(String id, ActionRequest r, String key) { return call("keyAction", id, r, key); }
+    @Override public CompletableFuture<Account> openAccount(dev.gatehouse.api.NewAccount body, String key) { return call("openAccount", body, key); }
+    @Override public CompletableFuture<dev.gatehouse.api.CreditGrant> grantCredits(String id, dev.gatehouse.api.NewCreditGrant body, String key) {
+        return call("grantCredits", id, body, key);
+    }
 
     // ---- sample data ---------------------------------------------------------------------------
 
