@@ -79,6 +79,7 @@ public final class AccountListBenchmark {
             queries.put("accounts, newest first", () -> "/accounts");
             queries.put("audit, newest first", () -> "/audit");
             queries.put("audit by actor", () -> "/audit?actor=" + actors.get(r.nextInt(actors.size())));
+            queries.putAll(AbuseQueueBenchmark.queries(r)); // abuse queue (issue 9)
 
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             for (int i = 0; i < 300; i++) {
