@@ -230,19 +230,25 @@ public final class ReportStore {
                 .bindList("ids", rows.stream().map(Row::accountId).distinct().toList())
                 .map((rs, c) -> Map.entry(rs.getString("id"), rs.getString("name"))).forEach(e -> accounts.put(e.getKey(), e.getValue()));
         Map<String, String> operators = operatorNames(h, rows.stream().map(Row::assignee).toList());
+        Map<String, Integer> caseSizes = new HashMap<>();
+        h.createQuery("SELECT case_id, unresolved, COUNT(*) AS n FROM abuse_reports WHERE case_id IN (<cases>) GROUP BY case_id, unresolved")
+                .bindList("cases", rows.stream().map(Row::caseId).distinct().toList())
+                .map((rs, c) -> Map.entry(rs.getString("case_id") + ":" + rs.getBoolean("unresolved"), rs.getInt("n")))
+                .forEach(e -> caseSizes.put(e.getKey(), e.getValue()));
         List<AbuseReport> out = new ArrayList<>(rows.size());
         for (Row r : rows) {
-            out.add(report(r, accounts.get(r.accountId()), operators.get(r.assignee()), now));
+            out.add(report(r, accounts.get(r.accountId()), operators.get(r.assignee()),
+                    caseSizes.getOrDefault(r.caseId() + ":" + r.unresolved(), 1), now));
         }
         return out;
     }
 
-    static AbuseReport report(Row r, String accountName, String assigneeName, Instant now) {
+    static AbuseReport report(Row r, String accountName, String assigneeName, int caseSize, Instant now) {
         return new AbuseReport(r.id(), r.caseId(), r.category(), r.severity(), r.state(), r.description(), r.accountId(),
                 accountName, r.keyId(), new AbuseReporter(r.reporterKind(), r.reporterContact(), r.reporterDetector(),
                 r.reporterOperator()), r.receivedAt(), r.dueAt(), r.targetAt(),
                 ReportSla.breached(r.receivedAt(), r.firstActionAt(), now), slaState(r, now).wire(), r.firstActionAt(),
-                r.assignee(), assigneeName, r.claimedAt(), r.escalatedTo(), r.resolvedAt(), r.decisionId(), r.version());
+                r.assignee(), assigneeName, r.claimedAt(), r.escalatedTo(), r.resolvedAt(), r.decisionId(), caseSize, r.version());
     }
 
     /** Unanswered: where the clock stands against due. Answered: breached or not, for good. */
