@@ -384,11 +384,13 @@ public final class AbuseController {
         table.setId("evidenceTable");
         table.getStyleClass().addAll("dense", "detail-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(col("When", e -> t.table(e.at()), 130));
-        table.getColumns().add(col("Model", RequestLogEntry::model, 110));
-        table.getColumns().add(col("Status", e -> String.valueOf(e.httpStatus()), 54));
-        table.getColumns().add(col("Cost", e -> e.cost().stripTrailingZeros().toPlainString(), 70));
-        table.getColumns().add(col("Prompt (redacted)", e -> e.promptExcerpt() == null ? "" : e.promptExcerpt(), 260));
+        table.getColumns().add(col("When", e -> t.relative(e.at()), e -> t.both(e.at(), "—"), 92));
+        table.getColumns().add(col("Model", RequestLogEntry::model, RequestLogEntry::model, 110));
+        table.getColumns().add(col("HTTP", e -> String.valueOf(e.httpStatus()), e -> e.latencyMs() + " ms", 52));
+        table.getColumns().add(col("Cost", e -> AccountLabels.money(e.cost(), e.currency()), e -> e.units().stripTrailingZeros()
+                .toPlainString() + " " + e.unit(), 84));
+        table.getColumns().add(col("Prompt (redacted)", e -> e.promptExcerpt() == null ? "" : e.promptExcerpt(),
+                e -> e.promptExcerpt() == null ? "" : e.promptExcerpt(), 240));
         table.getItems().setAll(d.evidence());
         table.setPrefHeight(Math.min(10, Math.max(2, d.evidence().size())) * 26 + 30);
         table.setPlaceholder(muted("No requests from the subject in the last 7 days."));
@@ -414,10 +416,12 @@ public final class AbuseController {
         return section("Evidence · " + d.evidence().size() + " requests from the request log", host);
     }
 
-    private static TableColumn<RequestLogEntry, RequestLogEntry> col(String name, Function<RequestLogEntry, String> text, double width) {
+    private static TableColumn<RequestLogEntry, RequestLogEntry> col(String name, Function<RequestLogEntry, String> text,
+                                                                   Function<RequestLogEntry, String> tooltip, double width) {
         TableColumn<RequestLogEntry, RequestLogEntry> c = new TableColumn<>(name);
         c.setPrefWidth(width);
-        AccountCells.text(c, text::apply, text::apply);
+        c.setMinWidth(width);
+        AccountCells.text(c, text::apply, tooltip::apply);
         return c;
     }
 
@@ -487,6 +491,8 @@ public final class AbuseController {
             decisionStatement.textProperty().unbind();
             decisionProblem.textProperty().unbind();
             decisionSubmit.disableProperty().unbind();
+            decisionProblem.visibleProperty().unbind();
+            decisionProblem.managedProperty().unbind();
         }
         if (f == null) {
             abuseTable.requestFocus();
@@ -509,6 +515,8 @@ public final class AbuseController {
         decisionProblem.textProperty().bind(Bindings.when(f.failureProperty().isNotEmpty()).then(f.failureProperty())
                 .otherwise(f.problemProperty()));
         decisionSubmit.disableProperty().bind(f.submittingProperty());
+        decisionProblem.visibleProperty().bind(decisionProblem.textProperty().isNotEmpty());
+        decisionProblem.managedProperty().bind(decisionProblem.visibleProperty());
         decisionSubmit.setText(f.decision() == ReportDecision.DISMISS ? "Dismiss" : f.decision().label());
         javafx.application.Platform.runLater(decisionFacts::requestFocus);
     }

@@ -24,17 +24,17 @@ public final class QueueText {
         return SlaState.fromWire(r.slaState()).orElse(SlaState.ON_TRACK);
     }
 
-    /** "due in 3 h 12 min", "due in 14 min 05 s" in the last hour, "breached 2 h 4 min ago", "answered". */
+    /** "due in 3 h 12 min", "due in 14 min 05 s" in the last hour, "over by 2 h 4 min" once breached, "answered". */
     public static String countdown(AbuseReport r, Instant now) {
         if ("resolved".equals(r.state())) {
             return r.breached() ? "answered late" : "answered";
         }
         if (r.firstActionAt() != null) {
-            return "answered · " + r.state().replace('_', ' ');
+            return r.breached() ? "answered late" : "answered";
         }
         Duration left = ReportSla.remaining(r.receivedAt(), now);
         if (left.isNegative()) {
-            return "breached " + span(left.negated()) + " ago";
+            return "over by " + span(left.negated());
         }
         return "due in " + span(left);
     }
