@@ -384,13 +384,13 @@ public final class AbuseController {
         table.setId("evidenceTable");
         table.getStyleClass().addAll("dense", "detail-table");
         table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
-        table.getColumns().add(col("When", e -> t.relative(e.at()), e -> t.both(e.at(), "—"), 92));
-        table.getColumns().add(col("Model", RequestLogEntry::model, RequestLogEntry::model, 110));
-        table.getColumns().add(col("HTTP", e -> String.valueOf(e.httpStatus()), e -> e.latencyMs() + " ms", 52));
+        table.getColumns().add(col("When", e -> t.relative(e.at()), e -> t.both(e.at(), "—"), 84));
+        table.getColumns().add(col("Model", RequestLogEntry::model, RequestLogEntry::model, 96));
+        table.getColumns().add(col("Code", e -> String.valueOf(e.httpStatus()), e -> "HTTP " + e.httpStatus() + " · " + e.latencyMs() + " ms", 52));
         table.getColumns().add(col("Cost", e -> AccountLabels.money(e.cost(), e.currency()), e -> e.units().stripTrailingZeros()
-                .toPlainString() + " " + e.unit(), 84));
+                .toPlainString() + " " + e.unit(), 76));
         table.getColumns().add(col("Prompt (redacted)", e -> e.promptExcerpt() == null ? "" : e.promptExcerpt(),
-                e -> e.promptExcerpt() == null ? "" : e.promptExcerpt(), 240));
+                e -> e.promptExcerpt() == null ? "" : e.promptExcerpt(), 180));
         table.getItems().setAll(d.evidence());
         table.setPrefHeight(Math.min(10, Math.max(2, d.evidence().size())) * 26 + 30);
         table.setPlaceholder(muted("No requests from the subject in the last 7 days."));
@@ -420,7 +420,7 @@ public final class AbuseController {
                                                                    Function<RequestLogEntry, String> tooltip, double width) {
         TableColumn<RequestLogEntry, RequestLogEntry> c = new TableColumn<>(name);
         c.setPrefWidth(width);
-        c.setMinWidth(width);
+        c.setMinWidth(Math.min(width, 56));
         AccountCells.text(c, text::apply, tooltip::apply);
         return c;
     }
