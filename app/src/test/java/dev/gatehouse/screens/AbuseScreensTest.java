@@ -186,4 +186,15 @@ class AbuseScreensTest {
         save(w, "abuse-decision-form", theme);
         press(w, KeyCode.ESCAPE);
     }
+
+    @ParameterizedTest
+    @EnumSource(Theme.class)
+    void theAppealsWaitingWithTheirBadge(Theme theme) throws Exception {
+        ConsoleWindow w = workspace(theme);
+        press(w, KeyCode.P);
+        waitUntil(() -> visible(w, "appealsPane") && find(w, "appealsList", javafx.scene.layout.VBox.class).orElseThrow()
+                .getChildren().size() > 1);
+        save(w, "abuse-appeals", theme);
+        press(w, KeyCode.ESCAPE);
+    }
 }

@@ -11,6 +11,7 @@ import dev.gatehouse.api.AbuseResolveResult;
 import dev.gatehouse.api.Page;
 import dev.gatehouse.console.client.PlatformClient;
 
+import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 
@@ -35,6 +36,9 @@ public interface AbuseApi {
 
     /** How many appeals wait for a decision (first page is enough for the badge). */
     CompletableFuture<Integer> openAppeals();
+
+    /** The appeals waiting for a decision, oldest first. */
+    CompletableFuture<List<dev.gatehouse.api.Appeal>> appeals();
 
     /** The key as it is now, to tell other screens after a decision changed it. */
     CompletableFuture<dev.gatehouse.api.ApiKey> key(String id);
@@ -69,6 +73,9 @@ public interface AbuseApi {
             }
             @Override public CompletableFuture<dev.gatehouse.api.Account> account(String id) {
                 return client.account(id).thenApply(d -> d.account());
+            }
+            @Override public CompletableFuture<List<dev.gatehouse.api.Appeal>> appeals() {
+                return client.appeals("open", null, 200).thenApply(p -> p.data());
             }
             @Override public CompletableFuture<Integer> openAppeals() {
                 return client.appeals("open", null, 200).thenApply(p -> p.data().size());

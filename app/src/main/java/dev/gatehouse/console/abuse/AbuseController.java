@@ -64,6 +64,7 @@ public final class AbuseController {
             new String[] {"D", "decide: dismiss"}, new String[] {"W", "decide: warn the account"},
             new String[] {"S", "decide: suspend the key"}, new String[] {"V", "decide: revoke the key"},
             new String[] {"A", "decide: suspend the account"}, new String[] {"T", "decide: terminate the account"},
+            new String[] {"P", "show the appeals waiting for a decision"},
             new String[] {"Ctrl+Enter", "submit the open form and move to the next report"},
             new String[] {"Esc", "close the form or this help"}, new String[] {"?", "show or hide this help"});
 
@@ -127,6 +128,8 @@ public final class AbuseController {
     @FXML private Label composerTitle;
     @FXML private TextArea composerText;
     @FXML private VBox helpPane;
+    @FXML private VBox appealsPane;
+    @FXML private VBox appealsList;
     @FXML private GridPane helpGrid;
 
     public AbuseController(AbuseViewModel vm) {
@@ -461,7 +464,10 @@ public final class AbuseController {
     // ---------------------------------------------------------------- the forms and the keyboard
 
     private void bindOverlay() {
-        var open = vm.formProperty().isNotNull().or(vm.composerProperty().isNotEqualTo(AbuseViewModel.Composer.NONE)).or(vm.helpProperty());
+        var open = vm.formProperty().isNotNull().or(vm.composerProperty().isNotEqualTo(AbuseViewModel.Composer.NONE))
+                .or(vm.helpProperty()).or(vm.showingAppealsProperty());
+        show(appealsPane, vm.showingAppealsProperty().and(vm.helpProperty().not()).and(vm.formProperty().isNull()));
+        vm.appeals().addListener((javafx.collections.ListChangeListener<dev.gatehouse.api.Appeal>) c -> renderAppeals());
         abuseOverlay.visibleProperty().bind(open);
         abuseOverlay.managedProperty().bind(open);
         show(decisionPane, vm.formProperty().isNotNull());
@@ -479,6 +485,23 @@ public final class AbuseController {
             composerTitle.setText(c == AbuseViewModel.Composer.ESCALATE ? "Escalate to a lead: say why" : "Internal comment");
             if (c != AbuseViewModel.Composer.NONE) javafx.application.Platform.runLater(composerText::requestFocus);
         });
+    }
+
+    private void renderAppeals() {
+        appealsList.getChildren().clear();
+        OperatorTime t = vm.time();
+        for (dev.gatehouse.api.Appeal a : vm.appeals()) {
+            Label badge = pill("Appeal", "appeal-badge");
+            Label what = new Label(a.accountName() + " · against " + a.originalDecision().replace('_', ' ') + " by " + a.originalDecider());
+            what.getStyleClass().add("fact-value");
+            HBox head = new HBox(8, badge, what);
+            head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            Label statement = new Label("“" + a.statement() + "”");
+            statement.setWrapText(true);
+            appealsList.getChildren().add(new VBox(3, head, statement, muted("Filed " + t.both(a.filedAt(), "—") + " · " + a.id()
+                    + " · enforcement " + a.enforcementId())));
+        }
+        if (vm.appeals().isEmpty()) appealsList.getChildren().add(muted("No appeal is waiting."));
     }
 
     private void showForm(DecisionForm before, DecisionForm f) {
@@ -555,6 +578,7 @@ public final class AbuseController {
             case E -> vm::openEscalation;
             case M -> vm::openComment;
             case X -> vm::revealEvidence;
+            case P -> vm::toggleAppeals;
             case D -> () -> vm.openDecision(ReportDecision.DISMISS);
             case W -> () -> vm.openDecision(ReportDecision.WARN);
             case S -> () -> vm.openDecision(ReportDecision.SUSPEND_KEY);
@@ -574,6 +598,7 @@ public final class AbuseController {
     }
 
     @FXML private void toggleHelp() { vm.toggleHelp(); }
+    @FXML private void toggleAppeals() { vm.toggleAppeals(); }
     @FXML private void refresh() { vm.reload(); vm.poll(); }
     @FXML private void clearFilters() { vm.clearFilters(); }
     @FXML private void retryDetail() { vm.model().reloadDetail(); }

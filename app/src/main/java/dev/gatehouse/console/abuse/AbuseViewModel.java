@@ -97,6 +97,8 @@ public final class AbuseViewModel {
     private final BooleanProperty busy = new SimpleBooleanProperty(this, "busy");
     private final StringProperty status = new SimpleStringProperty(this, "status", "");
     private final ObservableList<AbuseReport> caseReports = FXCollections.observableArrayList();
+    private final ObservableList<dev.gatehouse.api.Appeal> appeals = FXCollections.observableArrayList();
+    private final BooleanProperty showingAppeals = new SimpleBooleanProperty(this, "showingAppeals");
     private final Set<String> seenCritical = new HashSet<>();
     private final Set<String> warnedNearBreach = new HashSet<>();
     private boolean firstPoll = true;
@@ -300,10 +302,24 @@ public final class AbuseViewModel {
         form.set(null);
         composer.set(Composer.NONE);
         help.set(false);
+        showingAppeals.set(false);
     }
 
     public void toggleHelp() {
         help.set(!help.get());
+    }
+
+    /** P: the appeals waiting for a decision, each with its own badge, over the queue. */
+    public void toggleAppeals() {
+        if (showingAppeals.get()) {
+            showingAppeals.set(false);
+            return;
+        }
+        run(api.appeals(), list -> {
+            appeals.setAll(list);
+            openAppeals.set(list.size());
+            showingAppeals.set(true);
+        });
     }
 
     private void submitEscalation() {
@@ -485,4 +501,6 @@ public final class AbuseViewModel {
     public BooleanProperty busyProperty() { return busy; }
     public StringProperty statusProperty() { return status; }
     public ObservableList<AbuseReport> caseReports() { return caseReports; }
+    public ObservableList<dev.gatehouse.api.Appeal> appeals() { return appeals; }
+    public BooleanProperty showingAppealsProperty() { return showingAppeals; }
 }

@@ -83,6 +83,10 @@ class AbuseViewModelTest {
             return CompletableFuture.completedFuture(new AbuseResolveResult(d, List.of(done), e, List.of("resolved"), "aud_2", null));
         }
         @Override public CompletableFuture<Integer> openAppeals() { return CompletableFuture.completedFuture(2); }
+        @Override public CompletableFuture<List<dev.gatehouse.api.Appeal>> appeals() {
+            return CompletableFuture.completedFuture(List.of(new dev.gatehouse.api.Appeal("apl_1", "enf_1", null, "acct_1", "Acme",
+                    null, "warn", "op_other", "It was satire.", "open", null, null, null, null, "op_support", NOW, null, null, 1)));
+        }
         @Override public CompletableFuture<ApiKey> key(String id) {
             keys.add(id);
             return CompletableFuture.completedFuture(new ApiKey(id, "acct_1", "k", "live", "sk-live-ab", "1234", "sk-live-ab…1234",
@@ -232,6 +236,11 @@ class AbuseViewModelTest {
         vm.composerTextProperty().set("Checked the log.");
         vm.submit();
         assertThat(vm.composerProperty().get()).isEqualTo(AbuseViewModel.Composer.NONE);
+        vm.toggleAppeals();
+        assertThat(vm.showingAppealsProperty().get()).isTrue();
+        assertThat(vm.appeals()).singleElement().satisfies(a -> assertThat(a.statement()).isEqualTo("It was satire."));
+        vm.cancel();
+        assertThat(vm.showingAppealsProperty().get()).isFalse();
         vm.toggleHelp();
         assertThat(vm.helpProperty().get()).isTrue();
         vm.cancel();
