@@ -87,12 +87,17 @@ public final class AbuseSeed {
         });
         int large = 0;
         if (scale == DemoScale.LARGE) {
-            large = LargeQueue.seed(db, r, now, subjects.stream().map(Subject::accountId).toList());
+            large = LargeQueue.seed(db, r, now, subjects.stream().map(Subject::accountId).toList(), LARGE_REPORTS);
         }
         Result result = new Result(w.reports + large, w.cases, w.decisions, w.appeals, w.logRows, (System.nanoTime() - started) / 1_000_000);
         log.info("seeded {} abuse reports in {} cases, {} decisions, {} appeals, {} request-log rows in {} ms", result.reports(),
                 result.cases(), result.decisions(), result.appeals(), result.requestLogRows(), result.millis());
         return result;
+    }
+
+    /** The large scale's older reports, {@code count} of them (tests seed a few thousand to check the path). */
+    static int largeQueue(Database db, long seed, Instant now, int count) {
+        return LargeQueue.seed(db, new Random(seed ^ SALT ^ 1), now, List.of(), count);
     }
 
     /** About 200 accounts that are not terminated and have a key, picked at random. */
@@ -444,7 +449,7 @@ public final class AbuseSeed {
 
     /** The large scale's 100,000 older reports: mostly resolved dismissals, a few thousand still in the queue. */
     private static final class LargeQueue {
-        static int seed(Database db, Random r, Instant now, List<String> accounts) {
+        static int seed(Database db, Random r, Instant now, List<String> accounts, int count) {
             List<String> pool = db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM accounts WHERE status IN ('active', 'warned') "
                     + "ORDER BY id LIMIT 50000").mapTo(String.class).list());
             if (pool.isEmpty()) pool = accounts;
@@ -457,7 +462,7 @@ public final class AbuseSeed {
                      PreparedStatement dec = h.getConnection().prepareStatement("INSERT INTO abuse_decisions (id, case_id, report_id, "
                              + "account_id, decision, facts, policy_clause, how_to_appeal, statement, decided_by, decided_at) VALUES "
                              + "(?, ?, ?, ?, 'dismiss', ?, ?, ?, ?, ?, ?)")) {
-                    for (int i = 0; i < LARGE_REPORTS; i++) {
+                    for (int i = 0; i < count; i++) {
                         boolean open = r.nextInt(100) < 4;
                         Instant at = open ? now.minus(Duration.ofMinutes(r.nextInt(26 * 60)))
                                 : now.minus(Duration.ofMinutes(27 * 60 + r.nextInt(89 * 24 * 60)));
@@ -514,7 +519,7 @@ public final class AbuseSeed {
             if (db.isPostgres()) {
                 db.jdbi().useHandle(h -> h.execute("ANALYZE abuse_reports"));
             }
-            return LARGE_REPORTS;
+            return count;
         }
 
         private static void setInstant(PreparedStatement ps, int i, Instant at) throws SQLException {

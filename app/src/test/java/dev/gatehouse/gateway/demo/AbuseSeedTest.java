@@ -79,4 +79,15 @@ class AbuseSeedTest {
         assertThat(count("SELECT COUNT(*) FROM request_log WHERE prompt_excerpt LIKE '%4111 1111 1111 1111%'")).isZero();
         assertThat(count("SELECT COUNT(*) FROM abuse_evidence WHERE preserved = TRUE")).isGreaterThan(0);
     }
+
+    @Test
+    void theLargeScalesOlderReportsGoInByTheSameBatchesAndTheQueueStillReadsDueFirst() {
+        long before = count("SELECT COUNT(*) FROM abuse_reports");
+        assertThat(AbuseSeed.largeQueue(db, 7, seededAt, 3_000)).isEqualTo(3_000);
+        assertThat(count("SELECT COUNT(*) FROM abuse_reports")).isEqualTo(before + 3_000);
+        assertThat(count("SELECT COUNT(*) FROM abuse_reports WHERE state = 'resolved' AND decision_id IS NULL")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM abuse_reports r WHERE r.state = 'resolved' AND NOT EXISTS "
+                + "(SELECT 1 FROM abuse_decisions d WHERE d.id = r.decision_id)")).isZero();
+        assertThat(count("SELECT COUNT(*) FROM abuse_reports WHERE unresolved = TRUE AND received_at > :now")).isZero();
+    }
 }
