@@ -96,7 +96,7 @@ public final class ReportStore {
         StringBuilder sql = new StringBuilder("SELECT " + COLUMNS + " FROM abuse_reports WHERE ");
         where(sql, f);
         if (after != null) sql.append(" AND (due_at > :cdue OR (due_at = :cdue AND id > :cid))");
-        sql.append(" ORDER BY due_at, id LIMIT :limit");
+        sql.append(" ORDER BY ").append(fixedColumns(f)).append("due_at, id LIMIT :limit");
         Query q = h.createQuery(sql.toString()).bind("limit", limit);
         bind(q, f, now);
         if (after != null) q.bind("cdue", Instant.parse(after.get(0))).bind("cid", after.get(1));
@@ -127,6 +127,19 @@ public final class ReportStore {
         Query q = h.createQuery(sql.toString()).bindList("cases", caseIds);
         bind(q, f, now);
         return q.map((rs, c) -> row(rs)).list();
+    }
+
+    /**
+     * The columns the filter fixes, leading the ORDER BY: constant over the result, so the order is due_at, id, but H2
+     * only reads an index in order when the ORDER BY starts with the index's columns (as AuditSearch does); without
+     * them it sorted every unresolved report of the large demo for each page.
+     */
+    static String fixedColumns(Filter f) {
+        if (f.assignee() != null && f.state() == null) return "assignee, unresolved, ";
+        if (f.state() != null) return "state, ";
+        if (f.category() != null) return "unresolved, category, ";
+        if (f.severity() != null) return "unresolved, severity, ";
+        return "unresolved, ";
     }
 
     private static void where(StringBuilder sql, Filter f) {
