@@ -1,5 +1,6 @@
 package dev.gatehouse.console.app;
 
+import dev.gatehouse.console.abuse.AbuseScreen;
 import dev.gatehouse.console.accounts.AccountsScreen;
 import dev.gatehouse.console.catalog.CatalogScreen;
 import dev.gatehouse.console.keys.KeysScreen;
@@ -25,7 +26,7 @@ public final class ConsoleAreas {
                 new ConsoleArea("catalog", "Catalog", Material2OutlinedAL.CATEGORY, Optional.of(CatalogScreen::open)),
                 new ConsoleArea("pricing", "Pricing", Material2OutlinedMZ.REQUEST_QUOTE, Optional.of(PricingScreen::open)),
                 new ConsoleArea("tiers", "Rate limits", Material2OutlinedMZ.SPEED, Optional.of(TiersScreen::open)),
-                later("abuse", "Abuse reports", Material2OutlinedAL.FLAG),
+                new ConsoleArea("abuse", "Trust & Safety", Material2OutlinedAL.FLAG, Optional.of(AbuseScreen::open)),
                 new ConsoleArea("keys", "Keys", Material2OutlinedMZ.VPN_KEY, Optional.of(KeysScreen::open)),
                 new ConsoleArea("accounts", "Accounts", Material2OutlinedMZ.PEOPLE, Optional.of(AccountsScreen::open)),
                 new ConsoleArea("refunds", "Refunds", Material2OutlinedAL.ASSIGNMENT_RETURN, Optional.of(dev.gatehouse.console.refunds.RefundsScreen::open)),

@@ -242,6 +242,57 @@ public final class PlatformClient implements AutoCloseable {
 
     // ---- abuse and appeals (issue 9) ----
 
+    /** One page of the abuse queue, due first; null or blank filters mean "any" (state null: every unresolved report). */
+    public CompletableFuture<Page<dev.gatehouse.api.AbuseReport>> abuseReports(java.util.Map<String, String> filters, String cursor, int limit) {
+        HttpUrl.Builder u = admin("abuse-reports");
+        filters.forEach((k, v) -> addParam(u, k, v));
+        u.addQueryParameter("limit", Integer.toString(limit));
+        addParam(u, "cursor", cursor);
+        return get(u.build(), JSON.getTypeFactory().constructParametricType(Page.class, dev.gatehouse.api.AbuseReport.class));
+    }
+
+    /** The report with its evidence, account summary, case, comments, decision and history. */
+    public CompletableFuture<dev.gatehouse.api.AbuseReportDetail> abuseReport(String id) {
+        return get(admin("abuse-reports").addPathSegment(id).build(), type(dev.gatehouse.api.AbuseReportDetail.class));
+    }
+
+    public CompletableFuture<dev.gatehouse.api.AbuseMetrics> abuseMetrics() {
+        return get(admin("abuse-reports/metrics").build(), type(dev.gatehouse.api.AbuseMetrics.class));
+    }
+
+    /** claim, release or split (a note, or null). */
+    public CompletableFuture<dev.gatehouse.api.AbuseReportChange> abuseReportAction(String id, String action, String note,
+                                                                                   String idempotencyKey) {
+        return post(admin("abuse-reports").addPathSegment(id).addPathSegment(action).build(),
+                new dev.gatehouse.api.AbuseClaimChange(note), idempotencyKey, type(dev.gatehouse.api.AbuseReportChange.class));
+    }
+
+    public CompletableFuture<dev.gatehouse.api.AbuseReportChange> escalateAbuseReport(String id, dev.gatehouse.api.AbuseEscalation body,
+                                                                                     String idempotencyKey) {
+        return post(admin("abuse-reports").addPathSegment(id).addPathSegment("escalate").build(), body, idempotencyKey,
+                type(dev.gatehouse.api.AbuseReportChange.class));
+    }
+
+    public CompletableFuture<dev.gatehouse.api.AbuseComment> commentOnAbuseReport(String id, String body, String idempotencyKey) {
+        return post(admin("abuse-reports").addPathSegment(id).addPathSegment("comments").build(),
+                new dev.gatehouse.api.AbuseCommentRequest(body), idempotencyKey, type(dev.gatehouse.api.AbuseComment.class));
+    }
+
+    /** Decides the report's case; the same {@code idempotencyKey} on a retry can never enforce twice. */
+    public CompletableFuture<dev.gatehouse.api.AbuseResolveResult> resolveAbuseReport(String id, dev.gatehouse.api.AbuseResolution body,
+                                                                                     String idempotencyKey) {
+        return post(admin("abuse-reports").addPathSegment(id).addPathSegment("resolve").build(), body, idempotencyKey,
+                type(dev.gatehouse.api.AbuseResolveResult.class));
+    }
+
+    public CompletableFuture<Page<dev.gatehouse.api.Appeal>> appeals(String state, String cursor, int limit) {
+        HttpUrl.Builder u = admin("appeals");
+        addParam(u, "state", state);
+        u.addQueryParameter("limit", Integer.toString(limit));
+        addParam(u, "cursor", cursor);
+        return get(u.build(), JSON.getTypeFactory().constructParametricType(Page.class, dev.gatehouse.api.Appeal.class));
+    }
+
     // ---- support (issue 10) ----
 
     /** One page of the support queue, sorted by first-reply due; null or blank filters mean "any". */

@@ -94,6 +94,7 @@ public final class AccountListBenchmark {
             }
             // support queue (issue 10)
             queries.putAll(TicketListBenchmark.queries(db, r));
+            queries.putAll(AbuseQueueBenchmark.queries(r)); // abuse queue (issue 9)
 
             HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
             for (int i = 0; i < 300; i++) {

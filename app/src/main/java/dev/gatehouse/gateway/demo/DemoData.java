@@ -41,6 +41,7 @@ public final class DemoData {
         CatalogSeed.seed(db, seed);
         AccountSeed.seed(db, seed, scale, now);
         // abuse reports, request log, appeals (issue 9)
+        AbuseSeed.seed(db, seed, scale, now);
 
         // tickets (issue 10)
         TicketSeed.seed(db, seed, scale, now);

@@ -1,0 +1,83 @@
+package dev.gatehouse.console.abuse;
+
+import dev.gatehouse.console.accounts.OperatorTime;
+import dev.gatehouse.console.shell.Screen;
+import dev.gatehouse.console.shell.Session;
+import dev.gatehouse.console.shell.Views;
+import dev.gatehouse.policy.Role;
+import javafx.animation.Animation;
+import javafx.animation.KeyFrame;
+import javafx.animation.Timeline;
+import javafx.application.Platform;
+import javafx.scene.Node;
+import javafx.scene.Parent;
+import javafx.util.Duration;
+
+import java.util.concurrent.Executor;
+
+/**
+ * The Trust & Safety workspace. Two timelines drive it: one tick a second for every countdown of the queue (one
+ * shared clock, not a timer per row) and a poll every few seconds that follows changes made elsewhere.
+ */
+public final class AbuseScreen implements Screen {
+    static final Duration TICK = Duration.seconds(1);
+    static final Duration POLL = Duration.seconds(5);
+
+    private final Parent view;
+    private final AbuseController controller;
+    private final AbuseViewModel vm;
+    private final Timeline ticking;
+    private final Timeline polling;
+
+    private AbuseScreen(Parent view, AbuseController controller, AbuseViewModel vm) {
+        this.view = view;
+        this.controller = controller;
+        this.vm = vm;
+        this.ticking = new Timeline(new KeyFrame(TICK, e -> vm.tick(vm.time().now())));
+        this.ticking.setCycleCount(Animation.INDEFINITE);
+        this.polling = new Timeline(new KeyFrame(POLL, e -> vm.poll()));
+        this.polling.setCycleCount(Animation.INDEFINITE);
+    }
+
+    public static AbuseScreen open(Session session) {
+        AbuseScreen screen = open(AbuseApi.of(session.client()), Platform::runLater, session.role(), session.me().id(),
+                OperatorTime.of(session.clock()), true);
+        screen.vm.follow(session.events(), session.notifier());
+        return screen;
+    }
+
+    /** {@code live}: tick and poll on timelines (tests and screenshots drive the clock themselves). */
+    public static AbuseScreen open(AbuseApi api, Executor fx, Role role, String operatorId, OperatorTime time, boolean live) {
+        AbuseViewModel vm = new AbuseViewModel(api, fx, role, operatorId, time);
+        AbuseController controller = new AbuseController(vm);
+        Parent view = Views.load("abuse.fxml", controller);
+        AbuseScreen screen = new AbuseScreen(view, controller, vm);
+        vm.start();
+        if (live) {
+            screen.ticking.play();
+            screen.polling.play();
+        }
+        return screen;
+    }
+
+    public AbuseViewModel viewModel() {
+        return vm;
+    }
+
+    @Override
+    public Node view() {
+        return view;
+    }
+
+    @Override
+    public void focus() {
+        controller.focus();
+    }
+
+    @Override
+    public void close() {
+        ticking.stop();
+        polling.stop();
+        vm.close();
+    }
+}

@@ -1,0 +1,200 @@
+package dev.gatehouse.screens;
+
+import dev.gatehouse.api.AbuseReport;
+import dev.gatehouse.console.PlatformFixture;
+import dev.gatehouse.console.app.ConsoleAreas;
+import dev.gatehouse.console.client.PlatformClient;
+import dev.gatehouse.console.shell.ConnectViewModel;
+import dev.gatehouse.console.shell.ConsoleWindow;
+import dev.gatehouse.console.shell.DemoPlatform;
+import dev.gatehouse.console.shell.Theme;
+import dev.gatehouse.policy.Role;
+import javafx.scene.Node;
+import javafx.scene.control.Button;
+import javafx.scene.control.TableView;
+import javafx.scene.control.TextArea;
+import javafx.scene.image.PixelFormat;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.testfx.api.FxToolkit;
+import org.testfx.util.WaitForAsyncUtils;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Renders the Trust & Safety workspace light and dark to target/screens/: the coloured queue with a report open, a
+ * critical report with its evidence blurred, and the decision form with its statement of reasons.
+ */
+class AbuseScreensTest {
+    static PlatformFixture gateway;
+    static Path dir;
+
+    @BeforeAll
+    static void setUp() throws Exception {
+        FxToolkit.registerPrimaryStage();
+        gateway = PlatformFixture.shared();
+        dir = Path.of(System.getProperty("screens.dir", "target/screens"));
+        Files.createDirectories(dir);
+    }
+
+    @AfterAll
+    static void tearDown() throws Exception {
+        FxToolkit.cleanupStages();
+        gateway.close();
+    }
+
+    static <T> T fx(Callable<T> work) throws Exception {
+        return WaitForAsyncUtils.asyncFx(work).get(10, TimeUnit.SECONDS);
+    }
+
+    static void fxRun(Runnable work) throws Exception {
+        WaitForAsyncUtils.asyncFx(work).get(10, TimeUnit.SECONDS);
+    }
+
+    static void waitUntil(BooleanSupplier condition) throws TimeoutException {
+        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
+            WaitForAsyncUtils.waitForFxEvents();
+            return condition.getAsBoolean();
+        });
+    }
+
+    static <T extends Node> Optional<T> find(ConsoleWindow w, String id, Class<T> type) {
+        try {
+            return fx(() -> {
+                w.root().applyCss();
+                w.root().layout();
+                return Optional.ofNullable(w.root().getScene().lookup("#" + id)).map(type::cast);
+            });
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static boolean visible(ConsoleWindow w, String id) {
+        return find(w, id, Node.class).map(n -> n.isVisible() && n.getScene() != null).orElse(false);
+    }
+
+    ConsoleWindow signedIn(Theme theme, Role role) throws Exception {
+        DemoPlatform demo = () -> new DemoPlatform.Connection(gateway.baseUrl(), Map.of(role.wire(), gateway.token(role)));
+        ConsoleWindow w = fx(() -> {
+            ConsoleWindow window = new ConsoleWindow(demo, theme, ConsoleAreas.all());
+            window.scene().getRoot().applyCss();
+            return window;
+        });
+        PlatformClient client = new PlatformClient(gateway.baseUrl(), gateway.token(role));
+        ConnectViewModel.SignedIn session = new ConnectViewModel.SignedIn(client, client.me().get(10, TimeUnit.SECONDS), true);
+        fxRun(() -> w.showShell(session));
+        return w;
+    }
+
+    static void save(ConsoleWindow w, String name, Theme theme) throws Exception {
+        WaitForAsyncUtils.waitForFxEvents(5);
+        WritableImage image = fx(() -> {
+            w.root().applyCss();
+            w.root().layout();
+            return w.root().getScene().snapshot(null);
+        });
+        int width = (int) image.getWidth();
+        int height = (int) image.getHeight();
+        int[] argb = new int[width * height];
+        image.getPixelReader().getPixels(0, 0, width, height, PixelFormat.getIntArgbInstance(), argb, 0, width);
+        BufferedImage png = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
+        png.setRGB(0, 0, width, height, argb, 0, width);
+        Path file = dir.resolve(name + "-" + theme.name().toLowerCase() + ".png");
+        ImageIO.write(png, "png", file.toFile());
+        assertThat(Files.size(file)).isGreaterThan(10_000);
+    }
+
+    @SuppressWarnings("unchecked")
+    static TableView<AbuseReport> queue(ConsoleWindow w) {
+        return find(w, "abuseTable", TableView.class).orElseThrow();
+    }
+
+    private ConsoleWindow workspace(Theme theme) throws Exception {
+        ConsoleWindow w = signedIn(theme, Role.TRUST_SAFETY);
+        fxRun(() -> find(w, "nav-abuse", Button.class).orElseThrow().fire());
+        TableView<AbuseReport> q = queue(w);
+        waitUntil(() -> q.getItems().size() > 10);
+        return w;
+    }
+
+    private static int first(TableView<AbuseReport> q, java.util.function.Predicate<AbuseReport> p) throws Exception {
+        return fx(() -> {
+            for (int i = 0; i < q.getItems().size(); i++) {
+                if (p.test(q.getItems().get(i))) return i;
+            }
+            return 0;
+        });
+    }
+
+    private static void press(ConsoleWindow w, KeyCode code) throws Exception {
+        fxRun(() -> find(w, "abuseTable", Node.class).orElseThrow()
+                .fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", code, false, false, false, false)));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Theme.class)
+    void theQueueWithAReportOpen(Theme theme) throws Exception {
+        ConsoleWindow w = workspace(theme);
+        TableView<AbuseReport> q = queue(w);
+        int row = first(q, r -> r.caseReportCount() > 1 && !"critical".equals(r.severity()));
+        fxRun(() -> q.getSelectionModel().select(row));
+        waitUntil(() -> visible(w, "reportDetailScroll") && find(w, "evidenceTable", Node.class).isPresent());
+        save(w, "abuse-queue", theme);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Theme.class)
+    void aCriticalReportWithItsEvidenceBlurred(Theme theme) throws Exception {
+        ConsoleWindow w = workspace(theme);
+        TableView<AbuseReport> q = queue(w);
+        int row = first(q, r -> "critical".equals(r.severity()) && r.keyId() != null);
+        fxRun(() -> q.getSelectionModel().select(row));
+        waitUntil(() -> visible(w, "reportDetailScroll") && find(w, "revealEvidenceButton", Node.class).isPresent());
+        assertThat(find(w, "evidenceTable", Node.class).orElseThrow().getEffect()).isNotNull();
+        save(w, "abuse-critical-blurred", theme);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Theme.class)
+    void theDecisionFormWithItsStatementOfReasons(Theme theme) throws Exception {
+        ConsoleWindow w = workspace(theme);
+        TableView<AbuseReport> q = queue(w);
+        int row = first(q, r -> "fraud_deception".equals(r.category()) || "spam".equals(r.category()));
+        fxRun(() -> q.getSelectionModel().select(row));
+        waitUntil(() -> visible(w, "reportDetailScroll"));
+        press(w, KeyCode.W);
+        waitUntil(() -> visible(w, "decisionPane"));
+        fxRun(() -> find(w, "decisionFacts", TextArea.class).orElseThrow()
+                .setText("On 2026-11-27 the key generated 40 phishing pages branded as a bank; the request log shows the prompts."));
+        save(w, "abuse-decision-form", theme);
+        press(w, KeyCode.ESCAPE);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Theme.class)
+    void theAppealsWaitingWithTheirBadge(Theme theme) throws Exception {
+        ConsoleWindow w = workspace(theme);
+        press(w, KeyCode.P);
+        waitUntil(() -> visible(w, "appealsPane") && find(w, "appealsList", javafx.scene.layout.VBox.class).orElseThrow()
+                .getChildren().size() > 1);
+        save(w, "abuse-appeals", theme);
+        press(w, KeyCode.ESCAPE);
+    }
+}
