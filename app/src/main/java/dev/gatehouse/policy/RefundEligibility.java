@@ -157,7 +157,7 @@ public final class RefundEligibility {
         }
         if (lot.creditsHeld().signum() > 0) {
             notes.add(new Reason(lot.creditsHeld().toPlainString() + " credits are held by other pending refunds",
-                    "hold", "issue 10 §3"));
+                    "hold", "product choice: held from request to decision"));
         }
         BigDecimal available = lot.creditsAvailable(now);
         BigDecimal value = available.multiply(lot.pricePaid())
@@ -166,11 +166,11 @@ public final class RefundEligibility {
         BigDecimal cap = value.min(paidLeft);
         if (lot.refundedBefore().signum() > 0 && paidLeft.compareTo(value) < 0) {
             notes.add(new Reason("capped at " + paidLeft.toPlainString() + ": paid " + lot.pricePaid().toPlainString()
-                    + " minus " + lot.refundedBefore().toPlainString() + " refunded before", "refund cap", "issue 10 §3"));
+                    + " minus " + lot.refundedBefore().toPlainString() + " refunded before", "refund cap", "pixapi §8"));
         }
         if (cap.signum() == 0 && refusals.isEmpty()) {
             refusals.add(new Reason(expired ? "nothing left to refund: the lot has expired"
-                    : "nothing left to refund: no unused credits of value remain", "refund cap", "issue 10 §3"));
+                    : "nothing left to refund: no unused credits of value remain", "refund cap", "pixapi §8"));
         }
 
         BigDecimal refundable = refusals.isEmpty() ? cap : Money.zero();
@@ -184,7 +184,7 @@ public final class RefundEligibility {
             } else {
                 verdict = Verdict.PARTIALLY_ELIGIBLE;
                 reasons.add(new Reason("only " + refundable.toPlainString() + " of the requested " + amount.toPlainString()
-                        + " is refundable: unused credits × price paid per credit", "refund cap", "issue 10 §3"));
+                        + " is refundable: unused credits × price paid per credit", "refund cap", "pixapi §8"));
             }
             reasons.add(reason("unused " + lot.kind().adjective() + " credits bought " + ago(age) + ", inside the "
                     + window + "-day window", settings.refundWindowDays(), settings));

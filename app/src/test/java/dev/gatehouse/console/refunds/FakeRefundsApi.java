@@ -82,8 +82,8 @@ final class FakeRefundsApi implements RefundsApi {
     /** Refundable 20.00 of the requested amount; the unused credits are worth 25.00 (the most a lead's exception pays). */
     static RefundDetail detail(Refund r) {
         var e = new RefundEligibilityView("partially_eligible", r.requestedAmount(), m("20"), m("25"), m("20"), "Pixapi",
-                "refund cap", "issue 10 §3", List.of(new RefundEligibilityView.Line("only 20.000000 of the requested "
-                + r.requestedAmount().toPlainString() + " is refundable", "refund cap", "issue 10 §3")), r.requestedAt(), m("500"),
+                "refund cap", "pixapi §8", List.of(new RefundEligibilityView.Line("only 20.000000 of the requested "
+                + r.requestedAmount().toPlainString() + " is refundable", "refund cap", "pixapi §8")), r.requestedAt(), m("500"),
                 r.requestedAmount().compareTo(m("500")) > 0);
         var lot = new RefundLot("lot_1", "purchase", NOW.minusSeconds(86_400 * 2), null, false, m("30"), m("5"), m("0"), m("0"),
                 m("0"), m("25"), m("30"), m("0"), "USD");
