@@ -53,7 +53,12 @@ public record AccountText(String name, String status, String tier, String contac
             BigDecimal expiringSoon = d.lots().stream()
                     .filter(l -> !l.expired() && l.expiresAt() != null && l.expiresAt().isBefore(t.now().plusSeconds(30L * 86400)))
                     .map(CreditLot::remaining).reduce(BigDecimal.ZERO, BigDecimal::add);
-            String balanceNote = "Spendable: the remaining credit of " + live + (live == 1 ? " unexpired lot" : " unexpired lots")
+            BigDecimal balance = d.lots().stream().filter(l -> !l.expired()).map(CreditLot::remaining).reduce(BigDecimal.ZERO, BigDecimal::add);
+            // issue 10 "Hold": what pending refunds hold is in the balance but usage cannot draw it
+            String held = d.held().signum() > 0 ? AccountLabels.money(d.held(), currency) + " of it is held by pending refund "
+                    + "requests and cannot be spent until they are decided; spendable: "
+                    + AccountLabels.money(balance.subtract(d.held()).max(BigDecimal.ZERO), currency) + ". The balance is" : "Spendable:";
+            String balanceNote = held + " the remaining credit of " + live + (live == 1 ? " unexpired lot" : " unexpired lots")
                     + (expiringSoon.signum() > 0 ? "; " + AccountLabels.money(expiringSoon, currency) + " of it expires within 30 days" : "")
                     + ". The soonest-expiring lot is drawn first.";
             long expired = d.lots().stream().filter(CreditLot::expired).count();

@@ -3,6 +3,7 @@ package dev.gatehouse.gateway.accounts;
 import dev.gatehouse.api.Account;
 import dev.gatehouse.api.AccountDetail;
 import dev.gatehouse.api.ApiKey;
+import dev.gatehouse.gateway.credits.CreditHolds;
 import dev.gatehouse.gateway.credits.CreditStore;
 import dev.gatehouse.gateway.enforcement.EnforcementStore;
 import dev.gatehouse.gateway.keys.KeyStore;
@@ -98,7 +99,7 @@ public final class AccountStore {
             Map<String, Integer> counts = KeyStore.countByStatus(h, id);
             int total = counts.values().stream().mapToInt(Integer::intValue).sum();
             return new AccountDetail(a, CreditStore.lots(h, id, a.currency(), now), keys, total, counts,
-                    EnforcementStore.history(h, id, null, 100));
+                    EnforcementStore.history(h, id, null, 100), CreditHolds.summary(h, id, now).held());
         });
     }
 

@@ -49,7 +49,7 @@ class AccountTextTest {
     void theSummariesCountLotsExpiringCreditAndKeysByStatus() {
         Account a = FakeKeysApi.account("acct_1", "active", "pro", 1);
         var detail = new AccountDetail(a, List.of(lot("20.000000", 10L, false), lot("5.000000", 90L, false), lot("0.000000", -5L, true)),
-                List.of(FakeKeysApi.key("key_1", "acct_1", "active")), 12, Map.of("active", 9, "revoked", 3), List.of());
+                List.of(FakeKeysApi.key("key_1", "acct_1", "active")), 12, Map.of("active", 9, "revoked", 3), List.of(), null);
         AccountText.Summary s = AccountText.Summary.of(detail, TIME);
         assertThat(s.balanceNote()).isEqualTo("Spendable: the remaining credit of 2 unexpired lots; $20.00 of it expires within 30 days."
                 + " The soonest-expiring lot is drawn first.");
@@ -57,9 +57,14 @@ class AccountTextTest {
         assertThat(s.keys()).isEqualTo("12 keys · 9 active · 3 revoked · showing the first 1 (active first); the Keys screen lists all");
 
         var single = new AccountDetail(a, List.of(lot("5.000000", null, false)), List.of(FakeKeysApi.key("key_1", "acct_1", "active")), 1,
-                Map.of("active", 1), List.of());
+                Map.of("active", 1), List.of(), null);
         assertThat(AccountText.Summary.of(single, TIME).balanceNote()).startsWith("Spendable: the remaining credit of 1 unexpired lot.");
         assertThat(AccountText.Summary.of(single, TIME).lots()).isEqualTo("1 lot");
+        // issue 10 "Hold": credits a pending refund holds are part of the balance but cannot be spent
+        var holding = new AccountDetail(a, List.of(lot("5.000000", null, false)), List.of(), 0, Map.of(), List.of(),
+                new java.math.BigDecimal("1.500000"));
+        assertThat(AccountText.Summary.of(holding, TIME).balanceNote()).startsWith("$1.50 of it is held by pending refund "
+                + "requests and cannot be spent until they are decided; spendable: $3.50. The balance is the remaining credit of 1 unexpired lot.");
         assertThat(AccountText.Summary.of(single, TIME).keys()).isEqualTo("1 key · 1 active");
     }
 
@@ -72,7 +77,7 @@ class AccountTextTest {
         var key = FakeKeysApi.key("key_1", "acct_1", "suspended");
         var suspension = new EnforcementAction("enf_1", "acct_1", "key_1", "key", "suspend", "Leaked", "ana", NOW, null, null);
         api.last("account").reply(new AccountDetail(FakeKeysApi.account("acct_1", "active", "pro", 1), List.of(), List.of(key), 1,
-                Map.of("suspended", 1), List.of(suspension)));
+                Map.of("suspended", 1), List.of(suspension), null));
         assertThat(viewer.headerProperty().get().name()).isEqualTo("Acme Robotics");
         assertThat(viewer.summaryProperty().get().keys()).isEqualTo("1 key · 1 suspended");
         assertThat(viewer.actionsNoteProperty().get()).startsWith("Your role (Viewer) may look but not warn");

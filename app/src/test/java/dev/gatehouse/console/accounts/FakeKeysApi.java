@@ -89,7 +89,7 @@ public final class FakeKeysApi implements KeysApi {
     }
 
     public static AccountDetail detail(Account a, ApiKey... keys) {
-        return new AccountDetail(a, List.of(), List.of(keys), keys.length, Map.of("active", keys.length), List.of());
+        return new AccountDetail(a, List.of(), List.of(keys), keys.length, Map.of("active", keys.length), List.of(), null);
     }
 
     public static LedgerEntry usage(String id, String accountId) {

@@ -65,6 +65,8 @@ class RefundRoutesTest {
         assertThat(r.json().at("/account/held").asText()).isEqualTo("20.000000");
         assertThat(r.json().at("/account/spendable").asText()).isEqualTo("5.000000");
         assertThat(r.json().at("/account/balance").asText()).isEqualTo("25.000000");
+        // the account's own view shows the hold too (issue 10: "the balance shows them as held")
+        assertThat(gw.get(Role.VIEWER, "/admin/v1/accounts/" + lot.accountId()).json().path("held").asText()).isEqualTo("20.000000");
 
         // the spend-then-refund exploit: usage may draw the 5 unheld credits, never the 20 held ones
         gw.db().jdbi().useTransaction(h -> {
@@ -215,6 +217,7 @@ class RefundRoutesTest {
         assertThat(denied.status()).as(denied.body()).isEqualTo(200);
         assertThat(denied.json().at("/refund/state").asText()).isEqualTo("denied");
         assertThat(denied.json().at("/refund/credits_held").asText()).isEqualTo("0.000000");
+        assertThat(gw.get(Role.VIEWER, "/admin/v1/accounts/" + lot.accountId()).json().path("held").asText()).isEqualTo("0.000000");
         boolean covered = gw.db().jdbi().inTransaction(h -> CreditStore.use(h, lot.accountId(), Money.of("25"), Instant.now(), "m", "system").covered());
         assertThat(covered).isTrue();
         assertThat(gw.post(Role.SUPPORT, "/admin/v1/refunds/" + id + "/deny", "{\"reason\":\"again\"}").status()).isEqualTo(409);
