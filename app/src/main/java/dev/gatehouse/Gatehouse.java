@@ -60,8 +60,16 @@ public final class Gatehouse implements Callable<Integer> {
                 + "seeded on first use and reused after, so changes survive restarts")
         java.nio.file.Path demoDb;
 
+        @Option(names = "--area", description = "The area to open after signing in: catalog, pricing, tiers, abuse, keys, "
+                + "accounts, refunds, support or team (default: the first)")
+        String area;
+
         @Override
         public Integer call() {
+            if (area != null && dev.gatehouse.console.app.ConsoleAreas.all().stream().noneMatch(a -> a.id().equals(area) && a.built())) {
+                System.err.println("--area must be one of catalog, pricing, tiers, abuse, keys, accounts, refunds, support, team");
+                return 2;
+            }
             if (Role.fromWire(role).isEmpty()) {
                 System.err.println("--role must be one of viewer, support, trust_safety, ops, lead");
                 return 2;
@@ -71,7 +79,7 @@ public final class Gatehouse implements Callable<Integer> {
                 return 2;
             }
             String demoUrl = demoDb == null ? null : "jdbc:h2:file:" + demoDb.toAbsolutePath();
-            ConsoleLauncher.launch(new LaunchOptions(url, token, theme, role), () -> startEmbeddedDemo(demoUrl));
+            ConsoleLauncher.launch(new LaunchOptions(url, token, theme, role, area), () -> startEmbeddedDemo(demoUrl));
             return 0;
         }
     }

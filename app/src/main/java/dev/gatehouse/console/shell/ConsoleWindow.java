@@ -34,6 +34,7 @@ public final class ConsoleWindow {
     private final List<ConsoleArea> areas;
     private final NotificationLayer notices;
     private ConnectViewModel connect;
+    private String firstArea;
     private RecentPlatforms recentPlatforms = RecentPlatforms.inUserHome();
     private TokenKeychain keychain = TokenKeychain.lazySystem();
     private ShellController shell;
@@ -87,6 +88,7 @@ public final class ConsoleWindow {
 
     /** Follows the command line: demo (no URL), direct sign-in (URL and token), or the form pre-filled (URL only). */
     public void begin(LaunchOptions options) {
+        firstArea = options.area();
         if (options.url() == null || options.url().isBlank()) {
             connect.demoRoleProperty().set(Role.fromWire(options.demoRole()).orElse(Role.LEAD));
             connect.openDemo();
@@ -134,6 +136,10 @@ public final class ConsoleWindow {
         Parent view = Views.load("shell.fxml", shell);
         root.getChildren().setAll(view, notices.view());
         vm.start();
+        if (firstArea != null) {
+            areas.stream().filter(a -> a.id().equals(firstArea)).findFirst().ifPresent(vm::open);
+            firstArea = null; // only the first sign-in: a switched platform starts where the rail does
+        }
     }
 
     public ObjectProperty<Theme> themeProperty() {
