@@ -25,13 +25,13 @@ import java.nio.file.Files;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
-import static dev.gatehouse.screens.AccountScreensTest.find;
-import static dev.gatehouse.screens.AccountScreensTest.fx;
-import static dev.gatehouse.screens.AccountScreensTest.fxRun;
-import static dev.gatehouse.screens.AccountScreensTest.save;
+import static dev.gatehouse.screens.ScreenShots.find;
+import static dev.gatehouse.screens.ScreenShots.fx;
+import static dev.gatehouse.screens.ScreenShots.fxRun;
+import static dev.gatehouse.screens.ScreenShots.save;
 import static dev.gatehouse.screens.AccountScreensTest.table;
-import static dev.gatehouse.screens.AccountScreensTest.visible;
-import static dev.gatehouse.screens.AccountScreensTest.waitUntil;
+import static dev.gatehouse.screens.ScreenShots.visible;
+import static dev.gatehouse.screens.ScreenShots.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

@@ -18,11 +18,11 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.UUID;
 
-import static dev.gatehouse.screens.AccountScreensTest.find;
-import static dev.gatehouse.screens.AccountScreensTest.fxRun;
-import static dev.gatehouse.screens.AccountScreensTest.save;
-import static dev.gatehouse.screens.AccountScreensTest.visible;
-import static dev.gatehouse.screens.AccountScreensTest.waitUntil;
+import static dev.gatehouse.screens.ScreenShots.find;
+import static dev.gatehouse.screens.ScreenShots.fxRun;
+import static dev.gatehouse.screens.ScreenShots.save;
+import static dev.gatehouse.screens.ScreenShots.visible;
+import static dev.gatehouse.screens.ScreenShots.waitUntil;
 
 /** Renders the Team screen (the list, an invitation, a token shown once), light and dark, to target/screens/. */
 class TeamScreensTest {
@@ -42,7 +42,7 @@ class TeamScreensTest {
     @ParameterizedTest
     @EnumSource(Theme.class)
     void newAccountAndGrantCredits(Theme theme) throws Exception {
-        ConsoleWindow w = new AccountScreensTest().signedIn(theme, Role.SUPPORT);
+        ConsoleWindow w = ScreenShots.signedIn(AccountScreensTest.gateway, theme, Role.SUPPORT);
         fxRun(() -> find(w, "nav-accounts", Button.class).orElseThrow().fire());
         TableView<dev.gatehouse.api.Account> accounts = AccountScreensTest.table(w, "accountsTable");
         waitUntil(() -> !accounts.getItems().isEmpty());
@@ -73,7 +73,7 @@ class TeamScreensTest {
             String url = "http://127.0.0.1:" + empty.server().port();
             dev.gatehouse.console.shell.DemoPlatform demo = () -> new dev.gatehouse.console.shell.DemoPlatform.Connection(url,
                     java.util.Map.of("lead", empty.token(Role.LEAD)));
-            ConsoleWindow w = AccountScreensTest.fx(() -> {
+            ConsoleWindow w = ScreenShots.fx(() -> {
                 ConsoleWindow window = new ConsoleWindow(demo, theme, dev.gatehouse.console.app.ConsoleAreas.all());
                 window.scene().getRoot().applyCss();
                 return window;
@@ -91,7 +91,7 @@ class TeamScreensTest {
     @ParameterizedTest
     @EnumSource(Theme.class)
     void teamWithAnInvitationAndANewToken(Theme theme) throws Exception {
-        ConsoleWindow w = new AccountScreensTest().signedIn(theme, Role.LEAD);
+        ConsoleWindow w = ScreenShots.signedIn(AccountScreensTest.gateway, theme, Role.LEAD);
         fxRun(() -> find(w, "nav-team", Button.class).orElseThrow().fire());
         TableView<OperatorProfile> table = AccountScreensTest.table(w, "operatorsTable");
         waitUntil(() -> !table.getItems().isEmpty());
