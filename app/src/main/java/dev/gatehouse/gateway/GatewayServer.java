@@ -71,6 +71,8 @@ public final class GatewayServer implements AutoCloseable {
             feature.register(routes);
             feature.sweeps().forEach(s -> PeriodicSweep.whileServing(app, s.name(), s.periodSeconds(), s.work()));
         }
+        // data plane /v1 (issue 12)
+
         PeriodicSweep.whileServing(app, "idempotency-expiry", 3600, () -> Idempotency.forgetExpired(db.jdbi(), clock.instant()));
     }
 
@@ -97,6 +99,8 @@ public final class GatewayServer implements AutoCloseable {
                 // pricing and tiers (issue 11)
                 new PricingRoutes(db.jdbi(), clock),
                 new TierRoutes(db.jdbi(), clock),
+                // key issuance and simulator control (issue 12)
+
                 // team platform: accounts, credits, import (issue 13)
                 new dev.gatehouse.gateway.accounts.AccountOpeningRoutes(),
                 new dev.gatehouse.gateway.credits.CreditGrants(db.jdbi(),

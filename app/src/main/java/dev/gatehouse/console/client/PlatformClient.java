@@ -487,6 +487,8 @@ public final class PlatformClient implements AutoCloseable {
         return send(r, type(dev.gatehouse.api.AccountLimits.class));
     }
 
+    // ---- key issuance and simulator (issue 12) ----
+
     // ---- team: operators, accounts, credits, import (issue 13) ----
 
     /** One page of operators, in id order (lead only). */

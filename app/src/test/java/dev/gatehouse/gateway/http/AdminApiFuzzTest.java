@@ -122,6 +122,8 @@ class AdminApiFuzzTest {
             new Endpoint("PUT", "/admin/v1/accounts/{account}/limits"),
             new Endpoint("POST", "/admin/v1/accounts/{account}/limits/preview"),
 
+            // ---- key issuance and simulator (issue 12) ----
+
             // ---- team: accounts, credits, import (issue 13) ----
             new Endpoint("POST", "/admin/v1/accounts"),
             new Endpoint("POST", "/admin/v1/accounts/{account}/credits"),

@@ -239,6 +239,8 @@ class RoutesTest {
                     "{\"rpm\":100,\"rpd\":5000,\"concurrent\":10,\"reason\":\"rails test: abuse\",\"emergency\":true}", enterprise));
         }
 
+        // ---- key issuance and simulator (issue 12) ----
+
         // ---- team: accounts, credits, import (issue 13) ----
         Supplier<String> noRailsOpening = () -> {
             gw.db().jdbi().useHandle(h -> h.createUpdate("DELETE FROM accounts WHERE email = 'rails-open@rails-open.dev'").execute());
