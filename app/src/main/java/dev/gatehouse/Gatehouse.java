@@ -198,6 +198,9 @@ public final class Gatehouse implements Callable<Integer> {
         @Option(names = "--db", description = "JDBC URL of an EMPTY database to seed (default: in-memory H2)")
         String db;
 
+        @Option(names = "--reuse", description = "Measure a --db that an earlier run seeded as it is, instead of refusing it")
+        boolean reuse;
+
         @Mixin
         DbCredentials credentials = new DbCredentials();
 
@@ -208,7 +211,7 @@ public final class Gatehouse implements Callable<Integer> {
                 return 2;
             }
             dev.gatehouse.gateway.bench.AccountListBenchmark.run(new dev.gatehouse.gateway.bench.AccountListBenchmark.Options(
-                    scale, seed, iterations, db, credentials.user, credentials.password), System.out);
+                    scale, seed, iterations, db, credentials.user, credentials.password, reuse), System.out);
             return 0;
         }
     }
