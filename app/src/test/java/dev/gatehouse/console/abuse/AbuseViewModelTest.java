@@ -59,7 +59,7 @@ class AbuseViewModelTest {
             AbuseReport r = queue.stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
             Account a = new Account("acct_1", "Acme", "a@acme.example", "active", "pro", BigDecimal.ONE, "USD", NOW, null, 1);
             return CompletableFuture.completedFuture(new AbuseReportDetail(r, "critical".equals(r.severity()), List.of(),
-                    new AbuseAccountSummary(a, 10, BigDecimal.ZERO, 0, List.of()), List.of(), List.of(), null, List.of()));
+                    new AbuseAccountSummary(a, 10, BigDecimal.ZERO, 0, List.of()), List.of(), List.of(), null, List.of(), null));
         }
         @Override public CompletableFuture<AbuseMetrics> metrics() {
             return CompletableFuture.completedFuture(new AbuseMetrics(NOW, Map.of("breached", 1), null, null, null, null, Map.of(), 0));
