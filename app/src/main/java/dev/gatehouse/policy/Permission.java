@@ -25,6 +25,8 @@ public enum Permission {
     FILE_ABUSE_REPORT("file an abuse report", Role.TRUST_SAFETY, Role.SUPPORT, Role.OPS),
     WORK_ABUSE_REPORTS("claim, comment on, escalate and resolve abuse reports", Role.TRUST_SAFETY),
     LOWER_SEVERITY("lower a report's severity"),
+    /** The second person of a CSAM dismissal (DESIGN §4: "never dismissable by one person"): a lead. */
+    APPROVE_CSAM_DISMISSAL("approve or reject the proposed dismissal of a CSAM report"),
     FILE_APPEAL("file an appeal against an enforcement", Role.TRUST_SAFETY, Role.SUPPORT),
     DECIDE_APPEALS("decide appeals", Role.TRUST_SAFETY),
     // support and refunds (issue 10)

@@ -25,6 +25,7 @@ class PermissionTest {
             Map.entry(Permission.FILE_ABUSE_REPORT, EnumSet.of(Role.TRUST_SAFETY, Role.SUPPORT, Role.OPS, Role.LEAD)),
             Map.entry(Permission.WORK_ABUSE_REPORTS, EnumSet.of(Role.TRUST_SAFETY, Role.LEAD)),
             Map.entry(Permission.LOWER_SEVERITY, EnumSet.of(Role.LEAD)),
+            Map.entry(Permission.APPROVE_CSAM_DISMISSAL, EnumSet.of(Role.LEAD)),
             Map.entry(Permission.FILE_APPEAL, EnumSet.of(Role.TRUST_SAFETY, Role.SUPPORT, Role.LEAD)),
             Map.entry(Permission.DECIDE_APPEALS, EnumSet.of(Role.TRUST_SAFETY, Role.LEAD)),
             Map.entry(Permission.WORK_TICKETS, EnumSet.of(Role.SUPPORT, Role.LEAD)),

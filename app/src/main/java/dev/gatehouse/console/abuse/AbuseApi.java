@@ -46,6 +46,26 @@ public interface AbuseApi {
     /** The account as it is now, to tell other screens after a decision changed it. */
     CompletableFuture<dev.gatehouse.api.Account> account(String id);
 
+    /** Exact counts behind each filter of the queue. */
+    CompletableFuture<dev.gatehouse.api.AbuseQueueCounts> counts();
+
+    /** Moves the report out of its case into one of its own; {@code note} says why it was grouped wrongly. */
+    CompletableFuture<AbuseReportChange> split(String id, String note, String idempotencyKey);
+
+    /** Raises or lowers the severity; If-Match {@code version}. Lowering needs a lead and a reason. */
+    CompletableFuture<AbuseReportChange> changeSeverity(String id, long version, String severity, String reason);
+
+    /** Proposes a CSAM case's dismissal for a lead's approval. */
+    CompletableFuture<dev.gatehouse.api.AbuseDismissalProposal> proposeDismissal(String id, dev.gatehouse.api.AbuseDismissalRequest body,
+                                                                                 String idempotencyKey);
+
+    CompletableFuture<AbuseResolveResult> approveDismissal(String id, String note, String idempotencyKey);
+
+    CompletableFuture<dev.gatehouse.api.AbuseDismissalProposal> rejectDismissal(String id, String note, String idempotencyKey);
+
+    /** upheld or overturned, with the reason. */
+    CompletableFuture<dev.gatehouse.api.AppealResult> decideAppeal(String id, String outcome, String reason, String idempotencyKey);
+
     static AbuseApi of(PlatformClient client) {
         return new AbuseApi() {
             @Override public CompletableFuture<Page<AbuseReport>> reports(AbuseQuery q, String cursor, int limit) {
@@ -76,6 +96,27 @@ public interface AbuseApi {
             }
             @Override public CompletableFuture<List<dev.gatehouse.api.Appeal>> appeals() {
                 return client.appeals("open", null, 200).thenApply(p -> p.data());
+            }
+            @Override public CompletableFuture<dev.gatehouse.api.AbuseQueueCounts> counts() { return client.abuseQueueCounts(); }
+            @Override public CompletableFuture<AbuseReportChange> split(String id, String note, String key) {
+                return client.abuseReportAction(id, "split", note, key);
+            }
+            @Override public CompletableFuture<AbuseReportChange> changeSeverity(String id, long version, String severity, String reason) {
+                return client.changeAbuseSeverity(id, version, new dev.gatehouse.api.AbuseSeverityPatch(severity, reason));
+            }
+            @Override public CompletableFuture<dev.gatehouse.api.AbuseDismissalProposal> proposeDismissal(String id,
+                    dev.gatehouse.api.AbuseDismissalRequest body, String key) {
+                return client.proposeDismissal(id, body, key);
+            }
+            @Override public CompletableFuture<AbuseResolveResult> approveDismissal(String id, String note, String key) {
+                return client.approveDismissal(id, note, key);
+            }
+            @Override public CompletableFuture<dev.gatehouse.api.AbuseDismissalProposal> rejectDismissal(String id, String note, String key) {
+                return client.rejectDismissal(id, note, key);
+            }
+            @Override public CompletableFuture<dev.gatehouse.api.AppealResult> decideAppeal(String id, String outcome, String reason,
+                                                                                           String key) {
+                return client.decideAppeal(id, new dev.gatehouse.api.AppealDecision(outcome, reason), key);
             }
             @Override public CompletableFuture<Integer> openAppeals() {
                 return client.appeals("open", null, 200).thenApply(p -> p.data().size());

@@ -1,6 +1,12 @@
 package dev.gatehouse.console.abuse;
 
 import dev.gatehouse.api.AbuseComment;
+import dev.gatehouse.api.AbuseDismissalProposal;
+import dev.gatehouse.console.actions.ActionDialog;
+import dev.gatehouse.console.actions.ActionDialogViewModel;
+import dev.gatehouse.console.actions.ModalLayer;
+import dev.gatehouse.policy.AppealOutcome;
+import dev.gatehouse.policy.Severity;
 import dev.gatehouse.api.AbuseMetrics;
 import dev.gatehouse.api.AbuseReport;
 import dev.gatehouse.api.AbuseReportDetail;
@@ -64,11 +70,14 @@ public final class AbuseController {
             new String[] {"D", "decide: dismiss"}, new String[] {"W", "decide: warn the account"},
             new String[] {"S", "decide: suspend the key"}, new String[] {"V", "decide: revoke the key"},
             new String[] {"A", "decide: suspend the account"}, new String[] {"T", "decide: terminate the account"},
+            new String[] {"U", "split the report off its case (grouped wrongly)"},
+            new String[] {"] / [", "raise / lower the severity (lowering: leads)"},
             new String[] {"P", "show the appeals waiting for a decision"},
             new String[] {"Ctrl+Enter", "submit the open form and move to the next report"},
             new String[] {"Esc", "close the form or this help"}, new String[] {"?", "show or hide this help"});
 
     private final AbuseViewModel vm;
+    private final ModalLayer layer;
 
     @FXML private StackPane abuseRoot;
     @FXML private Label abuseCountLabel;
@@ -132,8 +141,16 @@ public final class AbuseController {
     @FXML private VBox appealsList;
     @FXML private GridPane helpGrid;
 
-    public AbuseController(AbuseViewModel vm) {
+    public AbuseController(AbuseViewModel vm, ModalLayer layer) {
         this.vm = vm;
+        this.layer = layer;
+    }
+
+    /** Opens a reason dialog the view model made (null when it refused, with the reason in the status line). */
+    private void open(ActionDialogViewModel<?> dialog, boolean destructive) {
+        if (dialog != null) {
+            ActionDialog.open(layer, dialog, destructive);
+        }
     }
 
     @FXML
@@ -333,7 +350,10 @@ public final class AbuseController {
             default -> "Internal · " + (r.reporter().operatorId() == null ? "operator" : r.reporter().operatorId());
         };
         VBox top = new VBox(4, head, sub);
-        reportDetailPane.getChildren().addAll(top, section("Report", text, muted(reporter + " · " + r.id())));
+        reportDetailPane.getChildren().addAll(top, workRow(r), section("Report", text, muted(reporter + " · " + r.id())));
+        if (d.dismissalProposal() != null) {
+            reportDetailPane.getChildren().add(dismissalProposal(d.dismissalProposal(), t));
+        }
 
         // the subject
         var acct = d.account();
@@ -380,6 +400,71 @@ public final class AbuseController {
         }
         reportDetailPane.getChildren().add(section("History", history));
         reportDetailPane.getChildren().add(muted("Times in " + t.zone().getId() + "."));
+    }
+
+    /** Severity up and down, and split off the case: each through the reason dialog; disabled saying why. */
+    private Node workRow(AbuseReport r) {
+        var sev = Severity.fromWire(r.severity()).orElse(Severity.MEDIUM);
+        Severity up = sev.ordinal() == 0 ? null : Severity.values()[sev.ordinal() - 1];
+        Severity down = sev.ordinal() == Severity.values().length - 1 ? null : Severity.values()[sev.ordinal() + 1];
+        Button raise = workButton("raiseSeverityButton", up == null ? "Highest severity" : "Raise to " + up.wire() + " (])",
+                "mdomz-north", up == null ? "The report is already critical." : vm.severityProblem(r, up),
+                () -> open(vm.stepSeverity(true), false));
+        Button lower = workButton("lowerSeverityButton", down == null ? "Lowest severity" : "Lower to " + down.wire() + " ([)",
+                "mdomz-south", down == null ? "The report is already low." : vm.severityProblem(r, down),
+                () -> open(vm.stepSeverity(false), false));
+        Button split = workButton("splitReportButton", "Split off case (U)", "mdoal-call_split",
+                !vm.canWork() ? "Your role reads the queue; trust & safety and leads work it."
+                        : r.caseReportCount() < 2 ? "The only report of its case." : "",
+                () -> open(vm.splitDialog(), false));
+        HBox row = new HBox(8, raise, lower, split);
+        row.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        row.getStyleClass().add("report-work-row");
+        return row;
+    }
+
+    private static Button workButton(String id, String text, String icon, String problem, Runnable action) {
+        Button b = new Button(text, new FontIcon(icon));
+        b.setId(id);
+        b.getStyleClass().addAll("small", "flat");
+        b.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+        b.setDisable(!problem.isEmpty());
+        b.setOnAction(e -> action.run());
+        if (!problem.isEmpty()) {
+            // a disabled button shows no tooltip of its own: the reason sits on a wrapper
+            Tooltip.install(b, new Tooltip(problem));
+        }
+        return b;
+    }
+
+    /** A CSAM dismissal waiting for its second person: who proposed it, the statement, and approve / reject for a lead. */
+    private Node dismissalProposal(AbuseDismissalProposal p, OperatorTime t) {
+        String who = p.proposedByName() == null ? p.proposedBy() : p.proposedByName();
+        Label reason = new Label(p.reason());
+        reason.setWrapText(true);
+        reason.getStyleClass().add("statement-preview");
+        String problem = vm.dismissalApprovalProblem(p);
+        Button approve = new Button("Approve dismissal…", new FontIcon("mdal-check"));
+        approve.setId("approveDismissalButton");
+        approve.getStyleClass().add("accent");
+        approve.setDisable(!problem.isEmpty());
+        approve.setOnAction(e -> open(vm.dismissalDialog(true), false));
+        Button reject = new Button("Reject…", new FontIcon("mdal-close"));
+        reject.setId("rejectDismissalButton");
+        reject.setDisable(!problem.isEmpty());
+        reject.setOnAction(e -> open(vm.dismissalDialog(false), false));
+        HBox buttons = new HBox(8, approve, reject);
+        buttons.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+        VBox box = section("Dismissal proposed · waits for a second person, a lead",
+                muted("Proposed by " + who + " · " + t.both(p.proposedAt(), "—") + " · law-enforcement reference "
+                        + p.lawEnforcementRef() + " · " + p.policyClause()),
+                reason, buttons);
+        if (!problem.isEmpty()) {
+            box.getChildren().add(muted(problem));
+        }
+        box.getStyleClass().add("dismissal-proposal");
+        box.setId("dismissalProposal");
+        return box;
     }
 
     private Node evidence(AbuseReportDetail d, OperatorTime t) {
@@ -498,8 +583,27 @@ public final class AbuseController {
             head.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
             Label statement = new Label("“" + a.statement() + "”");
             statement.setWrapText(true);
-            appealsList.getChildren().add(new VBox(3, head, statement, muted("Filed " + t.both(a.filedAt(), "—") + " · " + a.id()
-                    + " · enforcement " + a.enforcementId())));
+            String problem = vm.appealProblem(a);
+            Button uphold = new Button("Uphold…");
+            uphold.setId("upholdAppeal_" + a.id());
+            uphold.setDisable(!problem.isEmpty());
+            uphold.setOnAction(e -> open(vm.appealDialog(a, AppealOutcome.UPHELD), false));
+            Button overturn = new Button("Overturn…");
+            overturn.setId("overturnAppeal_" + a.id());
+            overturn.getStyleClass().add("accent");
+            overturn.setDisable(!problem.isEmpty());
+            overturn.setOnAction(e -> open(vm.appealDialog(a, AppealOutcome.OVERTURNED), false));
+            HBox decide = new HBox(8, uphold, overturn);
+            decide.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+            if (!problem.isEmpty()) {
+                Label why = muted(problem);
+                HBox.setHgrow(why, javafx.scene.layout.Priority.ALWAYS);
+                decide.getChildren().add(why);
+            }
+            VBox item = new VBox(4, head, statement, muted("Filed " + t.both(a.filedAt(), "—") + " · " + a.id()
+                    + " · enforcement " + a.enforcementId()), decide);
+            item.getStyleClass().add("appeal-item");
+            appealsList.getChildren().add(item);
         }
         if (vm.appeals().isEmpty()) appealsList.getChildren().add(muted("No appeal is waiting."));
     }
@@ -540,11 +644,15 @@ public final class AbuseController {
         decisionSubmit.disableProperty().bind(f.submittingProperty());
         decisionProblem.visibleProperty().bind(decisionProblem.textProperty().isNotEmpty());
         decisionProblem.managedProperty().bind(decisionProblem.visibleProperty());
-        decisionSubmit.setText(f.decision() == ReportDecision.DISMISS ? "Dismiss" : f.decision().label());
+        decisionSubmit.setText(f.proposesDismissal() ? "Propose to a lead" : f.decision() == ReportDecision.DISMISS ? "Dismiss"
+                : f.decision().label());
         javafx.application.Platform.runLater(decisionFacts::requestFocus);
     }
 
     private void key(KeyEvent e) {
+        if (layer.showing()) {
+            return; // the reason dialog has the keyboard
+        }
         KeyCode code = e.getCode();
         if (code == KeyCode.ENTER && e.isShortcutDown()) {
             vm.submit();
@@ -585,6 +693,9 @@ public final class AbuseController {
             case V -> () -> vm.openDecision(ReportDecision.REVOKE_KEY);
             case A -> () -> vm.openDecision(ReportDecision.SUSPEND_ACCOUNT);
             case T -> () -> vm.openDecision(ReportDecision.TERMINATE_ACCOUNT);
+            case U -> () -> open(vm.splitDialog(), false);
+            case CLOSE_BRACKET -> () -> open(vm.stepSeverity(true), false);
+            case OPEN_BRACKET -> () -> open(vm.stepSeverity(false), false);
             default -> null;
         };
         if (command != null) {

@@ -1,6 +1,7 @@
 package dev.gatehouse.console.abuse;
 
 import dev.gatehouse.console.accounts.OperatorTime;
+import dev.gatehouse.console.actions.ModalLayer;
 import dev.gatehouse.console.shell.Screen;
 import dev.gatehouse.console.shell.Session;
 import dev.gatehouse.console.shell.Views;
@@ -49,8 +50,9 @@ public final class AbuseScreen implements Screen {
     /** {@code live}: tick and poll on timelines (tests and screenshots drive the clock themselves). */
     public static AbuseScreen open(AbuseApi api, Executor fx, Role role, String operatorId, OperatorTime time, boolean live) {
         AbuseViewModel vm = new AbuseViewModel(api, fx, role, operatorId, time);
-        AbuseController controller = new AbuseController(vm);
-        Parent view = Views.load("abuse.fxml", controller);
+        ModalLayer layer = new ModalLayer();
+        AbuseController controller = new AbuseController(vm, layer);
+        Parent view = ModalLayer.over(Views.load("abuse.fxml", controller), layer);
         AbuseScreen screen = new AbuseScreen(view, controller, vm);
         vm.start();
         if (live) {

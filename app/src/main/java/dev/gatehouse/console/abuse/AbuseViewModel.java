@@ -1,6 +1,19 @@
 package dev.gatehouse.console.abuse;
 
+import dev.gatehouse.api.AbuseDismissalProposal;
 import dev.gatehouse.api.AbuseMetrics;
+import dev.gatehouse.api.AbuseReportChange;
+import dev.gatehouse.api.ActionRequest;
+import dev.gatehouse.api.Appeal;
+import dev.gatehouse.api.AppealResult;
+import dev.gatehouse.api.AuditEntry;
+import dev.gatehouse.console.actions.ActionCall;
+import dev.gatehouse.console.actions.ActionDialogViewModel;
+import dev.gatehouse.console.actions.ActionPreview;
+import dev.gatehouse.policy.AppealOutcome;
+import dev.gatehouse.policy.Appeals;
+import dev.gatehouse.policy.Permission;
+import dev.gatehouse.policy.Ruling;
 import dev.gatehouse.api.AbuseReport;
 import dev.gatehouse.api.AbuseReportDetail;
 import dev.gatehouse.api.AbuseResolveResult;
@@ -60,13 +73,28 @@ public final class AbuseViewModel {
     /** A claimed report this close to breach is announced (issue 9 item 7). */
     static final Duration BREACH_WARNING = Duration.ofMinutes(15);
 
-    /** How many unresolved reports each filter would show (over the first 200, "200+" beyond). */
-    public record Counts(Map<String, Integer> byKey, boolean more) {
-        public static final Counts NONE = new Counts(Map.of(), false);
+    /** How many unresolved reports each filter would show: exact, from GET /abuse-reports/counts. */
+    public record Counts(Map<String, Integer> byKey) {
+        public static final Counts NONE = new Counts(Map.of());
 
+        /** The count for a filter key, or empty before the first answer; a filter nobody matches shows 0. */
         public String of(String key) {
-            Integer n = byKey.get(key);
-            return n == null ? "" : n + (more ? "+" : "");
+            if (byKey.isEmpty()) {
+                return "";
+            }
+            return String.valueOf(byKey.getOrDefault(key, 0));
+        }
+
+        static Counts of(dev.gatehouse.api.AbuseQueueCounts c) {
+            Map<String, Integer> m = new LinkedHashMap<>();
+            m.put("all", c.all());
+            m.put("mine", c.mine());
+            m.put("unassigned", c.unassigned());
+            m.put("breached", c.breached());
+            c.byCategory().forEach((k, v) -> m.put("category:" + k, v));
+            c.bySeverity().forEach((k, v) -> m.put("severity:" + k, v));
+            c.byState().forEach((k, v) -> m.put("state:" + k, v));
+            return new Counts(m);
         }
     }
 
@@ -165,7 +193,8 @@ public final class AbuseViewModel {
     public void poll() {
         api.metrics().whenCompleteAsync((m, e) -> { if (m != null) metrics.set(m); }, fx);
         api.openAppeals().whenCompleteAsync((n, e) -> { if (n != null) openAppeals.set(n); }, fx);
-        api.reports(AbuseQuery.ALL, null, 200).whenCompleteAsync((p, e) -> { if (p != null) counted(p); }, fx);
+        api.counts().whenCompleteAsync((c, e) -> { if (c != null) counts.set(Counts.of(c)); }, fx);
+        api.reports(AbuseQuery.ALL, null, 200).whenCompleteAsync((p, e) -> { if (p != null) announce(p); }, fx);
         if (model.list().stateProperty().get() == PagedList.State.LOADING || form.get() != null) {
             return;
         }
@@ -187,20 +216,12 @@ public final class AbuseViewModel {
         }
     }
 
-    private void counted(Page<AbuseReport> all) {
-        Map<String, Integer> c = new LinkedHashMap<>();
+    /** Notifications over the first page of the queue, due first: the reports closest to breach. */
+    private void announce(Page<AbuseReport> due) {
         Instant at = now.get();
-        for (AbuseReport r : all.data()) {
-            c.merge("category:" + r.category(), 1, Integer::sum);
-            c.merge("severity:" + r.severity(), 1, Integer::sum);
-            c.merge("state:" + r.state(), 1, Integer::sum);
-            c.merge("all", 1, Integer::sum);
-            if (operatorId.equals(r.assigneeId())) c.merge("mine", 1, Integer::sum);
-            if (r.assigneeId() == null) c.merge("unassigned", 1, Integer::sum);
-            if (r.breached() || QueueText.sla(r, at) == SlaState.BREACHED) c.merge("breached", 1, Integer::sum);
+        for (AbuseReport r : due.data()) {
             notifyAbout(r, at);
         }
-        counts.set(new Counts(c, all.nextCursor() != null));
         firstPoll = false;
     }
 
@@ -366,6 +387,24 @@ public final class AbuseViewModel {
         }
         f.submittingProperty().set(true);
         f.failureProperty().set("");
+        if (f.proposesDismissal()) {
+            api.proposeDismissal(f.report().id(), f.proposal(), f.idempotencyKey()).whenCompleteAsync((p, e) -> {
+                f.submittingProperty().set(false);
+                if (e != null) {
+                    f.failureProperty().set(message(e));
+                    return;
+                }
+                if (form.get() == f) {
+                    form.set(null);
+                }
+                model.reloadDetail();
+                status.set("Dismissal proposed: the case waits for a lead's approval (a second person, DESIGN §4).");
+                notifier.show(Notice.success("Dismissal proposed · " + QueueText.subject(f.report()))
+                        .withDetail("A lead other than you approves or rejects it."));
+                poll();
+            }, fx);
+            return;
+        }
         api.resolve(f.report().id(), f.resolution(), f.idempotencyKey()).whenCompleteAsync((result, e) -> {
             f.submittingProperty().set(false);
             if (e != null) {
@@ -375,14 +414,14 @@ public final class AbuseViewModel {
             if (form.get() == f) {
                 form.set(null);
             }
-            decided(f, result);
+            decided(f.report(), f.decision().label(), result);
         }, fx);
     }
 
-    private void decided(DecisionForm f, AbuseResolveResult result) {
+    private void decided(AbuseReport decidedOn, String label, AbuseResolveResult result) {
         List<String> resolved = result.reports().stream().map(AbuseReport::id).toList();
         List<AbuseReport> rows = model.rows();
-        int at = rows.indexOf(rows.stream().filter(r -> r.id().equals(f.report().id())).findFirst().orElse(null));
+        int at = rows.indexOf(rows.stream().filter(r -> r.id().equals(decidedOn.id())).findFirst().orElse(null));
         AbuseReport next = null;
         for (int i = Math.max(at, 0); i < rows.size(); i++) {
             if (!resolved.contains(rows.get(i).id())) {
@@ -392,8 +431,8 @@ public final class AbuseViewModel {
         }
         rows.removeIf(r -> resolved.contains(r.id()));
         model.selectedProperty().set(next == null && !rows.isEmpty() ? rows.get(rows.size() - 1) : next);
-        status.set(f.decision().label() + ": " + resolved.size() + (resolved.size() == 1 ? " report" : " reports") + " resolved.");
-        notifier.show(Notice.success(f.decision().label() + " · " + QueueText.subject(f.report()))
+        status.set(label + ": " + resolved.size() + (resolved.size() == 1 ? " report" : " reports") + " resolved.");
+        notifier.show(Notice.success(label + " · " + QueueText.subject(decidedOn))
                 .withDetail(String.join("; ", result.changes())).withAudit(result.auditId()));
         tellOtherScreens(result.enforcement());
         poll();
@@ -408,6 +447,218 @@ public final class AbuseViewModel {
         } else {
             api.account(e.accountId()).whenCompleteAsync((a, x) -> { if (a != null) events.publish(new AccountChanged(a)); }, fx);
         }
+    }
+
+    // ---------------------------------------------------------------- case, severity, dismissal approval, appeals
+
+    /** U: moves the selected report out of a case it was wrongly grouped into, with a reason. */
+    public ActionDialogViewModel<AbuseReportChange> splitDialog() {
+        AbuseReport r = workable();
+        if (r == null) {
+            return null;
+        }
+        if (r.caseReportCount() < 2) {
+            status.set("This report is alone in its case; there is nothing to split it from.");
+            return null;
+        }
+        ActionCall<AbuseReportChange> call = new ActionCall<>() {
+            @Override public CompletableFuture<ActionPreview> preview(ActionRequest q) {
+                return CompletableFuture.completedFuture(new ActionPreview(List.of(
+                        "Report " + r.id() + " leaves its case of " + r.caseReportCount() + " reports and becomes a case of its own.",
+                        "Its due time stays " + time.both(r.dueAt(), "—") + "; a decision on the old case no longer resolves it."),
+                        draftAudit("abuse_report.split", r.id(), q.reason())));
+            }
+            @Override public CompletableFuture<AbuseReportChange> submit(ActionRequest q, String key) {
+                return api.split(r.id(), q.reason(), key);
+            }
+        };
+        return new ActionDialogViewModel<>("split", "Split off its case", label(r), false, call, fx, c -> {
+            model.replace(c.report());
+            model.reloadDetail();
+            status.set("Split off into a case of its own.");
+            notifier.show(Notice.success("Split off · " + QueueText.subject(r)).withAudit(c.auditId()));
+            poll();
+        });
+    }
+
+    /** Why this role may not set the selected report to {@code to}, or empty: raising is open, lowering needs a lead. */
+    public String severityProblem(AbuseReport r, Severity to) {
+        if (r == null) {
+            return "Select a report first (J / K).";
+        }
+        if (!canWork()) {
+            return "Your role reads the queue; trust & safety and leads work it.";
+        }
+        Severity current = Severity.fromWire(r.severity()).orElse(Severity.MEDIUM);
+        if (current == to) {
+            return "The report is already " + to.wire() + ".";
+        }
+        if (current.isAbove(to) && !Permission.LOWER_SEVERITY.allows(role)) {
+            return "Lowering a severity needs a lead, with a reason (issue 9); you may raise it.";
+        }
+        return "";
+    }
+
+    /** ] raises the selected report's severity one step, [ lowers it: the reason dialog for that step. */
+    public ActionDialogViewModel<AbuseReportChange> stepSeverity(boolean raise) {
+        AbuseReport r = workable();
+        if (r == null) {
+            return null;
+        }
+        Severity current = Severity.fromWire(r.severity()).orElse(Severity.MEDIUM);
+        int i = current.ordinal() + (raise ? -1 : 1);
+        if (i < 0 || i >= Severity.values().length) {
+            status.set("The report is already " + current.wire() + (raise ? ", the highest." : ", the lowest."));
+            return null;
+        }
+        return severityDialog(Severity.values()[i]);
+    }
+
+    public ActionDialogViewModel<AbuseReportChange> severityDialog(Severity to) {
+        AbuseReport r = model.selectedProperty().get();
+        String problem = severityProblem(r, to);
+        if (!problem.isEmpty()) {
+            status.set(problem);
+            return null;
+        }
+        Severity current = Severity.fromWire(r.severity()).orElse(Severity.MEDIUM);
+        ActionCall<AbuseReportChange> call = new ActionCall<>() {
+            @Override public CompletableFuture<ActionPreview> preview(ActionRequest q) {
+                return CompletableFuture.completedFuture(new ActionPreview(List.of(
+                        "Severity goes from " + current.wire() + " to " + to.wire() + ".",
+                        "The internal target moves to " + time.both(ReportSla.targetAt(r.receivedAt(), to), "—")
+                                + "; the 24 h due time stays " + time.both(r.dueAt(), "—") + "."),
+                        draftAudit("abuse_report.severity", r.id(), q.reason())));
+            }
+            @Override public CompletableFuture<AbuseReportChange> submit(ActionRequest q, String key) {
+                return api.changeSeverity(r.id(), r.version(), to.wire(), q.reason());
+            }
+        };
+        String title = (to.isAbove(current) ? "Raise" : "Lower") + " severity to " + to.wire();
+        return new ActionDialogViewModel<>("severity", title, label(r), false, call, fx, c -> {
+            model.replace(c.report());
+            model.reloadDetail();
+            status.set("Severity is now " + to.wire() + ".");
+            notifier.show(Notice.success(title + " · " + QueueText.subject(r)).withAudit(c.auditId()));
+            poll();
+        });
+    }
+
+    /** Why I may not approve or reject the proposed CSAM dismissal shown, or empty (a lead other than the proposer). */
+    public String dismissalApprovalProblem(AbuseDismissalProposal p) {
+        if (p == null) {
+            return "No dismissal waits for approval.";
+        }
+        if (!Permission.APPROVE_CSAM_DISMISSAL.allows(role)) {
+            return "A lead other than the proposer approves or rejects a CSAM dismissal.";
+        }
+        if (p.proposedBy().equals(operatorId)) {
+            return "You proposed this dismissal; a second lead approves or rejects it.";
+        }
+        return "";
+    }
+
+    /** The second person's answer to a proposed CSAM dismissal: approve (the case is resolved) or reject. */
+    public ActionDialogViewModel<?> dismissalDialog(boolean approve) {
+        AbuseReportDetail d = model.detail().value();
+        AbuseDismissalProposal p = d == null ? null : d.dismissalProposal();
+        String problem = dismissalApprovalProblem(p);
+        if (!problem.isEmpty()) {
+            status.set(problem);
+            return null;
+        }
+        AbuseReport r = d.report();
+        String who = p.proposedByName() == null ? p.proposedBy() : p.proposedByName();
+        List<String> changes = approve
+                ? List.of("Every unresolved report of the case is resolved as dismissed, with " + who + "'s statement of reasons.",
+                        "Law-enforcement reference " + p.lawEnforcementRef() + " is recorded; the cited evidence stays preserved.",
+                        "You are the second person: " + who + " proposed it.")
+                : List.of("The proposal is closed as not approved; the case stays with a lead, who decides it otherwise.",
+                        "Your reason is added to the report's comments.");
+        if (approve) {
+            ActionCall<AbuseResolveResult> call = new ActionCall<>() {
+                @Override public CompletableFuture<ActionPreview> preview(ActionRequest q) {
+                    return CompletableFuture.completedFuture(new ActionPreview(changes, draftAudit("abuse_report.resolve", r.id(), p.reason())));
+                }
+                @Override public CompletableFuture<AbuseResolveResult> submit(ActionRequest q, String key) {
+                    return api.approveDismissal(r.id(), q.reason(), key);
+                }
+            };
+            return new ActionDialogViewModel<>("approve_dismissal", "Approve the CSAM dismissal", label(r), false, call, fx,
+                    result -> decided(r, "Dismissal approved", result));
+        }
+        ActionCall<AbuseDismissalProposal> call = new ActionCall<>() {
+            @Override public CompletableFuture<ActionPreview> preview(ActionRequest q) {
+                return CompletableFuture.completedFuture(new ActionPreview(changes,
+                        draftAudit("abuse_report.reject_dismissal", r.id(), q.reason())));
+            }
+            @Override public CompletableFuture<AbuseDismissalProposal> submit(ActionRequest q, String key) {
+                return api.rejectDismissal(r.id(), q.reason(), key);
+            }
+        };
+        return new ActionDialogViewModel<>("reject_dismissal", "Reject the CSAM dismissal", label(r), false, call, fx, rejected -> {
+            model.reloadDetail();
+            status.set("Dismissal not approved; the case stays with a lead.");
+            notifier.show(Notice.success("Dismissal rejected · " + QueueText.subject(r)));
+        });
+    }
+
+    /** Why I may not decide this appeal, or empty: trust & safety or a lead, never the original decider. */
+    public String appealProblem(Appeal a) {
+        Ruling may = Appeals.mayDecide(a.originalDecider(), operatorId, role);
+        return may.allowed() ? "" : may.refusal();
+    }
+
+    /** Upholds or overturns an appeal from the appeals overlay (P), with the reason. */
+    public ActionDialogViewModel<AppealResult> appealDialog(Appeal a, AppealOutcome outcome) {
+        String problem = appealProblem(a);
+        if (!problem.isEmpty()) {
+            status.set(problem);
+            return null;
+        }
+        String decision = a.originalDecision().replace('_', ' ');
+        List<String> changes = outcome == AppealOutcome.UPHELD
+                ? List.of("The appeal is closed as upheld: the " + decision + " stays in force.",
+                        "The customer is told the outcome with your reason.")
+                : List.of("The appeal is closed as overturned: the " + decision + " is lifted where it can be "
+                                + "(a warning withdrawn, a suspension lifted).",
+                        "A revocation or termination stays final; the customer is offered a new key or account instead.");
+        ActionCall<AppealResult> call = new ActionCall<>() {
+            @Override public CompletableFuture<ActionPreview> preview(ActionRequest q) {
+                return CompletableFuture.completedFuture(new ActionPreview(changes, draftAudit("appeal.decide", a.id(), q.reason())));
+            }
+            @Override public CompletableFuture<AppealResult> submit(ActionRequest q, String key) {
+                return api.decideAppeal(a.id(), outcome.wire(), q.reason(), key);
+            }
+        };
+        String title = (outcome == AppealOutcome.UPHELD ? "Uphold" : "Overturn") + " the " + decision;
+        return new ActionDialogViewModel<>("appeal_" + outcome.wire(), title, a.accountName() + " · appeal " + a.id(), false, call, fx,
+                result -> {
+                    appeals.removeIf(x -> x.id().equals(a.id()));
+                    openAppeals.set(appeals.size());
+                    status.set("Appeal " + outcome.wire() + ".");
+                    notifier.show(Notice.success(title + " · " + a.accountName())
+                            .withDetail(String.join("; ", result.changes())).withAudit(result.auditId()));
+                    if (events != null) {
+                        Appeal decided = result.appeal();
+                        if (decided.keyId() != null) {
+                            api.key(decided.keyId()).whenCompleteAsync((k, x) -> { if (k != null) events.publish(new KeyChanged(k)); }, fx);
+                        }
+                        api.account(decided.accountId()).whenCompleteAsync((acct, x) -> {
+                            if (acct != null) events.publish(new AccountChanged(acct));
+                        }, fx);
+                    }
+                    model.reload();
+                    poll();
+                });
+    }
+
+    private static String label(AbuseReport r) {
+        return QueueText.category(r.category()) + " · " + QueueText.subject(r) + " · " + r.id();
+    }
+
+    private AuditEntry draftAudit(String action, String target, String reason) {
+        return new AuditEntry(null, null, time.now(), operatorId, action, target, reason, null, null, null, null);
     }
 
     /** Shows blurred critical evidence; the reveal is recorded on the report (an audited comment). */

@@ -1,6 +1,7 @@
 package dev.gatehouse.console.abuse;
 
 import dev.gatehouse.api.AbuseReport;
+import dev.gatehouse.api.AbuseDismissalRequest;
 import dev.gatehouse.api.AbuseResolution;
 import dev.gatehouse.policy.ReportCategory;
 import dev.gatehouse.policy.ReportDecision;
@@ -76,10 +77,7 @@ public final class DecisionForm {
                 return r.refusal();
             }
         }
-        if (category == ReportCategory.CSAM && decision == ReportDecision.DISMISS && role != Role.LEAD) {
-            return ReportResolution.csamDismissal(category, decision, "you", null, null).refusal()
-                    + " Escalate it to a lead (E) to propose the dismissal.";
-        }
+
         var problems = statementOfReasons().problems();
         if (!problems.isEmpty()) {
             var first = problems.entrySet().iterator().next();
@@ -88,6 +86,18 @@ public final class DecisionForm {
             return field + " " + first.getValue() + ".";
         }
         return "";
+    }
+
+    /**
+     * A CSAM case is never dismissed by one person (DESIGN §4): D proposes the dismissal, and a second operator, a
+     * lead, approves it (POST …/dismissal, then …/dismissal/approve).
+     */
+    public boolean proposesDismissal() {
+        return category == ReportCategory.CSAM && decision == ReportDecision.DISMISS;
+    }
+
+    public AbuseDismissalRequest proposal() {
+        return new AbuseDismissalRequest(facts.get().strip(), clause.get().strip(), blankToNull(lawEnforcementRef.get()));
     }
 
     public AbuseResolution resolution() {
@@ -100,7 +110,7 @@ public final class DecisionForm {
     }
 
     public String title() {
-        return decision.label() + " — " + QueueText.subject(report);
+        return (proposesDismissal() ? "Propose dismissal for a lead's approval" : decision.label()) + " — " + QueueText.subject(report);
     }
 
     public boolean needsLawEnforcementRef() {

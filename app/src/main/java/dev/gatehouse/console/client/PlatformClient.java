@@ -285,6 +285,45 @@ public final class PlatformClient implements AutoCloseable {
                 type(dev.gatehouse.api.AbuseResolveResult.class));
     }
 
+    /** Exact counts of the unresolved reports behind each queue filter. */
+    public CompletableFuture<dev.gatehouse.api.AbuseQueueCounts> abuseQueueCounts() {
+        return get(admin("abuse-reports/counts").build(), type(dev.gatehouse.api.AbuseQueueCounts.class));
+    }
+
+    /** Raises (or, as a lead, lowers) a report's severity with If-Match: 412 when it changed since {@code version}. */
+    public CompletableFuture<dev.gatehouse.api.AbuseReportChange> changeAbuseSeverity(String id, long version,
+                                                                                     dev.gatehouse.api.AbuseSeverityPatch patch) {
+        Request.Builder r = new Request.Builder().url(admin("abuse-reports").addPathSegment(id).build())
+                .header("If-Match", "\"" + version + "\"")
+                .patch(jsonBody(patch));
+        return send(r, type(dev.gatehouse.api.AbuseReportChange.class));
+    }
+
+    /** Proposes dismissing a CSAM case for a lead's approval. */
+    public CompletableFuture<dev.gatehouse.api.AbuseDismissalProposal> proposeDismissal(String id, dev.gatehouse.api.AbuseDismissalRequest body,
+                                                                                       String idempotencyKey) {
+        return post(admin("abuse-reports").addPathSegment(id).addPathSegment("dismissal").build(), body, idempotencyKey,
+                type(dev.gatehouse.api.AbuseDismissalProposal.class));
+    }
+
+    /** A second operator, a lead, approves the proposed CSAM dismissal: the case is resolved as proposed. */
+    public CompletableFuture<dev.gatehouse.api.AbuseResolveResult> approveDismissal(String id, String note, String idempotencyKey) {
+        return post(admin("abuse-reports").addPathSegment(id).addPathSegment("dismissal").addPathSegment("approve").build(),
+                new dev.gatehouse.api.AbuseClaimChange(note), idempotencyKey, type(dev.gatehouse.api.AbuseResolveResult.class));
+    }
+
+    public CompletableFuture<dev.gatehouse.api.AbuseDismissalProposal> rejectDismissal(String id, String note, String idempotencyKey) {
+        return post(admin("abuse-reports").addPathSegment(id).addPathSegment("dismissal").addPathSegment("reject").build(),
+                new dev.gatehouse.api.AbuseClaimChange(note), idempotencyKey, type(dev.gatehouse.api.AbuseDismissalProposal.class));
+    }
+
+    /** Decides an appeal: upheld or overturned, with the reason; never by the original decider. */
+    public CompletableFuture<dev.gatehouse.api.AppealResult> decideAppeal(String id, dev.gatehouse.api.AppealDecision body,
+                                                                         String idempotencyKey) {
+        return post(admin("appeals").addPathSegment(id).addPathSegment("decide").build(), body, idempotencyKey,
+                type(dev.gatehouse.api.AppealResult.class));
+    }
+
     public CompletableFuture<Page<dev.gatehouse.api.Appeal>> appeals(String state, String cursor, int limit) {
         HttpUrl.Builder u = admin("appeals");
         addParam(u, "state", state);

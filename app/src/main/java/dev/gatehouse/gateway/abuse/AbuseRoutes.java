@@ -4,6 +4,7 @@ import dev.gatehouse.api.AbuseAccountSummary;
 import dev.gatehouse.api.AbuseCase;
 import dev.gatehouse.api.AbuseClaimChange;
 import dev.gatehouse.api.AbuseCommentRequest;
+import dev.gatehouse.api.AbuseDismissalRequest;
 import dev.gatehouse.api.AbuseEscalation;
 import dev.gatehouse.api.AbuseReport;
 import dev.gatehouse.api.AbuseReportDetail;
@@ -62,12 +63,18 @@ public final class AbuseRoutes implements Feature {
     static final Set<String> SEVERITIES = Arrays.stream(Severity.values()).map(Severity::wire).collect(Collectors.toSet());
     private static final Pattern OPERATOR_ID = Pattern.compile("^op_[A-Za-z0-9_]{1,37}$");
 
-    private static final Routes.Body<AbuseReportIntake> INTAKE = body(AbuseReportIntake.class, Permission.FILE_ABUSE_REPORT);
+    /** Unknown intake fields are 422 field errors, like missing ones (issue 9 item 4), not the rails' strict 400. */
+    private static final Routes.Body<AbuseReportIntake> INTAKE = body(AbuseReportIntake.class, Permission.FILE_ABUSE_REPORT)
+            .unknownFieldsAsFieldErrors();
     private static final Routes.Body<AbuseClaimChange> CLAIM = body(AbuseClaimChange.class, Permission.WORK_ABUSE_REPORTS);
     private static final Routes.Body<AbuseCommentRequest> COMMENT = body(AbuseCommentRequest.class, Permission.WORK_ABUSE_REPORTS);
     private static final Routes.Body<AbuseEscalation> ESCALATE = body(AbuseEscalation.class, Permission.WORK_ABUSE_REPORTS);
     /** The decision's own permission (warn, suspend, …) is checked against the role by policy/ReportResolution. */
     private static final Routes.Body<AbuseResolution> RESOLVE = body(AbuseResolution.class, Permission.WORK_ABUSE_REPORTS);
+    private static final Routes.Body<AbuseDismissalRequest> PROPOSE_DISMISSAL = body(AbuseDismissalRequest.class,
+            Permission.WORK_ABUSE_REPORTS);
+    private static final Routes.Body<AbuseClaimChange> APPROVE_DISMISSAL = body(AbuseClaimChange.class,
+            Permission.APPROVE_CSAM_DISMISSAL);
     /** Raising needs WORK_ABUSE_REPORTS; lowering also LOWER_SEVERITY, checked once the current severity is read. */
     private static final Routes.Body<AbuseSeverityPatch> SEVERITY = new Routes.Body<>(AbuseSeverityPatch.class,
             Set.of(Permission.WORK_ABUSE_REPORTS, Permission.LOWER_SEVERITY), b -> List.of(Permission.WORK_ABUSE_REPORTS));
@@ -88,6 +95,7 @@ public final class AbuseRoutes implements Feature {
     public void register(Routes routes) {
         routes.read("/admin/v1/abuse-reports", Permission.READ, this::list);
         routes.read("/admin/v1/abuse-reports/metrics", Permission.READ, this::metrics);
+        routes.read("/admin/v1/abuse-reports/counts", Permission.READ, this::counts);
         routes.read("/admin/v1/abuse-reports/{id}", Permission.READ, this::detail);
         routes.create("/admin/v1/abuse-reports", INTAKE, ReportIntake::file);
         routes.edit("/admin/v1/abuse-reports/{id}", SEVERITY, CaseWork::severity);
@@ -97,6 +105,9 @@ public final class AbuseRoutes implements Feature {
         routes.action("/admin/v1/abuse-reports/{id}/comments", COMMENT, CaseWork::comment);
         routes.action("/admin/v1/abuse-reports/{id}/escalate", ESCALATE, CaseWork::escalate);
         routes.action("/admin/v1/abuse-reports/{id}/resolve", RESOLVE, CaseResolution::resolve);
+        routes.action("/admin/v1/abuse-reports/{id}/dismissal", PROPOSE_DISMISSAL, DismissalApproval::propose);
+        routes.action("/admin/v1/abuse-reports/{id}/dismissal/approve", APPROVE_DISMISSAL, DismissalApproval::approve);
+        routes.action("/admin/v1/abuse-reports/{id}/dismissal/reject", APPROVE_DISMISSAL, DismissalApproval::reject);
     }
 
     private Instant now() {
@@ -174,6 +185,13 @@ public final class AbuseRoutes implements Feature {
         return out;
     }
 
+    /** Exact counts behind every queue filter, for the console's filter chips (V18's covering indexes keep them cheap). */
+    private void counts(Context ctx) {
+        Operator me = dev.gatehouse.gateway.http.OperatorAuth.operator(ctx);
+        Instant now = now();
+        ctx.json(jdbi.withHandle(h -> ReportStore.counts(h, me == null ? null : me.id(), now)));
+    }
+
     private void metrics(Context ctx) {
         Instant now = now();
         ctx.json(jdbi.withHandle(h -> QueueMetrics.read(h, now)));
@@ -217,7 +235,8 @@ public final class AbuseRoutes implements Feature {
         }
         history.sort((a, b) -> Long.compare(a.seq(), b.seq()));
         return new AbuseReportDetail(report, category.defaultSeverity() == Severity.CRITICAL, evidence, summary,
-                ReportStore.shown(h, others, now), CommentStore.ofCase(h, row.caseId()), decision, history);
+                ReportStore.shown(h, others, now), CommentStore.ofCase(h, row.caseId()), decision, history,
+                DismissalStore.pending(h, row.caseId()).orElse(null));
     }
 
     /** Exposed for the state names the console shows; the state machine itself is policy/ReportState. */

@@ -1,6 +1,7 @@
 package dev.gatehouse.gateway.abuse;
 
 import dev.gatehouse.api.AbuseDecisionRecord;
+import dev.gatehouse.api.AbuseDismissalProposal;
 import dev.gatehouse.api.AbuseReport;
 import dev.gatehouse.api.AbuseResolution;
 import dev.gatehouse.api.AbuseResolveResult;
@@ -54,7 +55,15 @@ final class CaseResolution {
     record Valid(ReportDecision decision, StatementOfReasons statement, String lawEnforcementRef, String curePeriodOverride) {}
 
     static Audited<AbuseResolveResult> resolve(RouteRequest<AbuseResolution> request) {
-        Valid v = validate(request.body());
+        return decide(request, validate(request.body()), null, null);
+    }
+
+    /**
+     * Resolves the case of the request's report with {@code v}. {@code approved} is the CSAM dismissal a lead
+     * approves (POST …/dismissal/approve): its proposer is the decider and the operator of the request the second
+     * person; {@code note} is the approver's. Otherwise a pending proposal of the case is closed as superseded.
+     */
+    static Audited<AbuseResolveResult> decide(RouteRequest<?> request, Valid v, AbuseDismissalProposal approved, String note) {
         Handle h = request.handle();
         String me = request.operator().id();
         Role role = request.operator().role();
@@ -72,7 +81,8 @@ final class CaseResolution {
         }
         ReportCategory category = gravest(lock.rows(), target);
         // CSAM four-eyes (DESIGN §4): a dismissal proposed by escalating to a lead is decided by another person, a lead
-        String proposer = "escalated".equals(target.state()) && "lead".equals(target.escalatedTo()) ? target.escalatedBy() : null;
+        String proposer = approved != null ? approved.proposedBy()
+                : "escalated".equals(target.state()) && "lead".equals(target.escalatedTo()) ? target.escalatedBy() : null;
         String deciderId = proposer != null ? proposer : me;
         Role deciderRole = proposer != null ? ReportStore.operatorRole(h, proposer).orElse(Role.VIEWER) : role;
         String approverId = proposer != null ? me : null;
@@ -119,6 +129,12 @@ final class CaseResolution {
                 proposer, v.curePeriodOverride(), enforcement == null ? null : enforcement.id(), me, now, ids);
         DecisionStore.insert(h, decision, target.id());
         ReportStore.resolve(h, ids, decisionId, now);
+        var pending = DismissalStore.pending(h, target.caseId());
+        if (approved != null) {
+            DismissalStore.decide(h, approved.id(), "approved", me, now, note);
+        } else if (pending.isPresent()) {
+            DismissalStore.decide(h, pending.get().id(), "rejected", me, now, "superseded by the decision " + v.decision().wire());
+        }
         changes.add(ids.size() == 1 ? "report " + ids.get(0) + " resolved" : ids.size() + " reports of the case resolved");
         Map<String, String> reportsBefore = new LinkedHashMap<>();
         lock.rows().forEach(r -> reportsBefore.put(r.id(), r.state()));
@@ -130,6 +146,14 @@ final class CaseResolution {
         if (v.lawEnforcementRef() != null) after.put("law_enforcement_ref", v.lawEnforcementRef());
         if (proposer != null) after.put("proposed_by", proposer);
         if (v.curePeriodOverride() != null) after.put("cure_period_override", v.curePeriodOverride());
+        if (approved != null) {
+            // still an abuse_report.resolve entry (the history and appeals find decisions by it), naming the approval
+            after.put("dismissal_proposal", approved.id());
+            after.put("approved_by", me);
+            if (note != null) after.put("approval_note", note);
+        } else if (pending.isPresent()) {
+            after.put("dismissal_proposal_superseded", pending.get().id());
+        }
         List<AbuseReport> reports = ReportStore.shown(h, ids.stream().map(id -> ReportStore.find(h, id).orElseThrow()).toList(), now);
         EnforcementAction taken = enforcement;
         return new Audited<>(new AuditLog.Draft(now, me, "abuse_report.resolve", target.id(), facts, before, after),

@@ -129,6 +129,7 @@ final class CaseWork {
         }
         String newCase = PrefixedIds.next("case_", request.now());
         ReportStore.moveToCase(h, target.id(), newCase);
+        DismissalStore.moveWithReport(h, target.id(), newCase);
         return change(h, request, target, "abuse_report.split", note, List.of(target.id()),
                 Map.of("case_id", target.caseId()), Map.of("case_id", newCase));
     }

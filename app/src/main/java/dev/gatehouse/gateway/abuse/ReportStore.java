@@ -166,6 +166,41 @@ public final class ReportStore {
         if (f.breached() != null) q.bind("now", now);
     }
 
+    /**
+     * The exact counts of the unresolved reports behind each queue filter: one grouped count read off
+     * abuse_reports_counts_idx, the assignee counts off abuse_reports_assignee_idx, and breached as the breached filter
+     * reads it (ReportSla.breached), off abuse_reports_breach_idx: unanswered past due is a range, answered late a scan
+     * of the answered unresolved reports only.
+     */
+    static dev.gatehouse.api.AbuseQueueCounts counts(Handle h, String me, Instant now) {
+        Map<String, Integer> byCategory = new HashMap<>();
+        Map<String, Integer> bySeverity = new HashMap<>();
+        Map<String, Integer> byState = new HashMap<>();
+        int[] all = {0};
+        h.createQuery("SELECT category, severity, state, COUNT(*) AS n FROM abuse_reports WHERE unresolved = TRUE "
+                        + "GROUP BY category, severity, state")
+                .map((rs, c) -> {
+                    int n = rs.getInt("n");
+                    byCategory.merge(rs.getString("category"), n, Integer::sum);
+                    bySeverity.merge(rs.getString("severity"), n, Integer::sum);
+                    byState.merge(rs.getString("state"), n, Integer::sum);
+                    all[0] += n;
+                    return n;
+                }).list();
+        int mine = me == null ? 0 : h.createQuery("SELECT COUNT(*) FROM abuse_reports WHERE assignee = :me AND unresolved = TRUE")
+                .bind("me", me).mapTo(Integer.class).one();
+        int unassigned = h.createQuery("SELECT COUNT(*) FROM abuse_reports WHERE assignee IS NULL AND unresolved = TRUE")
+                .mapTo(Integer.class).one();
+        int unansweredPastDue = h.createQuery("SELECT COUNT(*) FROM abuse_reports WHERE unresolved = TRUE "
+                        + "AND first_action_at IS NULL AND due_at < :now")
+                .bind("now", now).mapTo(Integer.class).one();
+        int answeredLate = h.createQuery("SELECT COUNT(*) FROM abuse_reports WHERE unresolved = TRUE "
+                        + "AND first_action_at IS NOT NULL AND first_action_at > due_at")
+                .mapTo(Integer.class).one();
+        return new dev.gatehouse.api.AbuseQueueCounts(now, all[0], mine, unassigned, unansweredPastDue + answeredLate,
+                byCategory, bySeverity, byState);
+    }
+
     /** Claims the open reports of the case for {@code operator}; returns their ids. */
     static List<String> claimOpen(Handle h, List<Row> locked, String operator, Instant now) {
         List<String> ids = locked.stream().filter(r -> r.state().equals("open")).map(Row::id).toList();

@@ -10,6 +10,8 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.api.Json;
 import dev.gatehouse.api.Problem;
 import io.javalin.http.Context;
@@ -84,6 +86,52 @@ public final class RequestBodies {
         } catch (IOException e) {
             throw ApiException.badRequest("The request body could not be read: " + e.getMessage());
         }
+    }
+
+    /**
+     * Like {@link #parse}, but unknown fields are a 422 with one field error for each of them (all at once, nested
+     * ones named by their path), for the routes that declare so through {@code Routes.Body.unknownFieldsAsFieldErrors}.
+     */
+    public static <T> T parseUnknownAsFieldErrors(byte[] body, Class<T> type) {
+        if (body.length > 0) {
+            check(body);
+            List<Problem.FieldError> unknown = unknownFields(body, type);
+            if (!unknown.isEmpty()) {
+                throw ApiException.validation(unknown);
+            }
+        }
+        return parse(body, type);
+    }
+
+    /** Binds the body's tree, taking out each unknown field the binding names, until none is left or it fails otherwise. */
+    private static List<Problem.FieldError> unknownFields(byte[] body, Class<?> type) {
+        JsonNode tree;
+        try {
+            tree = Json.strict().readTree(body);
+        } catch (IOException e) {
+            return List.of(); // parse() names what is wrong with it
+        }
+        List<Problem.FieldError> out = new ArrayList<>();
+        for (int i = 0; i < 100 && tree != null && tree.isObject(); i++) {
+            try {
+                Json.strict().treeToValue(tree, type);
+                return out;
+            } catch (UnrecognizedPropertyException e) {
+                JsonNode parent = tree;
+                List<JsonMappingException.Reference> refs = e.getPath();
+                for (JsonMappingException.Reference r : refs.subList(0, Math.max(0, refs.size() - 1))) {
+                    parent = r.getFieldName() != null ? parent.path(r.getFieldName()) : parent.path(r.getIndex());
+                }
+                if (!(parent instanceof ObjectNode object) || object.remove(e.getPropertyName()) == null) {
+                    return out;
+                }
+                String known = e.getKnownPropertyIds().stream().map(Object::toString).sorted().collect(Collectors.joining(", "));
+                out.add(new Problem.FieldError(fieldPath(e), "unknown field; leave it out (allowed fields are " + known + ")"));
+            } catch (JsonProcessingException | IllegalArgumentException e) {
+                return out; // another problem: parse() reports it when no field is unknown
+            }
+        }
+        return out;
     }
 
     /**

@@ -51,6 +51,9 @@ class AbuseViewModelTest {
         final List<AbuseReport> queue = new ArrayList<>();
         final List<AbuseResolution> resolved = new ArrayList<>();
         final List<String> keys = new ArrayList<>();
+        final List<String> calls = new ArrayList<>();
+        dev.gatehouse.api.AbuseDismissalProposal proposal;
+        String appealOriginalDecider = "op_other";
 
         @Override public CompletableFuture<Page<AbuseReport>> reports(AbuseQuery q, String cursor, int limit) {
             return CompletableFuture.completedFuture(new Page<>(List.copyOf(queue), null));
@@ -59,7 +62,7 @@ class AbuseViewModelTest {
             AbuseReport r = queue.stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
             Account a = new Account("acct_1", "Acme", "a@acme.example", "active", "pro", BigDecimal.ONE, "USD", NOW, null, 1);
             return CompletableFuture.completedFuture(new AbuseReportDetail(r, "critical".equals(r.severity()), List.of(),
-                    new AbuseAccountSummary(a, 10, BigDecimal.ZERO, 0, List.of()), List.of(), List.of(), null, List.of()));
+                    new AbuseAccountSummary(a, 10, BigDecimal.ZERO, 0, List.of()), List.of(), List.of(), null, List.of(), proposal));
         }
         @Override public CompletableFuture<AbuseMetrics> metrics() {
             return CompletableFuture.completedFuture(new AbuseMetrics(NOW, Map.of("breached", 1), null, null, null, null, Map.of(), 0));
@@ -82,10 +85,15 @@ class AbuseViewModelTest {
                     r.policyClause(), null, "", "", "", null, null, null, e == null ? null : "enf_1", "op_me", NOW, List.of(id));
             return CompletableFuture.completedFuture(new AbuseResolveResult(d, List.of(done), e, List.of("resolved"), "aud_2", null));
         }
-        @Override public CompletableFuture<Integer> openAppeals() { return CompletableFuture.completedFuture(2); }
+        @Override public CompletableFuture<Integer> openAppeals() {
+            return CompletableFuture.completedFuture(calls.stream().anyMatch(c -> c.startsWith("appeal ")) ? 0 : 2);
+        }
         @Override public CompletableFuture<List<dev.gatehouse.api.Appeal>> appeals() {
+            if (calls.stream().anyMatch(c -> c.startsWith("appeal "))) {
+                return CompletableFuture.completedFuture(List.of());
+            }
             return CompletableFuture.completedFuture(List.of(new dev.gatehouse.api.Appeal("apl_1", "enf_1", null, "acct_1", "Acme",
-                    null, "warn", "op_other", "It was satire.", "open", null, null, null, null, "op_support", NOW, null, null, 1)));
+                    null, "warn", appealOriginalDecider, "It was satire.", "open", null, null, null, null, "op_support", NOW, null, null, 1)));
         }
         @Override public CompletableFuture<ApiKey> key(String id) {
             keys.add(id);
@@ -93,6 +101,42 @@ class AbuseViewModelTest {
                     "suspended", NOW, null, null, 2, "Acme", "active"));
         }
         @Override public CompletableFuture<Account> account(String id) { return new CompletableFuture<>(); }
+        @Override public CompletableFuture<dev.gatehouse.api.AbuseQueueCounts> counts() {
+            Map<String, Integer> byCategory = new java.util.HashMap<>();
+            queue.forEach(r -> byCategory.merge(r.category(), 1, Integer::sum));
+            int mine = (int) queue.stream().filter(r -> "op_me".equals(r.assigneeId())).count();
+            return CompletableFuture.completedFuture(new dev.gatehouse.api.AbuseQueueCounts(NOW, queue.size(), mine,
+                    queue.size() - mine, 0, byCategory, Map.of(), Map.of()));
+        }
+        @Override public CompletableFuture<AbuseReportChange> split(String id, String note, String key) {
+            calls.add("split " + id + ": " + note);
+            return CompletableFuture.completedFuture(new AbuseReportChange(queue.get(0), List.of(), "aud_3"));
+        }
+        @Override public CompletableFuture<AbuseReportChange> changeSeverity(String id, long version, String severity, String reason) {
+            calls.add("severity " + id + "@" + version + " " + severity + ": " + reason);
+            return CompletableFuture.completedFuture(new AbuseReportChange(queue.get(0), List.of(), "aud_4"));
+        }
+        @Override public CompletableFuture<dev.gatehouse.api.AbuseDismissalProposal> proposeDismissal(String id,
+                dev.gatehouse.api.AbuseDismissalRequest body, String key) {
+            calls.add("propose " + id + ": " + body.reason() + " / " + body.lawEnforcementRef());
+            proposal = new dev.gatehouse.api.AbuseDismissalProposal("dsm_1", "case_" + id, id, "op_me", "Me", NOW, body.reason(),
+                    body.policyClause(), body.lawEnforcementRef(), "pending", null, null, null);
+            return CompletableFuture.completedFuture(proposal);
+        }
+        @Override public CompletableFuture<AbuseResolveResult> approveDismissal(String id, String note, String key) {
+            calls.add("approve " + id + ": " + note);
+            return resolve(id, new AbuseResolution("dismiss", proposal.reason(), proposal.policyClause(), null,
+                    proposal.lawEnforcementRef(), null), key);
+        }
+        @Override public CompletableFuture<dev.gatehouse.api.AbuseDismissalProposal> rejectDismissal(String id, String note, String key) {
+            calls.add("reject " + id + ": " + note);
+            return CompletableFuture.completedFuture(proposal);
+        }
+        @Override public CompletableFuture<dev.gatehouse.api.AppealResult> decideAppeal(String id, String outcome, String reason, String key) {
+            var a = appeals().join().get(0);
+            calls.add("appeal " + id + " " + outcome + ": " + reason);
+            return CompletableFuture.completedFuture(new dev.gatehouse.api.AppealResult(a, List.of("The warning is withdrawn."), "aud_5", null));
+        }
     }
 
     private static AbuseViewModel vm(FakeApi api, Role role) {
@@ -171,7 +215,10 @@ class AbuseViewModelTest {
         dismiss.factsProperty().set("Adult content, no minors.");
         assertThat(dismiss.problemProperty().get()).contains("law enforcement");
         dismiss.lawEnforcementRefProperty().set("NCMEC-1");
-        assertThat(dismiss.problemProperty().get()).contains("never dismissed by one person");
+        assertThat(dismiss.problemProperty().get()).as("proposed for a lead's approval, not refused").isEmpty();
+        assertThat(dismiss.proposesDismissal()).isTrue();
+        assertThat(dismiss.title()).startsWith("Propose dismissal");
+        assertThat(dismiss.proposal().lawEnforcementRef()).isEqualTo("NCMEC-1");
         DecisionForm key = new DecisionForm(csam, ReportDecision.SUSPEND_KEY, dev.gatehouse.policy.ReportCategory.CSAM, Role.TRUST_SAFETY);
         assertThat(key.problemProperty().get()).contains("names no key");
         DecisionForm viewer = new DecisionForm(report("rpt_8", "spam", "low", NOW, null, null), ReportDecision.WARN,
@@ -185,6 +232,120 @@ class AbuseViewModelTest {
         assertThat(timed.acceptsDuration()).isTrue();
         assertThat(new DecisionForm(report("rpt_6", "spam", "low", NOW, null, null), ReportDecision.TERMINATE_ACCOUNT,
                 dev.gatehouse.policy.ReportCategory.SPAM, Role.LEAD).curePeriodApplies()).isTrue();
+    }
+
+    private static <R> void send(dev.gatehouse.console.actions.ActionDialogViewModel<R> dialog, String reason) {
+        dialog.refreshPreview();
+        assertThat(dialog.changes()).isNotEmpty();
+        dialog.reasonProperty().set(reason);
+        dialog.submit();
+        assertThat(dialog.errorProperty().get()).isEmpty();
+    }
+
+    private static AbuseReport inCaseOf(AbuseReport r, int reports) {
+        return new AbuseReport(r.id(), r.caseId(), r.category(), r.severity(), r.state(), r.description(), r.accountId(),
+                r.accountName(), r.keyId(), r.reporter(), r.receivedAt(), r.dueAt(), r.targetAt(), r.breached(), r.slaState(),
+                r.firstActionAt(), r.assigneeId(), r.assigneeName(), r.claimedAt(), r.escalatedTo(), r.resolvedAt(), r.decisionId(),
+                reports, 7);
+    }
+
+    @Test
+    void aReportIsSplitOffItsCaseAndItsSeverityRaisedOrByALeadLoweredWithAReason() {
+        FakeApi api = new FakeApi();
+        api.queue.add(report("rpt_1", "spam", "low", NOW.minus(Duration.ofHours(20)), null, null));
+        AbuseViewModel vm = vm(api, Role.TRUST_SAFETY);
+        vm.start();
+        vm.next();
+        assertThat(vm.splitDialog()).as("alone in its case").isNull();
+        assertThat(vm.statusProperty().get()).contains("nothing to split");
+        api.queue.set(0, inCaseOf(api.queue.get(0), 3));
+        vm = vm(api, Role.TRUST_SAFETY);
+        vm.start();
+        vm.next();
+        var split = vm.splitDialog();
+        split.refreshPreview();
+        assertThat(split.changes().get(0)).contains("leaves its case of 3 reports");
+        send(split, "Different customer, same card number");
+        assertThat(api.calls).contains("split rpt_1: Different customer, same card number");
+        assertThat(vm.statusProperty().get()).startsWith("Split off");
+
+        // trust & safety raises; lowering is for a lead
+        assertThat(vm.stepSeverity(false)).as("already the lowest").isNull();
+        var raise = vm.stepSeverity(true);
+        raise.refreshPreview();
+        assertThat(raise.title()).isEqualTo("Raise severity to medium");
+        assertThat(raise.changes().get(1)).contains("24 h due time stays");
+        send(raise, "Repeat offender");
+        assertThat(api.calls).contains("severity rpt_1@7 medium: Repeat offender");
+        AbuseReport high = report("rpt_2", "fraud_deception", "high", NOW, null, null);
+        assertThat(vm.severityProblem(high, dev.gatehouse.policy.Severity.LOW)).contains("needs a lead");
+        AbuseViewModel lead = vm(api, Role.LEAD);
+        api.queue.set(0, high);
+        lead.start();
+        lead.next();
+        assertThat(lead.severityProblem(high, dev.gatehouse.policy.Severity.LOW)).isEmpty();
+        send(lead.stepSeverity(false), "Duplicate of a handled report");
+        assertThat(api.calls).contains("severity rpt_2@1 medium: Duplicate of a handled report");
+    }
+
+    @Test
+    void aCsamDismissalIsProposedAndASecondPersonALeadApprovesIt() {
+        FakeApi api = new FakeApi();
+        api.queue.add(report("rpt_9", "csam", "critical", NOW.minus(Duration.ofHours(1)), null, "op_me"));
+        AbuseViewModel reviewer = vm(api, Role.TRUST_SAFETY);
+        reviewer.start();
+        reviewer.next();
+        reviewer.openDecision(ReportDecision.DISMISS);
+        DecisionForm f = reviewer.formProperty().get();
+        f.factsProperty().set("Adult performers; the studio verified ages.");
+        f.lawEnforcementRefProperty().set("NCMEC-77");
+        reviewer.submit();
+        assertThat(api.calls).contains("propose rpt_9: Adult performers; the studio verified ages. / NCMEC-77");
+        assertThat(api.resolved).as("nothing resolved by one person").isEmpty();
+        assertThat(reviewer.formProperty().get()).isNull();
+        assertThat(reviewer.statusProperty().get()).contains("waits for a lead");
+        // the proposer cannot approve it, nor can trust & safety
+        assertThat(reviewer.dismissalApprovalProblem(api.proposal)).contains("lead");
+        assertThat(reviewer.dismissalDialog(true)).isNull();
+        AbuseViewModel otherLead = new AbuseViewModel(api, Runnable::run, Role.LEAD, "op_lead2",
+                new OperatorTime(Clock.fixed(NOW, ZoneOffset.UTC), ZoneId.of("Europe/Berlin")));
+        AbuseViewModel proposerLead = vm(api, Role.LEAD);
+        assertThat(proposerLead.dismissalApprovalProblem(api.proposal)).contains("You proposed");
+        otherLead.start();
+        otherLead.next();
+        assertThat(otherLead.dismissalApprovalProblem(api.proposal)).isEmpty();
+        send(otherLead.dismissalDialog(false), "Ask for the age records first");
+        assertThat(api.calls).contains("reject rpt_9: Ask for the age records first");
+        send(otherLead.dismissalDialog(true), "Records checked");
+        assertThat(api.calls).contains("approve rpt_9: Records checked");
+        assertThat(api.resolved).singleElement().satisfies(r -> assertThat(r.decision()).isEqualTo("dismiss"));
+        assertThat(otherLead.rows()).isEmpty();
+    }
+
+    @Test
+    void anAppealIsDecidedFromTheOverlayButNeverByTheOriginalDecider() {
+        FakeApi api = new FakeApi();
+        api.appealOriginalDecider = "op_me";
+        AbuseViewModel vm = vm(api, Role.TRUST_SAFETY);
+        vm.start();
+        vm.toggleAppeals();
+        var appeal = vm.appeals().get(0);
+        assertThat(vm.appealProblem(appeal)).contains("You made the original decision");
+        assertThat(vm.appealDialog(appeal, dev.gatehouse.policy.AppealOutcome.OVERTURNED)).isNull();
+        assertThat(vm(api, Role.SUPPORT).appealProblem(appeal)).contains("may not decide appeals");
+
+        api.appealOriginalDecider = "op_other";
+        vm.toggleAppeals();
+        vm.toggleAppeals();
+        appeal = vm.appeals().get(0);
+        assertThat(vm.appealProblem(appeal)).isEmpty();
+        var overturn = vm.appealDialog(appeal, dev.gatehouse.policy.AppealOutcome.OVERTURNED);
+        overturn.refreshPreview();
+        assertThat(overturn.changes().get(0)).contains("warn is lifted");
+        send(overturn, "Satire, as the customer says");
+        assertThat(api.calls).contains("appeal apl_1 overturned: Satire, as the customer says");
+        assertThat(vm.appeals()).isEmpty();
+        assertThat(vm.openAppealsProperty().get()).isZero();
     }
 
     @Test

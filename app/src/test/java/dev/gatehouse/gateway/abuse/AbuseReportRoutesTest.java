@@ -61,11 +61,53 @@ class AbuseReportRoutesTest {
         fields.clear();
         r.json().get("errors").forEach(e -> fields.add(e.get("field").asText()));
         assertThat(fields).containsExactlyInAnyOrder("key_id", "reporter.detector");
-        // an unknown field is refused by the rails' strict reader, naming it
-        r = gw.post(Role.TRUST_SAFETY, "/admin/v1/abuse-reports", "{\"category\":\"spam\",\"colour\":\"red\"}");
+        // unknown fields are 422 field errors too, every one of them, nested ones by their path
+        r = gw.post(Role.TRUST_SAFETY, "/admin/v1/abuse-reports", "{\"category\":\"spam\",\"colour\":\"red\",\"size\":3,"
+                + "\"reporter\":{\"kind\":\"external\",\"phone\":\"123\"}}");
+        assertThat(r.status()).as(r.body()).isEqualTo(422);
+        fields.clear();
+        r.json().get("errors").forEach(e -> fields.add(e.get("field").asText()));
+        assertThat(fields).containsExactlyInAnyOrder("colour", "size", "reporter.phone");
+        assertThat(r.json().get("errors").toString()).contains("allowed fields are account_id, category")
+                .contains("allowed fields are contact, detector, kind");
+        // other routes keep the strict reader's 400 for an unknown field
+        r = gw.post(Role.TRUST_SAFETY, "/admin/v1/abuse-reports/" + TestReports.file(gw, "spam").reportId() + "/comments",
+                "{\"body\":\"x\",\"colour\":\"red\"}");
         assertThat(r.status()).isEqualTo(400);
-        assertThat(r.json().get("errors").get(0).get("field").asText()).isEqualTo("colour");
         assertThat(gw.post(Role.VIEWER, "/admin/v1/abuse-reports", TestReports.intake("spam", acct.accountId(), null)).status()).isEqualTo(403);
+    }
+
+    @Test
+    void filterCountsAreExactAndMatchWhatEachFilterLists() {
+        for (int i = 0; i < 3; i++) {
+            TestReports.file(gw, "spam");
+        }
+        String mine = TestReports.file(gw, "fraud_deception").reportId();
+        TestReports.claim(gw, Role.TRUST_SAFETY, mine);
+        var c = gw.get(Role.TRUST_SAFETY, "/admin/v1/abuse-reports/counts");
+        assertThat(c.status()).as(c.body()).isEqualTo(200);
+        var counts = c.json();
+        assertThat(counts.get("mine").asInt()).isEqualTo(listed("assignee=me"));
+        assertThat(counts.get("mine").asInt()).isGreaterThanOrEqualTo(1);
+        assertThat(counts.get("unassigned").asInt()).isEqualTo(listed("assignee=unassigned"));
+        assertThat(counts.get("breached").asInt()).isEqualTo(listed("breached=true"));
+        assertThat(counts.get("all").asInt()).isEqualTo(listed(""));
+        assertThat(counts.get("by_category").get("spam").asInt()).isEqualTo(listed("category=spam")).isGreaterThanOrEqualTo(3);
+        assertThat(counts.get("by_severity").get("high").asInt()).isEqualTo(listed("severity=high"));
+        assertThat(counts.get("by_state").get("in_review").asInt()).isEqualTo(listed("state=in_review"));
+    }
+
+    /** How many reports the queue lists with this filter, over every page. */
+    private static int listed(String query) {
+        int n = 0;
+        String cursor = null;
+        do {
+            var page = gw.get(Role.TRUST_SAFETY, "/admin/v1/abuse-reports?limit=200&" + query
+                    + (cursor == null ? "" : "&cursor=" + cursor)).json();
+            n += page.get("data").size();
+            cursor = page.get("next_cursor").isNull() ? null : page.get("next_cursor").asText();
+        } while (cursor != null);
+        return n;
     }
 
     @Test

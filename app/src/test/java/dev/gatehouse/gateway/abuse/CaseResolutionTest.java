@@ -190,6 +190,72 @@ class CaseResolutionTest {
     }
 
     @Test
+    void aCsamDismissalIsProposedByOneOperatorAndApprovedByASecondOneALead() {
+        var f = TestReports.file(gw, "csam");
+        var second = TestReports.fileAbout(gw, "spam", f.accountId(), null);
+        String path = "/admin/v1/abuse-reports/" + f.reportId() + "/dismissal";
+        // the proposal needs its statement of reasons and the law-enforcement reference
+        var r = gw.post(Role.TRUST_SAFETY, path, "{\"policy_clause\":\"ai-visual-studio §7\"}");
+        assertThat(r.status()).isEqualTo(422);
+        java.util.List<String> fields = new java.util.ArrayList<>();
+        r.json().get("errors").forEach(e -> fields.add(e.get("field").asText()));
+        assertThat(fields).containsExactlyInAnyOrder("reason", "law_enforcement_ref");
+        assertThat(gw.post(Role.TRUST_SAFETY, path, TestReports.DISMISSAL).status()).as("claim first").isEqualTo(409);
+        TestReports.claim(gw, Role.TRUST_SAFETY, f.reportId());
+        assertThat(gw.post(Role.SUPPORT, path, TestReports.DISMISSAL).status()).isEqualTo(403);
+        // a case that is not CSAM is dismissed directly
+        var spam = TestReports.file(gw, "spam");
+        TestReports.claim(gw, Role.TRUST_SAFETY, spam.reportId());
+        r = gw.post(Role.TRUST_SAFETY, "/admin/v1/abuse-reports/" + spam.reportId() + "/dismissal", TestReports.DISMISSAL);
+        assertThat(r.status()).isEqualTo(409);
+        assertThat(r.json().get("detail").asText()).contains("Only a CSAM case");
+
+        r = gw.post(Role.TRUST_SAFETY, path, TestReports.DISMISSAL);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("state").asText()).isEqualTo("pending");
+        assertThat(r.json().get("proposed_by").asText()).isEqualTo("op_trust_safety");
+        var d = gw.get(Role.LEAD, "/admin/v1/abuse-reports/" + f.reportId()).json();
+        assertThat(d.get("dismissal_proposal").get("law_enforcement_ref").asText()).isEqualTo("NCMEC-2031-0001");
+        assertThat(d.get("report").get("state").asText()).isEqualTo("escalated");
+        assertThat(gw.post(Role.TRUST_SAFETY, path, TestReports.DISMISSAL).status()).as("one proposal at a time").isEqualTo(409);
+        // the proposer cannot approve it, nor can anyone but a lead
+        assertThat(gw.post(Role.TRUST_SAFETY, path + "/approve", "{}").status()).isEqualTo(403);
+
+        // a lead rejects: the case stays with a lead; the reviewer's next proposal is approved by a lead
+        assertThat(gw.post(Role.LEAD, path + "/reject", "{}").status()).as("a rejection says why").isEqualTo(422);
+        r = gw.post(Role.LEAD, path + "/reject", "{\"note\":\"Ask the studio for the age records first.\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("state").asText()).isEqualTo("rejected");
+        assertThat(r.json().get("decided_by").asText()).isEqualTo("op_lead");
+        assertThat(gw.post(Role.LEAD, path + "/approve", "{}").status()).as("nothing waits").isEqualTo(409);
+        assertThat(gw.post(Role.TRUST_SAFETY, path, TestReports.DISMISSAL).status()).isEqualTo(200);
+        long before = audits();
+        r = gw.post(Role.LEAD, path + "/approve", "{\"note\":\"Records checked.\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(audits()).isEqualTo(before + 1);
+        assertThat(r.json().get("decision").get("decision").asText()).isEqualTo("dismiss");
+        assertThat(r.json().get("decision").get("proposed_by").asText()).isEqualTo("op_trust_safety");
+        assertThat(r.json().get("decision").get("decided_by").asText()).isEqualTo("op_lead");
+        assertThat(r.json().get("reports")).hasSize(2);
+        assertThat(r.json().get("decision").get("report_ids").toString()).contains(f.reportId(), second.reportId());
+        d = gw.get(Role.LEAD, "/admin/v1/abuse-reports/" + f.reportId()).json();
+        assertThat(d.has("dismissal_proposal")).isFalse();
+        assertThat(d.get("report").get("state").asText()).isEqualTo("resolved");
+    }
+
+    @Test
+    void aLeadsOwnCsamDismissalNeedsAnotherLead() {
+        var f = TestReports.file(gw, "csam");
+        TestReports.claim(gw, Role.LEAD, f.reportId());
+        TestReports.proposeDismissal(gw, Role.LEAD, f.reportId());
+        var r = gw.post(Role.LEAD, "/admin/v1/abuse-reports/" + f.reportId() + "/dismissal/approve", "{}");
+        assertThat(r.status()).isEqualTo(409);
+        assertThat(r.json().get("detail").asText()).contains("someone other than the decider");
+        assertThat(gw.post(Role.LEAD, "/admin/v1/abuse-reports/" + f.reportId() + "/dismissal/reject", "{\"note\":\"x\"}").status())
+                .isEqualTo(409);
+    }
+
+    @Test
     void aKeyDecisionOnAReportWithoutAKeyIs422() {
         var acct = TestAccounts.create(gw.db(), "No Key Co", "free", "active", 1);
         String id = TestReports.fileAbout(gw, "spam", acct.accountId(), null).reportId();

@@ -41,6 +41,18 @@ public final class TestReports {
         }
     }
 
+    /** A CSAM dismissal's statement of reasons with its law-enforcement reference. */
+    public static final String DISMISSAL = "{\"reason\":\"Reviewed: adult performers, age verified by the studio.\","
+            + "\"policy_clause\":\"ai-visual-studio §7\",\"law_enforcement_ref\":\"NCMEC-2031-0001\"}";
+
+    /** Proposes dismissing the (claimed) CSAM report's case for a lead's approval. */
+    public static void proposeDismissal(TestGateway gw, Role role, String reportId) {
+        var r = gw.post(role, "/admin/v1/abuse-reports/" + reportId + "/dismissal", DISMISSAL);
+        if (r.status() != 200) {
+            throw new IllegalStateException("proposal failed: " + r.body());
+        }
+    }
+
     /** Records a warning on the account as if {@code actor} had given it at {@code at}; returns the enforcement id. */
     public static String warning(TestGateway gw, String accountId, String actor, Instant at) {
         String id = PrefixedIds.next("enf_", at);

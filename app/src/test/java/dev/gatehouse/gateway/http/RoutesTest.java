@@ -142,6 +142,22 @@ class RoutesTest {
                 "{\"to\":\"law_enforcement\",\"note\":\"rails test\"}", claimedReport));
         samples.add(new Sample("POST /admin/v1/abuse-reports/{id}/resolve", Permission.WORK_ABUSE_REPORTS,
                 "{\"decision\":\"warn\",\"reason\":\"rails test\",\"policy_clause\":\"ai-visual-studio §7\"}", report));
+        Supplier<String> claimedCsam = () -> {
+            String id = TestReports.file(gw, "csam").reportId();
+            TestReports.claim(gw, Role.TRUST_SAFETY, id);
+            return id;
+        };
+        Supplier<String> proposedDismissal = () -> {
+            String id = claimedCsam.get();
+            TestReports.proposeDismissal(gw, Role.TRUST_SAFETY, id);
+            return id;
+        };
+        samples.add(new Sample("POST /admin/v1/abuse-reports/{id}/dismissal", Permission.WORK_ABUSE_REPORTS,
+                TestReports.DISMISSAL, claimedCsam));
+        samples.add(new Sample("POST /admin/v1/abuse-reports/{id}/dismissal/approve", Permission.APPROVE_CSAM_DISMISSAL,
+                "{\"note\":\"rails test\"}", proposedDismissal));
+        samples.add(new Sample("POST /admin/v1/abuse-reports/{id}/dismissal/reject", Permission.APPROVE_CSAM_DISMISSAL,
+                "{\"note\":\"rails test\"}", proposedDismissal));
         samples.add(new Sample("POST /admin/v1/appeals", Permission.FILE_APPEAL, "{\"enforcement_id\":\"" + warning.get()
                 + "\",\"statement\":\"rails test\"}", report));
         samples.add(new Sample("POST /admin/v1/appeals/{id}/decide", Permission.DECIDE_APPEALS,
