@@ -51,7 +51,7 @@ class TiersViewModelTest {
             }
             LimitChange scheduled = new LimitChange("lim_1", "tier", name, "scheduled", "tightening", new LimitChange.Limits(10, 100, 2),
                     new LimitChange.Limits(8, 100, 2), Instant.parse(body.effectiveAt()), NOW, Instant.parse(body.effectiveAt()), false,
-                    body.reason(), "op_ops", null);
+                    body.reason(), "op_ops", null, null, null, null);
             return CompletableFuture.completedFuture(new RateTier(name, 10, 100, 2, false, version + 1, NOW, 985, 2773, scheduled));
         }
 
