@@ -99,6 +99,7 @@ public final class GatewayServer implements AutoCloseable {
                 // pricing and tiers (issue 11)
                 new PricingRoutes(db.jdbi(), clock),
                 new TierRoutes(db.jdbi(), clock),
+                new dev.gatehouse.gateway.pricing.VolumeDiscountRoutes(db.jdbi(), clock),
                 // key issuance and simulator control (issue 12)
 
                 // team platform: accounts, credits, import (issue 13)

@@ -3,6 +3,10 @@ package dev.gatehouse.policy;
 import dev.gatehouse.api.Problem.FieldError;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -89,5 +93,38 @@ public record VolumeDiscounts(List<Step> steps) {
     public BigDecimal apply(BigDecimal charge, BigDecimal spentThisMonth) {
         BigDecimal off = percentOff(spentThisMonth);
         return Money.normalize(charge.multiply(BigDecimal.valueOf(100).subtract(off)).movePointLeft(2));
+    }
+    /**
+     * Which way a new schedule moves what customers pay: less discount at any spend is a raise (TIGHTENING, so the
+     * 30-day notice applies, ai-visual-studio §18), more discount a decrease (EASING), both MIXED. The discount is a
+     * step function changing only at thresholds, so comparing at 0 and at every threshold of either schedule is exact.
+     */
+    public static ChangeKind classify(VolumeDiscounts before, VolumeDiscounts after) {
+        List<BigDecimal> points = new ArrayList<>();
+        points.add(BigDecimal.ZERO);
+        before.steps().forEach(s -> points.add(s.monthlySpendFrom()));
+        after.steps().forEach(s -> points.add(s.monthlySpendFrom()));
+        boolean raise = false;
+        boolean decrease = false;
+        for (BigDecimal at : points) {
+            int c = after.percentOff(at).compareTo(before.percentOff(at));
+            raise |= c < 0;
+            decrease |= c > 0;
+        }
+        return ChangeKind.of(raise, decrease);
+    }
+
+    /**
+     * The start of the billing month {@code at} falls in: the first of the month, 00:00 UTC (product choice: one
+     * month for every account, whatever its zone). Spend "this month" is what was charged from then until {@code at}.
+     */
+    public static Instant monthStart(Instant at) {
+        return ZonedDateTime.ofInstant(at, ZoneOffset.UTC).withDayOfMonth(1).truncatedTo(ChronoUnit.DAYS).toInstant();
+    }
+
+    /** The schedule as drafts, for a form to start from. */
+    public List<Draft> drafts() {
+        return steps.stream().map(s -> new Draft(s.monthlySpendFrom().stripTrailingZeros().toPlainString(),
+                s.percentOff().stripTrailingZeros().toPlainString())).toList();
     }
 }

@@ -86,4 +86,43 @@ class VolumeDiscountsTest {
         assertThat(VolumeDiscounts.of(eleven).errors()).extracting(FieldError::field).containsExactly("steps");
         assertThat(VolumeDiscounts.of(eleven.subList(0, 10)).isValid()).isTrue();
     }
+    private static VolumeDiscounts schedule(String... fromAndOff) {
+        List<VolumeDiscounts.Draft> d = new ArrayList<>();
+        for (int i = 0; i < fromAndOff.length; i += 2) {
+            d.add(new VolumeDiscounts.Draft(fromAndOff[i], fromAndOff[i + 1]));
+        }
+        return VolumeDiscounts.of(d).value();
+    }
+
+    @Test
+    void lessDiscountAnywhereIsARaiseForCustomersMoreIsADecrease() {
+        assertThat(VolumeDiscounts.classify(SCHEDULE, SCHEDULE)).isEqualTo(ChangeKind.UNCHANGED);
+        assertThat(VolumeDiscounts.classify(VolumeDiscounts.NONE, SCHEDULE)).isEqualTo(ChangeKind.EASING);
+        assertThat(VolumeDiscounts.classify(SCHEDULE, VolumeDiscounts.NONE)).isEqualTo(ChangeKind.TIGHTENING);
+        // a threshold moved up by one cent: spend between 1000 and 1000.01 loses its 5 %
+        assertThat(VolumeDiscounts.classify(SCHEDULE, schedule("1000.01", "5", "10000", "10", "100000", "12.5")))
+                .isEqualTo(ChangeKind.TIGHTENING);
+        // the first tier more generous, the top tier less: a mixed change needs notice like a raise
+        ChangeKind mixed = VolumeDiscounts.classify(SCHEDULE, schedule("500", "5", "10000", "10", "100000", "11"));
+        assertThat(mixed).isEqualTo(ChangeKind.MIXED);
+        assertThat(mixed.needsNotice()).isTrue();
+        assertThat(VolumeDiscounts.classify(SCHEDULE, schedule("1000", "6", "10000", "10", "100000", "12.5")))
+                .isEqualTo(ChangeKind.EASING);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "2026-11-28T13:00:00Z, 2026-11-01T00:00:00Z",
+            "2026-12-01T00:00:00Z, 2026-12-01T00:00:00Z",
+            "2026-11-30T23:59:59.999Z, 2026-11-01T00:00:00Z",
+            "2024-02-29T12:00:00Z, 2024-02-01T00:00:00Z"})
+    void theBillingMonthStartsOnTheFirstAtMidnightUtc(String at, String start) {
+        assertThat(VolumeDiscounts.monthStart(java.time.Instant.parse(at))).isEqualTo(java.time.Instant.parse(start));
+    }
+
+    @Test
+    void draftsRoundTrip() {
+        assertThat(VolumeDiscounts.of(SCHEDULE.drafts()).value()).isEqualTo(SCHEDULE);
+        assertThat(SCHEDULE.drafts().get(2)).isEqualTo(new VolumeDiscounts.Draft("100000", "12.5"));
+    }
 }

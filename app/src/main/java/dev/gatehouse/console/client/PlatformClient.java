@@ -526,6 +526,42 @@ public final class PlatformClient implements AutoCloseable {
         return send(r, type(dev.gatehouse.api.AccountLimits.class));
     }
 
+    /** Withdraws a scheduled tier or Enterprise limit change with a reason. */
+    public CompletableFuture<dev.gatehouse.api.LimitChange> cancelLimitChange(String id, String reason, String idempotencyKey) {
+        Request.Builder r = new Request.Builder().url(admin("limit-changes").addPathSegment(id).build())
+                .delete(jsonBody(new dev.gatehouse.api.CancelRequest(reason))).header("Idempotency-Key", idempotencyKey);
+        return send(r, type(dev.gatehouse.api.LimitChange.class));
+    }
+
+    /** Enables, deprecates or disables a model with If-Match (412 when another operator changed it since {@code version}). */
+    public CompletableFuture<dev.gatehouse.api.ModelStatusResult> patchModel(String id, long version, dev.gatehouse.api.ModelPatch patch) {
+        Request.Builder r = new Request.Builder().url(admin("models").addPathSegment(id).build())
+                .header("If-Match", "\"" + version + "\"").patch(jsonBody(patch));
+        return send(r, type(dev.gatehouse.api.ModelStatusResult.class));
+    }
+
+    /** One page of customer price notices, newest first; filters may be null. */
+    public CompletableFuture<Page<dev.gatehouse.api.PriceNotice>> priceNotices(String accountId, String modelId, String cursor, int limit) {
+        HttpUrl.Builder u = admin("price-notices");
+        u.addQueryParameter("limit", Integer.toString(limit));
+        addParam(u, "account_id", accountId);
+        addParam(u, "model_id", modelId);
+        addParam(u, "cursor", cursor);
+        return get(u.build(), JSON.getTypeFactory().constructParametricType(Page.class, dev.gatehouse.api.PriceNotice.class));
+    }
+
+    /** The volume-discount schedule in force, the one scheduled next and the history; {@code version} is its ETag. */
+    public CompletableFuture<dev.gatehouse.api.VolumeDiscountSchedule> volumeDiscounts() {
+        return get(admin("volume-discounts").build(), type(dev.gatehouse.api.VolumeDiscountSchedule.class));
+    }
+
+    /** Replaces the volume-discount schedule with If-Match: 412 when another operator changed it since {@code version}. */
+    public CompletableFuture<dev.gatehouse.api.VolumeDiscountSchedule> putVolumeDiscounts(long version, dev.gatehouse.api.VolumeDiscountRequest body) {
+        Request.Builder r = new Request.Builder().url(admin("volume-discounts").build())
+                .header("If-Match", "\"" + version + "\"").put(jsonBody(body));
+        return send(r, type(dev.gatehouse.api.VolumeDiscountSchedule.class));
+    }
+
     // ---- key issuance and simulator (issue 12) ----
 
     // ---- team: operators, accounts, credits, import (issue 13) ----

@@ -1,6 +1,8 @@
 package dev.gatehouse.console.pricing;
 
 import dev.gatehouse.api.Model;
+import dev.gatehouse.console.actions.ConflictDialog;
+import dev.gatehouse.console.actions.ModalLayer;
 import dev.gatehouse.console.pricing.PricingViewModel.DiffRow;
 import dev.gatehouse.console.pricing.PricingViewModel.DraftLine;
 import dev.gatehouse.console.pricing.PricingViewModel.TimelineEntry;
@@ -53,9 +55,6 @@ public final class PricingController {
     @FXML private Button saveButton;
     @FXML private ProgressIndicator previewProgress;
     @FXML private Label messageLabel;
-    @FXML private VBox conflictPane;
-    @FXML private ListView<String> conflictList;
-    @FXML private Button retryButton;
     @FXML private VBox previewPane;
     @FXML private Label noticeLabel;
     @FXML private TableView<DiffRow> diffTable;
@@ -100,9 +99,43 @@ public final class PricingController {
     @FXML private TextField bulkReasonField;
     @FXML private Button commitButton;
     @FXML private Label bulkMessageLabel;
+    @FXML private Label discountInForce;
+    @FXML private Label discountScheduled;
+    @FXML private GridPane discountGrid;
+    @FXML private Button addDiscountButton;
+    @FXML private Label discountStepsError;
+    @FXML private Label discountKind;
+    @FXML private TextField discountEffectiveField;
+    @FXML private Button discountEarliestButton;
+    @FXML private Label discountEffectiveError;
+    @FXML private TextArea discountReasonArea;
+    @FXML private CheckBox discountEmergencyBox;
+    @FXML private Button discountSaveButton;
+    @FXML private ProgressIndicator discountProgress;
+    @FXML private Label discountMessage;
+    @FXML private ListView<String> discountHistory;
+    @FXML private TextField noticeAccountField;
+    @FXML private TextField noticeModelField;
+    @FXML private ProgressIndicator noticeProgress;
+    @FXML private TableView<PriceNoticesViewModel.Row> noticeTable;
+    @FXML private TableColumn<PriceNoticesViewModel.Row, String> noticeSentColumn;
+    @FXML private TableColumn<PriceNoticesViewModel.Row, String> noticeAccountColumn;
+    @FXML private TableColumn<PriceNoticesViewModel.Row, String> noticeModelColumn;
+    @FXML private TableColumn<PriceNoticesViewModel.Row, String> noticeEffectiveColumn;
+    @FXML private TableColumn<PriceNoticesViewModel.Row, String> noticeSummaryColumn;
+    @FXML private TableColumn<PriceNoticesViewModel.Row, String> noticeReasonColumn;
+    @FXML private Label noticePlaceholder;
+    @FXML private Button moreNoticesButton;
 
-    public PricingController(PricingViewModel vm) {
+    private final VolumeDiscountsViewModel discounts;
+    private final PriceNoticesViewModel notices;
+    private final ModalLayer modal;
+
+    public PricingController(PricingViewModel vm, VolumeDiscountsViewModel discounts, PriceNoticesViewModel notices, ModalLayer modal) {
         this.vm = vm;
+        this.discounts = discounts;
+        this.notices = notices;
+        this.modal = modal;
     }
 
     @FXML
@@ -142,10 +175,8 @@ public final class PricingController {
         previewProgress.managedProperty().bind(previewProgress.visibleProperty());
         messageLabel.textProperty().bind(Bindings.when(vm.previewLoader().messageProperty().isEmpty())
                 .then(vm.messageProperty()).otherwise(vm.previewLoader().messageProperty()));
-        // conflicts
-        conflictList.setItems(vm.conflicts());
-        conflictPane.visibleProperty().bind(Bindings.isNotEmpty(vm.conflicts()));
-        conflictPane.managedProperty().bind(conflictPane.visibleProperty());
+        // a 412 opens the conflict dialog
+        ConflictDialog.bind(modal, vm.conflicts(), "this model's prices", vm::retryWithMine, vm::takeTheirs);
         // the preview
         previewPane.visibleProperty().bind(vm.previewCurrentProperty());
         previewPane.managedProperty().bind(previewPane.visibleProperty());
@@ -201,6 +232,106 @@ public final class PricingController {
                 bulkEarliestButton, bulkReasonField}) {
             n.setDisable(!vm.canEdit());
         }
+        bindDiscounts();
+        bindNotices();
+    }
+
+    private void bindDiscounts() {
+        discountInForce.textProperty().bind(discounts.inForceProperty());
+        discountScheduled.textProperty().bind(discounts.scheduledProperty());
+        discountScheduled.visibleProperty().bind(discounts.scheduledProperty().isNotEmpty());
+        discountScheduled.managedProperty().bind(discountScheduled.visibleProperty());
+        discounts.rows().addListener((ListChangeListener<VolumeDiscountsViewModel.StepRow>) c -> drawDiscounts());
+        discountStepsError.textProperty().bind(discounts.stepsErrorProperty());
+        discountKind.textProperty().bind(discounts.kindTextProperty());
+        discountKind.visibleProperty().bind(discounts.kindTextProperty().isNotEmpty());
+        discountKind.managedProperty().bind(discountKind.visibleProperty());
+        discounts.kindTextProperty().addListener((o, a, t) -> tone(discountKind, discounts.noticeOkProperty().get()));
+        discountEffectiveField.textProperty().bindBidirectional(discounts.effectiveAtProperty());
+        discountEffectiveError.textProperty().bind(discounts.effectiveErrorProperty());
+        discountReasonArea.textProperty().bindBidirectional(discounts.reasonProperty());
+        discountEmergencyBox.selectedProperty().bindBidirectional(discounts.emergencyProperty());
+        show(discountEmergencyBox, discounts.canOverride());
+        for (var n : new javafx.scene.Node[] {addDiscountButton, discountEffectiveField, discountEarliestButton, discountReasonArea}) {
+            n.setDisable(!discounts.canEdit());
+        }
+        discountSaveButton.disableProperty().bind(discounts.canSaveBinding().not());
+        discountProgress.visibleProperty().bind(discounts.loader().loadingBinding().or(discounts.savingProperty()));
+        discountProgress.managedProperty().bind(discountProgress.visibleProperty());
+        discountMessage.textProperty().bind(Bindings.when(discounts.loader().messageProperty().isEmpty())
+                .then(discounts.messageProperty()).otherwise(discounts.loader().messageProperty()));
+        discountHistory.setItems(discounts.history());
+        discountHistory.setPlaceholder(new Label("No change to the discounts yet."));
+        ConflictDialog.bind(modal, discounts.conflicts(), "the volume discounts", discounts::retryWithMine, discounts::takeTheirs);
+    }
+
+    /** One row per tier: from (monthly spend), percent off, remove, and the row's error. */
+    private void drawDiscounts() {
+        discountGrid.getChildren().clear();
+        String[] heads = {"Tier", "From monthly spend ($)", "Percent off", "", ""};
+        for (int c = 0; c < heads.length; c++) {
+            Label h = new Label(heads[c]);
+            h.getStyleClass().add("column-head");
+            discountGrid.add(h, c, 0);
+        }
+        if (discounts.rows().isEmpty()) {
+            Label none = new Label("No tiers: nobody gets a volume discount. Add one to start.");
+            none.getStyleClass().add("text-muted");
+            discountGrid.add(none, 0, 1, 5, 1);
+            return;
+        }
+        int row = 1;
+        for (VolumeDiscountsViewModel.StepRow r : discounts.rows()) {
+            Label n = new Label(Integer.toString(row));
+            n.getStyleClass().add("text-muted");
+            TextField from = decimalField("discount-from-" + (row - 1), r.fromProperty(), r.errorProperty(), 12);
+            TextField off = decimalField("discount-off-" + (row - 1), r.offProperty(), r.errorProperty(), 6);
+            Button remove = new Button("Remove");
+            remove.getStyleClass().addAll("flat", "danger", "small");
+            remove.setDisable(!discounts.canEdit());
+            remove.setOnAction(e -> discounts.removeRow(r));
+            Label error = new Label();
+            error.getStyleClass().add("field-error");
+            error.setWrapText(true);
+            error.textProperty().bind(r.errorProperty());
+            discountGrid.addRow(row++, n, from, off, remove, error);
+        }
+    }
+
+    /** A decimal text field bound to a typed value, disabled when read-only, flagged while its row has an error. */
+    private TextField decimalField(String id, javafx.beans.property.StringProperty value,
+                                   javafx.beans.value.ObservableStringValue error, int columns) {
+        TextField f = new TextField();
+        f.setId(id);
+        f.setPrefColumnCount(columns);
+        f.textProperty().bindBidirectional(value);
+        f.setDisable(!vm.canEdit());
+        f.pseudoClassStateChanged(DANGER, !error.get().isEmpty());
+        error.addListener((o, a, e) -> f.pseudoClassStateChanged(DANGER, !e.isEmpty()));
+        return f;
+    }
+
+    private static final javafx.css.PseudoClass DANGER = javafx.css.PseudoClass.getPseudoClass("danger");
+
+    private void bindNotices() {
+        noticeAccountField.textProperty().bindBidirectional(notices.accountFilterProperty());
+        noticeModelField.textProperty().bindBidirectional(notices.modelFilterProperty());
+        noticeAccountField.setOnAction(e -> notices.search());
+        noticeModelField.setOnAction(e -> notices.search());
+        noticeTable.setItems(notices.rows());
+        column(noticeSentColumn, PriceNoticesViewModel.Row::created);
+        column(noticeAccountColumn, PriceNoticesViewModel.Row::account);
+        column(noticeModelColumn, PriceNoticesViewModel.Row::model);
+        column(noticeEffectiveColumn, r -> r.effective() + (r.emergency() ? " · EMERGENCY" : ""));
+        column(noticeSummaryColumn, PriceNoticesViewModel.Row::summary);
+        column(noticeReasonColumn, PriceNoticesViewModel.Row::reason);
+        noticePlaceholder.textProperty().bind(Bindings.when(notices.loader().loadingBinding()).then("Loading notices…")
+                .otherwise(Bindings.when(notices.loader().messageProperty().isEmpty()).then("No notices match.")
+                        .otherwise(notices.loader().messageProperty())));
+        noticeProgress.visibleProperty().bind(notices.loader().loadingBinding());
+        noticeProgress.managedProperty().bind(noticeProgress.visibleProperty());
+        moreNoticesButton.visibleProperty().bind(notices.moreProperty());
+        moreNoticesButton.managedProperty().bind(moreNoticesButton.visibleProperty());
     }
 
     private void drawDraft() {
@@ -216,18 +347,13 @@ public final class PricingController {
             Label line = new Label(d.label());
             Label now = new Label(PriceText.money(d.current().api()));
             now.getStyleClass().add("numeric");
-            TextField base = new TextField();
-            base.setId("base-" + (row - 1));
-            base.setPrefColumnCount(9);
-            base.textProperty().bindBidirectional(d.baseProperty());
-            base.setDisable(!vm.canEdit());
+            TextField base = decimalField("base-" + (row - 1), d.baseProperty(), d.errorProperty(), 9);
             Label after = new Label();
             after.getStyleClass().addAll("numeric", "strong");
             after.textProperty().bind(d.newApiProperty());
             Label error = new Label();
             error.getStyleClass().add("field-error");
             error.textProperty().bind(d.errorProperty());
-            d.errorProperty().addListener((o, a, e) -> base.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("danger"), !e.isEmpty()));
             draftGrid.addRow(row++, line, now, base, after, error);
         }
     }
@@ -305,7 +431,11 @@ public final class PricingController {
     @FXML private void useEarliestForBulk() { vm.useEarliestForBulk(); }
     @FXML private void preview() { vm.preview(); }
     @FXML private void save() { vm.save(); }
-    @FXML private void retryWithMine() { vm.retryWithMine(); }
+    @FXML private void addDiscount() { discounts.addRow(); }
+    @FXML private void useEarliestForDiscounts() { discounts.useEarliest(); }
+    @FXML private void saveDiscounts() { discounts.save(); }
+    @FXML private void searchNotices() { notices.search(); }
+    @FXML private void moreNotices() { notices.loadMore(); }
     @FXML private void previewBulk() { vm.previewBulk(); }
     @FXML private void commitBulk() { vm.commitBulk(); }
 

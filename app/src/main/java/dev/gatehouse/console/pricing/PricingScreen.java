@@ -1,5 +1,7 @@
 package dev.gatehouse.console.pricing;
 
+import dev.gatehouse.console.actions.ModalLayer;
+import dev.gatehouse.console.client.PlatformClient;
 import dev.gatehouse.console.shell.Screen;
 import dev.gatehouse.console.shell.Session;
 import dev.gatehouse.console.shell.Views;
@@ -15,27 +17,43 @@ public final class PricingScreen implements Screen {
     private final Node view;
     private final PricingController controller;
     private final PricingViewModel vm;
+    private final VolumeDiscountsViewModel discounts;
 
-    private PricingScreen(Node view, PricingController controller, PricingViewModel vm) {
+    private PricingScreen(Node view, PricingController controller, PricingViewModel vm, VolumeDiscountsViewModel discounts) {
         this.view = view;
         this.controller = controller;
         this.vm = vm;
+        this.discounts = discounts;
     }
 
     public static PricingScreen open(Session session) {
-        return open(PricingApi.of(session.client()), Platform::runLater, session.role(), session.clock());
+        return open(session.client(), Platform::runLater, session.role(), session.clock());
     }
 
-    public static PricingScreen open(PricingApi api, Executor fx, Role role, Clock clock) {
+    public static PricingScreen open(PlatformClient client, Executor fx, Role role, Clock clock) {
+        return open(PricingApi.of(client), VolumeDiscountsApi.of(client), PriceNoticesApi.of(client), fx, role, clock);
+    }
+
+    public static PricingScreen open(PricingApi api, VolumeDiscountsApi discountsApi, PriceNoticesApi noticesApi, Executor fx, Role role,
+                                     Clock clock) {
         PricingViewModel vm = new PricingViewModel(api, fx, role, clock);
-        PricingController controller = new PricingController(vm);
-        Node view = Views.load("pricing.fxml", controller);
+        VolumeDiscountsViewModel discounts = new VolumeDiscountsViewModel(discountsApi, fx, role, clock);
+        PriceNoticesViewModel notices = new PriceNoticesViewModel(noticesApi, fx, clock.getZone());
+        ModalLayer modal = new ModalLayer();
+        PricingController controller = new PricingController(vm, discounts, notices, modal);
+        Node view = ModalLayer.over(Views.load("pricing.fxml", controller), modal);
         vm.start();
-        return new PricingScreen(view, controller, vm);
+        discounts.start();
+        notices.search();
+        return new PricingScreen(view, controller, vm, discounts);
     }
 
     public PricingViewModel viewModel() {
         return vm;
+    }
+
+    public VolumeDiscountsViewModel discounts() {
+        return discounts;
     }
 
     @Override

@@ -463,6 +463,16 @@ public final class PricingViewModel {
         }
     }
 
+    /** After a conflict: drops the typed prices and shows the model's card as the other operator left it. */
+    public void takeTheirs() {
+        Model m = selected.get();
+        conflicts.clear();
+        draft.clear();
+        if (m != null) {
+            prices.load(() -> api.prices(m.id()));
+        }
+    }
+
     /** Withdraws a scheduled change with a reason; the timeline reloads. */
     public void cancel(PriceChange change, String why) {
         if (!canEdit || change == null) {

@@ -1,6 +1,8 @@
 package dev.gatehouse.console.tiers;
 
+import dev.gatehouse.api.Account;
 import dev.gatehouse.api.AccountLimits;
+import dev.gatehouse.api.LimitChange;
 import dev.gatehouse.api.LimitsPreview;
 import dev.gatehouse.api.LimitsRequest;
 import dev.gatehouse.api.RateTier;
@@ -22,6 +24,11 @@ public interface TiersApi {
     CompletableFuture<LimitsPreview> previewAccount(String accountId, LimitsRequest body);
 
     CompletableFuture<AccountLimits> putAccount(String accountId, long version, LimitsRequest body);
+
+    /** Enterprise accounts whose name, email or id matches {@code q}, for the account picker. */
+    CompletableFuture<List<Account>> enterpriseAccounts(String q);
+
+    CompletableFuture<LimitChange> cancel(String changeId, String reason, String idempotencyKey);
 
     static TiersApi of(PlatformClient client) {
         return new TiersApi() {
@@ -53,6 +60,16 @@ public interface TiersApi {
             @Override
             public CompletableFuture<AccountLimits> putAccount(String accountId, long version, LimitsRequest body) {
                 return client.putAccountLimits(accountId, version, body);
+            }
+
+            @Override
+            public CompletableFuture<List<Account>> enterpriseAccounts(String q) {
+                return client.accounts(q, null, "enterprise", null, 20).thenApply(p -> p.data());
+            }
+
+            @Override
+            public CompletableFuture<LimitChange> cancel(String changeId, String reason, String idempotencyKey) {
+                return client.cancelLimitChange(changeId, reason, idempotencyKey);
             }
         };
     }

@@ -1,6 +1,9 @@
 package dev.gatehouse.console.tiers;
 
+import dev.gatehouse.api.Account;
 import dev.gatehouse.api.RateTier;
+import dev.gatehouse.console.actions.ConflictDialog;
+import dev.gatehouse.console.actions.ModalLayer;
 import dev.gatehouse.console.pricing.PriceText;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -9,6 +12,7 @@ import javafx.scene.Node;
 import javafx.scene.control.Button;
 import javafx.scene.control.CheckBox;
 import javafx.scene.control.Label;
+import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TableColumn;
@@ -38,6 +42,11 @@ public final class TiersController {
     @FXML private TextField accountField;
     @FXML private Button openAccountButton;
     @FXML private Label accountMessage;
+    @FXML private ProgressIndicator accountProgress;
+    @FXML private ListView<Account> accountList;
+    @FXML private VBox scheduledBox;
+    @FXML private TextField cancelReasonField;
+    @FXML private Button cancelScheduledButton;
     @FXML private VBox editorEmpty;
     @FXML private VBox editor;
     @FXML private Label targetTitle;
@@ -58,16 +67,16 @@ public final class TiersController {
     @FXML private Button saveButton;
     @FXML private ProgressIndicator progress;
     @FXML private Label messageLabel;
-    @FXML private VBox conflictPane;
-    @FXML private ListView<String> conflictList;
-    @FXML private Button retryButton;
     @FXML private VBox previewPane;
     @FXML private Label noticeLabel;
     @FXML private Label reachLabel;
     @FXML private ListView<String> exceedanceList;
 
-    public TiersController(TiersViewModel vm) {
+    private final ModalLayer modal;
+
+    public TiersController(TiersViewModel vm, ModalLayer modal) {
         this.vm = vm;
+        this.modal = modal;
     }
 
     @FXML
@@ -92,7 +101,7 @@ public final class TiersController {
             show(editorEmpty, t == null);
             targetTitle.setText(t == null ? "" : t.title());
             boolean pending = t != null && t.scheduled() != null && "scheduled".equals(t.scheduled().state());
-            show(scheduledLabel, pending);
+            show(scheduledBox, pending);
             scheduledLabel.setText(!pending ? "" : "Scheduled " + t.scheduled().kind() + ": " + t.scheduled().after().rpm() + " / "
                     + grouped.format(t.scheduled().after().rpd()) + " / " + t.scheduled().after().concurrent() + " from "
                     + PriceText.when(t.scheduled().effectiveAt(), java.time.ZoneOffset.UTC) + ". A new change replaces it.");
@@ -119,9 +128,25 @@ public final class TiersController {
         progress.managedProperty().bind(progress.visibleProperty());
         messageLabel.textProperty().bind(Bindings.when(vm.previewLoader().messageProperty().isEmpty())
                 .then(vm.messageProperty()).otherwise(vm.previewLoader().messageProperty()));
-        conflictList.setItems(vm.conflicts());
-        conflictPane.visibleProperty().bind(Bindings.isNotEmpty(vm.conflicts()));
-        conflictPane.managedProperty().bind(conflictPane.visibleProperty());
+        ConflictDialog.bind(modal, vm.conflicts(), "these limits", vm::retryWithMine, vm::takeTheirs);
+        // the Enterprise account picker
+        accountList.setItems(vm.accountMatches());
+        accountList.setPlaceholder(new Label("Search to list Enterprise accounts."));
+        accountList.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(Account a, boolean empty) {
+                super.updateItem(a, empty);
+                setText(empty || a == null ? null : a.name() + "  ·  " + a.email() + "  ·  " + a.id()
+                        + ("active".equals(a.status()) ? "" : "  ·  " + a.status()));
+            }
+        });
+        accountList.getSelectionModel().selectedItemProperty().addListener((o, a, picked) -> vm.pickAccount(picked));
+        accountProgress.visibleProperty().bind(vm.searchingProperty());
+        accountProgress.managedProperty().bind(accountProgress.visibleProperty());
+        // withdrawing what is scheduled
+        cancelReasonField.textProperty().bindBidirectional(vm.cancelReasonProperty());
+        cancelReasonField.setDisable(!vm.canEdit());
+        cancelScheduledButton.disableProperty().bind(vm.canCancelBinding().not());
         previewPane.visibleProperty().bind(vm.previewCurrentProperty());
         previewPane.managedProperty().bind(previewPane.visibleProperty());
         noticeLabel.textProperty().bind(vm.noticeTextProperty());
@@ -146,7 +171,7 @@ public final class TiersController {
     @FXML private void useEarliest() { vm.useEarliest(); }
     @FXML private void preview() { vm.preview(); }
     @FXML private void save() { vm.save(); }
-    @FXML private void retryWithMine() { vm.retryWithMine(); }
+    @FXML private void cancelScheduled() { vm.cancelScheduled(); }
 
     void focus() {
         tierTable.requestFocus();

@@ -1,5 +1,6 @@
 package dev.gatehouse.console.tiers;
 
+import dev.gatehouse.console.actions.ModalLayer;
 import dev.gatehouse.console.shell.Screen;
 import dev.gatehouse.console.shell.Session;
 import dev.gatehouse.console.shell.Views;
@@ -28,8 +29,9 @@ public final class TiersScreen implements Screen {
 
     public static TiersScreen open(TiersApi api, Executor fx, Role role, Clock clock) {
         TiersViewModel vm = new TiersViewModel(api, fx, role, clock);
-        TiersController controller = new TiersController(vm);
-        Node view = Views.load("tiers.fxml", controller);
+        ModalLayer modal = new ModalLayer();
+        TiersController controller = new TiersController(vm, modal);
+        Node view = ModalLayer.over(Views.load("tiers.fxml", controller), modal);
         vm.start();
         return new TiersScreen(view, controller, vm);
     }

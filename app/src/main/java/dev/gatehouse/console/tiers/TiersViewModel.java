@@ -1,5 +1,6 @@
 package dev.gatehouse.console.tiers;
 
+import dev.gatehouse.api.Account;
 import dev.gatehouse.api.AccountLimits;
 import dev.gatehouse.api.LimitChange;
 import dev.gatehouse.api.LimitsPreview;
@@ -37,6 +38,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.Optional;
 
 /**
@@ -84,6 +86,11 @@ public final class TiersViewModel {
     private final BooleanBinding valid;
     private final BooleanBinding canPreview;
     private final BooleanBinding canSave;
+    private final BooleanBinding canCancel;
+    private final ObservableList<Account> accountMatches = FXCollections.observableArrayList();
+    private final ReadOnlyBooleanWrapper searching = new ReadOnlyBooleanWrapper(this, "searching", false);
+    private final StringProperty cancelReason = new SimpleStringProperty(this, "cancelReason", "");
+    private final ReadOnlyBooleanWrapper cancelling = new ReadOnlyBooleanWrapper(this, "cancelling", false);
 
     public TiersViewModel(TiersApi api, java.util.concurrent.Executor fx, Role role, Clock clock) {
         this.api = api;
@@ -101,6 +108,10 @@ public final class TiersViewModel {
         this.valid = Bindings.createBooleanBinding(() -> target.get() != null && rpmError.get().isEmpty() && rpdError.get().isEmpty()
                 && concurrentError.get().isEmpty() && effectiveError.get().isEmpty(), target, rpmError, rpdError, concurrentError, effectiveError);
         this.canPreview = Bindings.createBooleanBinding(() -> canEdit && valid.get() && !preview.isLoading(), valid, preview.stateProperty());
+        this.canCancel = Bindings.createBooleanBinding(() -> canEdit && !cancelling.get() && target.get() != null
+                        && target.get().scheduled() != null && "scheduled".equals(target.get().scheduled().state())
+                        && Enforcement.reasonProblem(cancelReason.get()).isEmpty(),
+                target, cancelling, cancelReason);
         this.canSave = Bindings.createBooleanBinding(() -> canEdit && previewCurrent.get() && !saving.get()
                         && (noticeOk.get() || emergency.get() && canOverride) && Enforcement.reasonProblem(reason.get()).isEmpty(),
                 previewCurrent, saving, noticeOk, emergency, reason);
@@ -122,12 +133,45 @@ public final class TiersViewModel {
         target.set(new Target("tier", t.name(), title(t.name()), new TierLimits(t.rpm(), t.rpd(), t.concurrent()), t.version(), t.scheduled()));
     }
 
+    /**
+     * The account picker: an id (acct_…) opens that account's limits; anything else searches Enterprise accounts by name,
+     * email or id, and one match opens at once.
+     */
     public void openAccount() {
-        String id = accountId.get() == null ? "" : accountId.get().strip();
-        if (id.isEmpty()) {
-            accountMessage.set("Enter an Enterprise account id, like acct_…");
+        String q = accountId.get() == null ? "" : accountId.get().strip();
+        if (q.isEmpty()) {
+            accountMessage.set("Type an Enterprise account's name, email or id (acct_…)");
             return;
         }
+        accountMessage.set("");
+        if (q.startsWith("acct_") && !q.contains(" ")) {
+            openAccount(q);
+            return;
+        }
+        searching.set(true);
+        api.enterpriseAccounts(q).whenComplete((found, failure) -> fx.execute(() -> {
+            searching.set(false);
+            if (failure != null) {
+                accountMessage.set(PlatformException.of(failure).getMessage());
+                return;
+            }
+            accountMatches.setAll(found);
+            if (found.isEmpty()) {
+                accountMessage.set("No Enterprise account matches \"" + q + "\".");
+            } else if (found.size() == 1) {
+                openAccount(found.get(0).id());
+            }
+        }));
+    }
+
+    /** Opens the limits of an account picked from the matches. */
+    public void pickAccount(Account a) {
+        if (a != null) {
+            openAccount(a.id());
+        }
+    }
+
+    private void openAccount(String id) {
         accountMessage.set("");
         api.accountLimits(id).whenComplete((l, failure) -> fx.execute(() -> {
             if (failure != null) {
@@ -140,6 +184,60 @@ public final class TiersViewModel {
             }
             target.set(account(l));
         }));
+    }
+
+    /** Withdraws the scheduled change of what is open, with the reason typed; the limits in force stay. */
+    public void cancelScheduled() {
+        Target t = target.get();
+        if (!canCancel.get() || t == null || t.scheduled() == null) {
+            return;
+        }
+        String why = cancelReason.get().strip();
+        cancelling.set(true);
+        api.cancel(t.scheduled().id(), why, UUID.randomUUID().toString()).whenComplete((c, failure) -> fx.execute(() -> {
+            cancelling.set(false);
+            if (failure != null) {
+                message.set(PlatformException.of(failure).getMessage());
+                return;
+            }
+            cancelReason.set("");
+            message.set("Withdrawn: the " + c.kind() + " scheduled for " + PriceText.when(c.effectiveAt(), clock.getZone())
+                    + ". The limits in force stay.");
+            reload(t);
+        }));
+    }
+
+    /** Fetches what is open again (after a cancel): a tier from the list, an account by id. */
+    private void reload(Target t) {
+        var call = t.kind().equals("tier")
+                ? api.tiers().thenApply(list -> {
+                    fx.execute(() -> tierRows.setAll(list));
+                    return list.stream().filter(r -> r.name().equals(t.id())).findFirst().map(TiersViewModel::tier).orElseThrow();
+                })
+                : api.accountLimits(t.id()).thenApply(TiersViewModel::account);
+        call.whenComplete((fresh, failure) -> fx.execute(() -> {
+            if (failure == null) {
+                String kept = message.get();
+                target.set(fresh);
+                message.set(kept);
+            } else {
+                message.set(PlatformException.of(failure).getMessage());
+            }
+        }));
+    }
+
+    private static Target tier(RateTier r) {
+        return new Target("tier", r.name(), title(r.name()), new TierLimits(r.rpm(), r.rpd(), r.concurrent()), r.version(), r.scheduled());
+    }
+
+    /** After a conflict: drops the typed limits and opens the other operator's version. */
+    public void takeTheirs() {
+        Target theirs = pendingTheirs;
+        pendingTheirs = null;
+        conflicts.clear();
+        if (theirs != null) {
+            target.set(theirs);
+        }
     }
 
     private static String title(String tier) {
@@ -388,4 +486,8 @@ public final class TiersViewModel {
     public ObservableList<String> conflicts() { return conflicts; }
     public BooleanBinding canPreviewBinding() { return canPreview; }
     public BooleanBinding canSaveBinding() { return canSave; }
+    public BooleanBinding canCancelBinding() { return canCancel; }
+    public ObservableList<Account> accountMatches() { return accountMatches; }
+    public ReadOnlyBooleanProperty searchingProperty() { return searching.getReadOnlyProperty(); }
+    public StringProperty cancelReasonProperty() { return cancelReason; }
 }

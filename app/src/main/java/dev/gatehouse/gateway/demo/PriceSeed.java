@@ -3,10 +3,13 @@ package dev.gatehouse.gateway.demo;
 import dev.gatehouse.api.Model;
 import dev.gatehouse.api.PriceChangeLine;
 import dev.gatehouse.api.PriceLine;
+import dev.gatehouse.api.VolumeDiscountChange;
+import dev.gatehouse.api.VolumeDiscountStep;
 import dev.gatehouse.gateway.Database;
 import dev.gatehouse.gateway.catalog.CatalogStore;
 import dev.gatehouse.gateway.ids.PrefixedIds;
 import dev.gatehouse.gateway.pricing.PriceStore;
+import dev.gatehouse.gateway.pricing.VolumeDiscountStore;
 import dev.gatehouse.gateway.tiers.TierStore;
 import dev.gatehouse.gateway.usage.UsageStore;
 import dev.gatehouse.policy.ChangeKind;
@@ -52,7 +55,8 @@ import java.util.function.Consumer;
  *       (GPT-4o mini, 0.225 per 1M tokens, so any amount to the micro-dollar is reachable). Nothing is debited that the
  *       ledger did not debit, and no balance changes;</li>
  *   <li>bursts: some requests of free accounts come ten or more to the minute, so the tier preview has something to count;</li>
- *   <li>two Enterprise accounts with custom limits, one with a tightening scheduled under notice.</li>
+ *   <li>two Enterprise accounts with custom limits, one with a tightening scheduled under notice;</li>
+ *   <li>volume discounts by monthly spend (apimart §6): a first schedule 60 days ago, a more generous one 12 days ago.</li>
  * </ul>
  */
 public final class PriceSeed {
@@ -173,6 +177,7 @@ public final class PriceSeed {
         writeUsage(db, rows);
         long writing = System.nanoTime() - w0;
         int limits = db.jdbi().inTransaction(h -> enterpriseLimits(h, now, r));
+        db.jdbi().useTransaction(h -> volumeDiscounts(h, now, r));
         Result result = new Result(rows.size(), requests, changes[0], noticeCount, limits, (System.nanoTime() - started) / 1_000_000);
         log.info("seeded {} usage records ({} requests), {} price changes, {} notices, {} custom limits in {} ms ({} ms reading and "
                         + "generating, {} ms writing usage)", result.usageRecords(), result.requests(), result.priceChanges(), result.notices(),
@@ -497,5 +502,25 @@ public final class PriceSeed {
             n++;
         }
         return n;
+    }
+
+    // ---------------------------------------------------------------- volume discounts
+
+    private static void volumeDiscounts(Handle h, Instant now, Random r) {
+        Instant first = now.minus(Duration.ofDays(60)).truncatedTo(ChronoUnit.HOURS);
+        Instant second = now.minus(Duration.ofDays(12)).truncatedTo(ChronoUnit.HOURS);
+        List<VolumeDiscountStep> before = List.of(step("1000", "2"), step("10000", "5"));
+        List<VolumeDiscountStep> after = List.of(step("1000", "3"), step("10000", "7.5"), step("50000", "10"));
+        VolumeDiscountStore.insert(h, new VolumeDiscountChange(PrefixedIds.next("vdc_", first, r), "applied", "decrease", before, first,
+                first, first, false, "Volume discounts for high-spend accounts (apimart §6 \"Volume discounts are automatically applied\").",
+                "op_ops", first));
+        VolumeDiscountStore.insert(h, new VolumeDiscountChange(PrefixedIds.next("vdc_", second, r), "applied", "decrease", after, second,
+                second, second, false, "Quarterly review: a deeper discount and a top tier from 50,000 a month.", "op_ops", second));
+        VolumeDiscountStore.touch(h, "op_ops", first);
+        VolumeDiscountStore.touch(h, "op_ops", second);
+    }
+
+    private static VolumeDiscountStep step(String from, String off) {
+        return new VolumeDiscountStep(Money.of(from), new BigDecimal(off));
     }
 }

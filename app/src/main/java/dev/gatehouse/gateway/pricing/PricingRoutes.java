@@ -88,6 +88,7 @@ public final class PricingRoutes implements Feature {
         routes.create("/admin/v1/price-changes", CHANGE, this::create);
         routes.create("/admin/v1/price-changes/bulk", CHANGE, this::bulk);
         routes.preview("/admin/v1/price-changes/preview", CHANGE, this::preview);
+        routes.read("/admin/v1/price-changes/{id}", Permission.READ, this::one);
         routes.remove("/admin/v1/price-changes/{id}", CANCEL, this::cancel);
         routes.read("/admin/v1/price-notices", Permission.READ, this::notices);
         // a gateway that was down when changes fell due applies them before it serves (issue 11)
@@ -155,6 +156,13 @@ public final class PricingRoutes implements Feature {
                     after, limit + 1);
         });
         ctx.json(Pages.of(rows, limit, c -> Cursor.encode("price-changes", c.id())));
+    }
+
+    private void one(Context ctx) {
+        String id = plausibleId(ctx.pathParam("id"), "price change");
+        PriceChange c = jdbi.withHandle(h -> PriceStore.find(h, id)).orElseThrow(() -> ApiException.notFound("price change", id));
+        ETags.set(ctx, c.state().equals("scheduled") ? 1 : 2); // the version cancel's If-Match names
+        ctx.json(c);
     }
 
     private void notices(Context ctx) {

@@ -1,6 +1,7 @@
 package dev.gatehouse.gateway.tiers;
 
 import dev.gatehouse.api.AccountLimits;
+import dev.gatehouse.api.CancelRequest;
 import dev.gatehouse.api.LimitChange;
 import dev.gatehouse.api.LimitsPreview;
 import dev.gatehouse.api.LimitsRequest;
@@ -53,6 +54,8 @@ public final class TierRoutes implements Feature {
     private static final Routes.Body<LimitsRequest> LIMITS = new Routes.Body<>(LimitsRequest.class,
             Set.of(Permission.EDIT_TIERS, Permission.EMERGENCY_PRICE_CHANGE),
             b -> List.of(Boolean.TRUE.equals(b.emergency()) ? Permission.EMERGENCY_PRICE_CHANGE : Permission.EDIT_TIERS));
+    private static final Routes.Body<CancelRequest> CANCEL = new Routes.Body<>(CancelRequest.class,
+            Set.of(Permission.EDIT_TIERS), b -> List.of());
 
     private final Jdbi jdbi;
     private final Clock clock;
@@ -71,6 +74,7 @@ public final class TierRoutes implements Feature {
         routes.read("/admin/v1/accounts/{id}/limits", Permission.READ, this::accountLimits);
         routes.replace("/admin/v1/accounts/{id}/limits", LIMITS, this::putAccount);
         routes.preview("/admin/v1/accounts/{id}/limits/preview", LIMITS, this::previewAccount);
+        routes.remove("/admin/v1/limit-changes/{id}", CANCEL, this::cancel);
         sweep(clock.instant()); // limit changes that fell due while the gateway was down apply before it serves
     }
 
@@ -234,6 +238,45 @@ public final class TierRoutes implements Feature {
         Outcome o = decide(h, "account", held.account().accountId(), held.limits(), request, false);
         return preview(h, o, UsageStore.Scope.account(held.account().accountId()), 1, TierStore.keys(h, held.account().accountId()),
                 request.now());
+    }
+
+    // ---------------------------------------------------------------- withdrawing a scheduled change
+
+    /**
+     * Withdraws a scheduled change before it applies; the tier or account keeps the limits in force and its version moves
+     * on, so an editor holding the old ETag reloads. A scheduled change is at version 1, an applied, superseded or
+     * cancelled one at 2 (nothing moves it further), as for price changes.
+     */
+    private Audited<LimitChange> cancel(RouteRequest<CancelRequest> request) {
+        CancelRequest body = request.body();
+        Enforcement.reasonProblem(body.reason()).ifPresent(m -> {
+            throw ApiException.validation(List.of(new FieldError("reason", m)));
+        });
+        Handle h = request.handle();
+        String id = request.pathParam("id");
+        if (id.length() > 40 || id.chars().anyMatch(Character::isISOControl)) {
+            throw ApiException.notFound("limit change", id.substring(0, Math.min(40, id.length())).replaceAll("\\p{Cntrl}", "?"));
+        }
+        LimitChange before = TierStore.change(h, id, true).orElseThrow(() -> ApiException.notFound("limit change", id));
+        request.checkVersion("limit change", before.state().equals("scheduled") ? 1 : 2);
+        if (!before.state().equals("scheduled")) {
+            throw ApiException.finalState("Limit change " + id + " is " + before.state() + "; only a scheduled change can be cancelled.");
+        }
+        String reason = body.reason().strip();
+        TierStore.cancel(h, id, reason, request.operator().id(), request.now());
+        if (before.targetType().equals("tier")) {
+            TierStore.touchTier(h, before.target(), request.now());
+        } else {
+            TierStore.touchCustomVersion(h, before.target());
+        }
+        LimitChange after = TierStore.change(h, id, false).orElseThrow();
+        Map<String, Object> was = new LinkedHashMap<>();
+        was.put("state", before.state());
+        was.put("target", before.target());
+        was.put("limits", before.after());
+        was.put("effective_at", before.effectiveAt());
+        return new Audited<>(new AuditLog.Draft(request.now(), request.operator().id(), "limits.cancel", id, reason, was,
+                Map.of("state", after.state(), "target", after.target())), entry -> after);
     }
 
     // ---------------------------------------------------------------- the change

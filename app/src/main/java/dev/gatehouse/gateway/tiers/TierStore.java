@@ -133,7 +133,7 @@ public final class TierStore {
 
     private static final String CHANGE_COLUMNS = """
             id, target_type, target, state, kind, old_rpm, old_rpd, old_concurrent, rpm, rpd, concurrent, effective_at,
-            scheduled_at, earliest_allowed, reason, author, emergency, applied_at""";
+            scheduled_at, earliest_allowed, reason, author, emergency, applied_at, cancelled_at, cancelled_by, cancel_reason""";
 
     public static Optional<LimitChange> pending(Handle h, String type, String target) {
         return h.createQuery("SELECT " + CHANGE_COLUMNS + " FROM limit_changes WHERE target_type = :type AND target = :target"
@@ -178,6 +178,24 @@ public final class TierStore {
         return true;
     }
 
+    public static Optional<LimitChange> change(Handle h, String id, boolean lock) {
+        return h.createQuery("SELECT " + CHANGE_COLUMNS + " FROM limit_changes WHERE id = :id" + (lock ? " FOR UPDATE" : ""))
+                .bind("id", id).map((rs, c) -> change(rs)).findOne();
+    }
+
+    /** Withdraws a scheduled change (the caller holds its row lock and has checked it is scheduled). */
+    public static void cancel(Handle h, String id, String reason, String by, Instant now) {
+        h.createUpdate("""
+                        UPDATE limit_changes SET state = 'cancelled', cancelled_at = :now, cancelled_by = :by, cancel_reason = :reason
+                        WHERE id = :id AND state = 'scheduled'""")
+                .bind("now", utc(now)).bind("by", by).bind("reason", reason).bind("id", id).execute();
+    }
+
+    /** Moves an account's custom limits version on, if it has a row. */
+    public static void touchCustomVersion(Handle h, String accountId) {
+        h.createUpdate("UPDATE account_limits SET version = version + 1 WHERE account_id = :id").bind("id", accountId).execute();
+    }
+
     /** Keys (not revoked or expired) of one account. */
     public static long keys(Handle h, String accountId) {
         return h.createQuery("SELECT COUNT(*) FROM api_keys WHERE account_id = :id AND status IN ('active', 'suspended')")
@@ -190,7 +208,8 @@ public final class TierStore {
                 new LimitChange.Limits(rs.getInt("rpm"), rs.getInt("rpd"), rs.getInt("concurrent")),
                 Timestamps.instant(rs, "effective_at"), Timestamps.instant(rs, "scheduled_at"),
                 Timestamps.instant(rs, "earliest_allowed"), rs.getBoolean("emergency"), rs.getString("reason"),
-                rs.getString("author"), Timestamps.instant(rs, "applied_at"));
+                rs.getString("author"), Timestamps.instant(rs, "applied_at"), Timestamps.instant(rs, "cancelled_at"),
+                rs.getString("cancelled_by"), rs.getString("cancel_reason"));
     }
 
     private static TierRow tier(ResultSet rs) throws SQLException {

@@ -45,7 +45,7 @@ class PricingScreenTest {
     @Start
     void start(Stage stage) {
         client = new PlatformClient(gateway.baseUrl(), gateway.token(Role.OPS));
-        screen = PricingScreen.open(PricingApi.of(client), Platform::runLater, Role.OPS, Clock.systemUTC());
+        screen = PricingScreen.open(client, Platform::runLater, Role.OPS, Clock.systemUTC());
         StackPane root = new StackPane(screen.view());
         Theme.LIGHT.apply(root);
         Scene scene = new Scene(root, 1280, 800);

@@ -51,7 +51,7 @@ class TiersViewModelTest {
             }
             LimitChange scheduled = new LimitChange("lim_1", "tier", name, "scheduled", "tightening", new LimitChange.Limits(10, 100, 2),
                     new LimitChange.Limits(8, 100, 2), Instant.parse(body.effectiveAt()), NOW, Instant.parse(body.effectiveAt()), false,
-                    body.reason(), "op_ops", null);
+                    body.reason(), "op_ops", null, null, null, null);
             return CompletableFuture.completedFuture(new RateTier(name, 10, 100, 2, false, version + 1, NOW, 985, 2773, scheduled));
         }
 
@@ -63,6 +63,24 @@ class TiersViewModelTest {
 
         @Override public CompletableFuture<AccountLimits> putAccount(String id, long version, LimitsRequest body) {
             return CompletableFuture.failedFuture(new IllegalStateException("not used"));
+        }
+
+        final List<String> searched = new ArrayList<>();
+        List<dev.gatehouse.api.Account> enterprise = List.of();
+
+        @Override public CompletableFuture<List<dev.gatehouse.api.Account>> enterpriseAccounts(String q) {
+            searched.add(q);
+            return CompletableFuture.completedFuture(enterprise);
+        }
+
+        final List<String> cancelled = new ArrayList<>();
+
+        @Override public CompletableFuture<LimitChange> cancel(String changeId, String reason, String idempotencyKey) {
+            cancelled.add(changeId + ": " + reason);
+            tier = new RateTier(tier.name(), tier.rpm(), tier.rpd(), tier.concurrent(), false, tier.version() + 1, NOW, 985, 2773, null);
+            return CompletableFuture.completedFuture(new LimitChange(changeId, "tier", tier.name(), "cancelled", "tightening",
+                    new LimitChange.Limits(10, 100, 2), new LimitChange.Limits(8, 100, 2), NOW.plusSeconds(40 * 86400), NOW,
+                    NOW.plusSeconds(30 * 86400), false, "x", "op_ops", null, NOW, "op_ops", reason));
         }
     }
 
@@ -120,5 +138,80 @@ class TiersViewModelTest {
         TiersViewModel viewer = new TiersViewModel(api, Runnable::run, Role.SUPPORT, CLOCK);
         viewer.selectTier(FREE);
         assertThat(viewer.canPreviewBinding().get()).isFalse();
+    }
+
+    @Test
+    void theAccountPickerSearchesEnterpriseAccountsAndOneMatchOpensAtOnce() {
+        FakeApi api = new FakeApi();
+        TiersViewModel vm = new TiersViewModel(api, Runnable::run, Role.OPS, CLOCK);
+        vm.accountIdProperty().set("  ");
+        vm.openAccount();
+        assertThat(vm.accountMessageProperty().get()).contains("name, email or id");
+        vm.accountIdProperty().set("nobody");
+        vm.openAccount();
+        assertThat(api.searched).containsExactly("nobody");
+        assertThat(vm.accountMessageProperty().get()).contains("No Enterprise account matches");
+        dev.gatehouse.api.Account big = new dev.gatehouse.api.Account("acct_big", "Big Co", "ops@big.example", "active", "enterprise",
+                java.math.BigDecimal.TEN, "USD", NOW, null, 1);
+        dev.gatehouse.api.Account other = new dev.gatehouse.api.Account("acct_other", "Bigger Co", "ops@bigger.example", "active",
+                "enterprise", java.math.BigDecimal.TEN, "USD", NOW, null, 1);
+        api.enterprise = List.of(big, other);
+        vm.accountIdProperty().set("big");
+        vm.openAccount();
+        assertThat(vm.accountMatches()).containsExactly(big, other);
+        assertThat(vm.targetProperty().get()).as("two matches: the operator picks").isNull();
+        vm.pickAccount(big);
+        // the fake answers every account as pro: the picker still refuses a non-Enterprise account's limits
+        assertThat(vm.accountMessageProperty().get()).contains("only Enterprise accounts");
+        api.enterprise = List.of(big);
+        vm.accountIdProperty().set("ops@big.example");
+        vm.openAccount();
+        assertThat(api.searched).last().isEqualTo("ops@big.example");
+        assertThat(vm.accountMessageProperty().get()).as("one match opens at once").contains("only Enterprise accounts");
+    }
+
+    @Test
+    void aScheduledChangeIsCancelledWithAReasonAndTheTierReloads() {
+        FakeApi api = new FakeApi();
+        LimitChange pending = new LimitChange("lim_9", "tier", "free", "scheduled", "tightening", new LimitChange.Limits(10, 100, 2),
+                new LimitChange.Limits(8, 100, 2), NOW.plusSeconds(40 * 86400), NOW, NOW.plusSeconds(30 * 86400), false,
+                "Capacity", "op_ops", null, null, null, null);
+        api.tier = new RateTier("free", 10, 100, 2, false, 3, NOW, 985, 2773, pending);
+        TiersViewModel vm = new TiersViewModel(api, Runnable::run, Role.OPS, CLOCK);
+        vm.start();
+        vm.selectTier(api.tier);
+        assertThat(vm.canCancelBinding().get()).as("a reason is required").isFalse();
+        vm.cancelReasonProperty().set("Capacity arrived after all");
+        assertThat(vm.canCancelBinding().get()).isTrue();
+        vm.cancelScheduled();
+        assertThat(api.cancelled).containsExactly("lim_9: Capacity arrived after all");
+        assertThat(vm.messageProperty().get()).startsWith("Withdrawn: the tightening");
+        assertThat(vm.targetProperty().get().scheduled()).isNull();
+        assertThat(vm.targetProperty().get().version()).isEqualTo(4);
+        assertThat(vm.cancelReasonProperty().get()).isEmpty();
+        TiersViewModel viewer = new TiersViewModel(api, Runnable::run, Role.VIEWER, CLOCK);
+        viewer.selectTier(new RateTier("free", 10, 100, 2, false, 3, NOW, 985, 2773, pending));
+        viewer.cancelReasonProperty().set("x");
+        assertThat(viewer.canCancelBinding().get()).as("read-only for viewers").isFalse();
+    }
+
+    @Test
+    void afterA412TheOperatorMayTakeTheirs() {
+        FakeApi api = new FakeApi();
+        TiersViewModel vm = new TiersViewModel(api, Runnable::run, Role.OPS, CLOCK);
+        vm.selectTier(FREE);
+        vm.rpmProperty().set("20");
+        vm.rpdProperty().set("200");
+        vm.reasonProperty().set("more room");
+        api.noticeOk = true;
+        vm.preview();
+        api.putFailure = new PlatformException("stale", 412, new Problem(ProblemType.STALE_VERSION.uri(), "t", 412, "d", List.of()), false, null);
+        api.tier = new RateTier("free", 15, 150, 2, false, 2, NOW, 985, 2773, null);
+        vm.save();
+        assertThat(vm.conflicts()).isNotEmpty();
+        vm.takeTheirs();
+        assertThat(vm.conflicts()).isEmpty();
+        assertThat(vm.rpmProperty().get()).isEqualTo("15");
+        assertThat(vm.targetProperty().get().version()).isEqualTo(2);
     }
 }

@@ -96,6 +96,11 @@ class PriceSeedTest {
         assertThat(list("SELECT COUNT(*) FROM price_notices WHERE emergency = TRUE", Long.class).get(0)).isPositive();
         assertThat(list("SELECT COUNT(*) FROM account_limits", Long.class).get(0)).isEqualTo(2);
         assertThat(list("SELECT COUNT(*) FROM limit_changes WHERE state = 'scheduled' AND kind = 'tightening'", Long.class).get(0)).isEqualTo(1);
+        var discounts = db.jdbi().withHandle(h -> dev.gatehouse.gateway.pricing.VolumeDiscountStore.inForce(h, NOW));
+        assertThat(discounts.steps()).hasSize(3);
+        assertThat(discounts.percentOff(new java.math.BigDecimal("12000"))).isEqualByComparingTo("7.5");
+        var before = db.jdbi().withHandle(h -> dev.gatehouse.gateway.pricing.VolumeDiscountStore.inForce(h, NOW.minus(Duration.ofDays(20))));
+        assertThat(before.percentOff(new java.math.BigDecimal("12000"))).as("the first schedule, before the review").isEqualByComparingTo("5");
     }
 
     @Test

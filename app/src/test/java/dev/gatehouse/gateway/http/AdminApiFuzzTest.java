@@ -125,6 +125,10 @@ class AdminApiFuzzTest {
             new Endpoint("GET", "/admin/v1/accounts/{account}/limits"),
             new Endpoint("PUT", "/admin/v1/accounts/{account}/limits"),
             new Endpoint("POST", "/admin/v1/accounts/{account}/limits/preview"),
+            new Endpoint("GET", "/admin/v1/price-changes/{price_change}"),
+            new Endpoint("DELETE", "/admin/v1/limit-changes/{change}"),
+            new Endpoint("GET", "/admin/v1/volume-discounts"),
+            new Endpoint("PUT", "/admin/v1/volume-discounts"),
 
             // ---- key issuance and simulator (issue 12) ----
 
@@ -211,6 +215,11 @@ class AdminApiFuzzTest {
         String ticket = TestTickets.create(gw, accounts.get(0).accountId());
         // refunds and policy (issue 10): a refund for the {refund} routes to find
         String refund = dev.gatehouse.gateway.refunds.TestRefunds.request(gw, "1.00");
+        // pricing (issue 11): a scheduled price change for GET /price-changes/{price_change} to find
+        String fuzzModel = dev.gatehouse.gateway.pricing.TestPrices.chatModel(gw.db(), "mdl_fuzz_price", "2.00", "8.00");
+        String priceChange = gw.db().jdbi().inTransaction(h -> dev.gatehouse.gateway.pricing.PriceChanges.schedule(h, fuzzModel,
+                List.of(new dev.gatehouse.api.PriceLineDraft("input_mtok", null, "2.50"), new dev.gatehouse.api.PriceLineDraft("output_mtok", null, "8.00")),
+                java.time.Instant.now().plus(java.time.Duration.ofDays(40)), "fuzz", "op_fuzz", false, java.time.Instant.now()).id());
         List<String> models = new ArrayList<>();
         try (RawHttp lead = new RawHttp(port)) {
             JsonNode page = json(lead.get("/admin/v1/models?limit=20", "Authorization: Bearer " + gw.token(Role.LEAD)));
@@ -222,7 +231,8 @@ class AdminApiFuzzTest {
                 TestAccounts.Created acct = accounts.get(accounts.size() - 1);
                 String path = e.template().replace("{account}", acct.accountId()).replace("{key}", acct.keyIds().get(0))
                         .replace("{model}", models.isEmpty() ? "mdl_none" : models.get(0)).replace("{operator}", FUZZED_OPERATOR)
-                        .replace("{ticket}", ticket).replace("{refund}", refund).replace("{tier}", "free");
+                        .replace("{ticket}", ticket).replace("{refund}", refund).replace("{tier}", "free")
+                        .replace("{price_change}", priceChange);
                 byte[] body = e.method().equals("GET") ? null
                         : utf8(e.method().equals("PATCH") ? "{\"tier\":\"pro\"}" : "{\"action\":\"suspend\",\"reason\":\"route check\"}");
                 String head = e.method() + " " + path + " HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer " + gw.token(Role.LEAD)
@@ -236,7 +246,8 @@ class AdminApiFuzzTest {
             for (int i = 0; i < count; i++) {
                 Endpoint e = ENDPOINTS.get(rnd.nextInt(ENDPOINTS.size()));
                 String method = rnd.nextInt(10) == 0 ? pick(rnd, METHODS) : e.method();
-                String path = path(rnd, e, accounts, models, ticket, textOnly).replace("{refund}", refund);
+                String path = path(rnd, e, accounts, models, ticket, textOnly).replace("{refund}", refund)
+                        .replace("{price_change}", priceChange);
                 String query = query(rnd, e, textOnly);
                 int who = rnd.nextInt(Role.values().length + 3);
                 String auth = auth(rnd, gw, who);

@@ -255,6 +255,34 @@ class RoutesTest {
                     "{\"rpm\":100,\"rpd\":5000,\"concurrent\":10,\"reason\":\"rails test: abuse\",\"emergency\":true}", enterprise));
         }
 
+        Supplier<String> scheduledLimit = () -> {
+            String acct = TestAccounts.create(gw.db(), "Rails Limit Cancel", "enterprise", "active", 1).accountId();
+            java.time.Instant now = java.time.Instant.now();
+            String id = "lim_rails" + UUID.randomUUID().toString().replace("-", "").substring(0, 12);
+            var l = new dev.gatehouse.policy.TierLimits(100, 5000, 10);
+            gw.db().jdbi().useHandle(h -> dev.gatehouse.gateway.tiers.TierStore.insertChange(h, new dev.gatehouse.gateway.tiers.TierStore.NewChange(
+                    id, "account", acct, "scheduled", "tightening", l, new dev.gatehouse.policy.TierLimits(50, 5000, 10),
+                    now.plus(java.time.Duration.ofDays(40)), now, now.plus(java.time.Duration.ofDays(30)), "rails test", "op_rails", false, null)));
+            return id;
+        };
+        samples.add(new Sample("DELETE /admin/v1/limit-changes/{id}", Permission.EDIT_TIERS, "{\"reason\":\"rails test\"}", scheduledLimit));
+        Supplier<String> discounts = () -> {
+            gw.db().jdbi().useHandle(h -> {
+                h.createUpdate("DELETE FROM volume_discount_steps").execute();
+                h.createUpdate("DELETE FROM volume_discount_changes").execute();
+                h.createUpdate("UPDATE volume_discount_head SET version = 1").execute();
+                java.time.Instant past = java.time.Instant.now().minus(java.time.Duration.ofDays(60));
+                dev.gatehouse.gateway.pricing.VolumeDiscountStore.insert(h, new dev.gatehouse.api.VolumeDiscountChange("vdc_rails_base", "applied",
+                        "decrease", List.of(new dev.gatehouse.api.VolumeDiscountStep(new java.math.BigDecimal("1000"), new java.math.BigDecimal("5"))),
+                        past, past, past, false, "rails test", "op_rails", past));
+            });
+            return "";
+        };
+        samples.add(new Sample("PUT /admin/v1/volume-discounts", Permission.EDIT_PRICES,
+                "{\"steps\":[{\"monthly_spend_from\":\"1000\",\"percent_off\":\"10\"}],\"reason\":\"rails test\"}", discounts));
+        samples.add(new Sample("PUT /admin/v1/volume-discounts", Permission.EMERGENCY_PRICE_CHANGE,
+                "{\"steps\":[],\"reason\":\"rails test: discount abused\",\"emergency\":true}", discounts));
+
         // ---- key issuance and simulator (issue 12) ----
 
         // ---- team: accounts, credits, import (issue 13) ----

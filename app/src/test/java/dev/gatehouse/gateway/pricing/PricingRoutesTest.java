@@ -297,6 +297,12 @@ class PricingRoutesTest {
         String id = change(Role.OPS, m, lines("2.40", "8.00"), "2026-11-10T00:00:00Z", "").json().get("id").asText();
         var prices = gw.get(Role.VIEWER, "/admin/v1/models/" + m + "/prices").json();
         assertThat(prices.get("scheduled")).hasSize(1);
+        var one = gw.get(Role.VIEWER, "/admin/v1/price-changes/" + id);
+        assertThat(one.status()).as(one.body()).isEqualTo(200);
+        assertThat(one.json().get("state").asText()).isEqualTo("scheduled");
+        assertThat(one.json().get("kind").asText()).isEqualTo("raise");
+        assertThat(one.header("ETag")).isEqualTo("\"1\"");
+        assertThat(gw.get(Role.VIEWER, "/admin/v1/price-changes/chg_nope").status()).isEqualTo(404);
         assertThat(gw.send(Role.SUPPORT, "DELETE", "/admin/v1/price-changes/" + id, "{\"reason\":\"x\"}", Map.of()).status()).isEqualTo(403);
         var noReason = gw.send(Role.OPS, "DELETE", "/admin/v1/price-changes/" + id, "{\"reason\":\"\"}", Map.of());
         assertThat(noReason.status()).isEqualTo(422);
@@ -310,6 +316,7 @@ class PricingRoutesTest {
         assertThat(late.status()).isEqualTo(409);
         assertThat(late.json().get("detail").asText()).contains("took effect");
         assertThat(gw.get(Role.VIEWER, "/admin/v1/price-changes?state=cancelled&model_id=" + m).json().get("data")).hasSize(1);
+        assertThat(gw.get(Role.VIEWER, "/admin/v1/price-changes/" + id).header("ETag")).as("withdrawn: version 2").isEqualTo("\"2\"");
     }
 
     @Test

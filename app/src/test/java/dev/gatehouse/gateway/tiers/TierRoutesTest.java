@@ -119,6 +119,42 @@ class TierRoutesTest {
     }
 
     @Test
+    void aScheduledTighteningIsCancelledWithAReasonAndTheTierKeepsItsLimits() {
+        CLOCK.set(START);
+        reset("pro", 120, 10000, 20);
+        String path = "/admin/v1/tiers/pro";
+        var scheduled = put(Role.OPS, path, limits(100, 10000, 20, ",\"effective_at\":\"2026-11-15T00:00:00Z\""), gw.get(Role.OPS, path).header("ETag"));
+        assertThat(scheduled.status()).as(scheduled.body()).isEqualTo(200);
+        String id = scheduled.json().get("scheduled").get("id").asText();
+        String etag = scheduled.header("ETag");
+        assertThat(gw.send(Role.SUPPORT, "DELETE", "/admin/v1/limit-changes/" + id, "{\"reason\":\"x\"}", Map.of()).status()).isEqualTo(403);
+        var noReason = gw.send(Role.OPS, "DELETE", "/admin/v1/limit-changes/" + id, "{\"reason\":\" \"}", Map.of());
+        assertThat(noReason.status()).isEqualTo(422);
+        assertThat(field(noReason, "reason")).contains("required");
+        assertThat(gw.send(Role.OPS, "DELETE", "/admin/v1/limit-changes/" + id, "{\"reason\":\"x\"}", Map.of("If-Match", "\"2\"")).status())
+                .isEqualTo(412);
+        var r = gw.send(Role.OPS, "DELETE", "/admin/v1/limit-changes/" + id, "{\"reason\":\"Capacity arrived after all\"}",
+                Map.of("If-Match", "\"1\""));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        assertThat(r.json().get("state").asText()).isEqualTo("cancelled");
+        assertThat(r.json().get("cancel_reason").asText()).isEqualTo("Capacity arrived after all");
+        assertThat(r.json().get("cancelled_by").asText()).startsWith("op_");
+        JsonNode tier = gw.get(Role.VIEWER, path).json();
+        assertThat(tier.get("rpm").asInt()).isEqualTo(120);
+        assertThat(tier.get("scheduled").isNull()).isTrue();
+        assertThat(put(Role.OPS, path, limits(130, 10000, 20, ""), etag).status()).as("the tier's version moved on").isEqualTo(412);
+        var again = gw.send(Role.OPS, "DELETE", "/admin/v1/limit-changes/" + id, "{\"reason\":\"again\"}", Map.of());
+        assertThat(again.status()).isEqualTo(409);
+        assertThat(gw.send(Role.OPS, "DELETE", "/admin/v1/limit-changes/lim_nope", "{\"reason\":\"x\"}", Map.of()).status()).isEqualTo(404);
+        CLOCK.set(Instant.parse("2026-11-16T00:00:00Z"));
+        assertThat(new TierRoutes(gw.db().jdbi(), CLOCK).sweep(CLOCK.instant())).as("a withdrawn change never applies").isZero();
+        assertThat(gw.get(Role.VIEWER, path).json().get("rpm").asInt()).isEqualTo(120);
+        String action = gw.get(Role.LEAD, "/admin/v1/audit?target=" + id).json().get("data").get(0).get("action").asText();
+        assertThat(action).isEqualTo("limits.cancel");
+        CLOCK.set(START);
+    }
+
+    @Test
     void twoOperatorsEditingOneTierAtOnceGetExactlyOne412() throws Exception {
         reset("pro", 120, 10000, 20);
         String etag = gw.get(Role.OPS, "/admin/v1/tiers/pro").header("ETag");
