@@ -36,6 +36,7 @@ public final class ChangeWatch implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private long seen;
     private long lastCatalogLoad = System.nanoTime();
+    private volatile long lastWarning = System.nanoTime() - TimeUnit.MINUTES.toNanos(2);
 
     public ChangeWatch(Jdbi jdbi, CachedKeyDirectory keys, CachedCatalog catalog) {
         this.jdbi = jdbi;
@@ -105,12 +106,22 @@ public final class ChangeWatch implements AutoCloseable {
         try {
             pollNow();
         } catch (RuntimeException e) {
-            log.warn("plane cache poll failed; retrying in {} ms", POLL_MS, e);
+            // a database that is down would fail every poll: one line a minute says so
+            if (!timer.isShutdown() && System.nanoTime() - lastWarning > TimeUnit.MINUTES.toNanos(1)) {
+                lastWarning = System.nanoTime();
+                log.warn("plane cache poll failed; retrying every {} ms", POLL_MS, e);
+            }
         }
     }
 
+    /** Stops polling and waits for a poll under way, so the database can be closed after this. */
     @Override
     public void close() {
         timer.shutdownNow();
+        try {
+            timer.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }
