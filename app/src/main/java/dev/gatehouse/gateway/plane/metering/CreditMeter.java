@@ -307,9 +307,10 @@ public final class CreditMeter implements Meter, AutoCloseable {
                 } else if (free.compareTo(amount.multiply(BigDecimal.valueOf(SMALL_REQUESTS))) < 0) {
                     grant = need; // near the end of the credits: exactly this request
                 } else {
-                    BigDecimal chunk = free.divide(BigDecimal.valueOf(CHUNK_DIVISOR), Money.SCALE, RoundingMode.DOWN)
-                            .min(amount.multiply(BigDecimal.valueOf(CHUNK_MAX_REQUESTS)));
-                    grant = chunk.max(need);
+                    // whole requests of this size, so a node is not left with a fraction no request fits in
+                    long requests = Math.min(CHUNK_MAX_REQUESTS, free.divide(amount.multiply(BigDecimal.valueOf(CHUNK_DIVISOR)),
+                            0, RoundingMode.DOWN).longValue());
+                    grant = amount.multiply(BigDecimal.valueOf(requests)).subtract(localFree).max(need);
                 }
                 if (grant.signum() > 0 || dropped.signum() > 0) {
                     CreditLeaseStore.add(h, l.accountId, nodeId, grant.subtract(dropped), at.plus(LEASE_TTL));
@@ -501,6 +502,12 @@ public final class CreditMeter implements Meter, AutoCloseable {
     /** Prices the cached cards answer for (tests). */
     PriceCards prices() {
         return prices;
+    }
+
+    /** Stops at once without writing anything or giving leases back, as a killed process would (tests). */
+    void halt() {
+        closed = true;
+        flusher.shutdownNow();
     }
 
     /** Flushes what was served, gives every lease back and stops the flusher. */
