@@ -30,6 +30,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.ReentrantLock;
@@ -133,7 +134,7 @@ public final class CreditMeter implements Meter, AutoCloseable {
 
     @Override
     public Charge charge(Caller caller, String modelId, List<PricesInForce.Metered> lines, Logged logged, Instant at) {
-        String requestId = PrefixedIds.next("req_", at);
+        String requestId = PrefixedIds.next("req_", at, ThreadLocalRandom.current());
         if (caller.test()) { // test keys spend nothing (issue 12 §1); the request is still logged
             enqueue(new Written(List.of(), logRow(requestId, caller, logged, at, lines, Money.zero())));
             return new Charge(requestId, Money.zero());
@@ -148,7 +149,7 @@ public final class CreditMeter implements Meter, AutoCloseable {
 
     @Override
     public Charge reserve(Caller caller, String modelId, List<PricesInForce.Metered> lines, Instant at) {
-        String requestId = PrefixedIds.next("req_", at);
+        String requestId = PrefixedIds.next("req_", at, ThreadLocalRandom.current());
         if (caller.test()) {
             return new Charge(requestId, Money.zero());
         }
@@ -208,7 +209,7 @@ public final class CreditMeter implements Meter, AutoCloseable {
 
     @Override
     public void logRefused(Caller caller, Logged logged, Instant at) {
-        enqueue(new Written(List.of(), logRow(PrefixedIds.next("req_", at), caller, logged, at, List.of(), Money.zero())));
+        enqueue(new Written(List.of(), logRow(PrefixedIds.next("req_", at, ThreadLocalRandom.current()), caller, logged, at, List.of(), Money.zero())));
     }
 
     // ---------------------------------------------------------------- pricing
