@@ -24,7 +24,10 @@ import dev.gatehouse.gateway.operators.OperatorStore;
 import dev.gatehouse.gateway.team.OperatorRoutes;
 import dev.gatehouse.gateway.support.TicketRoutes;
 import dev.gatehouse.gateway.session.SessionRoutes;
+import dev.gatehouse.gateway.ids.PrefixedIds;
 import dev.gatehouse.gateway.plane.PlaneEnforcement;
+import dev.gatehouse.gateway.plane.limits.TierRateLimits;
+import dev.gatehouse.gateway.plane.metering.CreditMeter;
 import dev.gatehouse.gateway.plane.PlaneErrorDialect;
 import dev.gatehouse.gateway.plane.PlaneRoutes;
 import dev.gatehouse.gateway.plane.VideoTasks;
@@ -51,6 +54,7 @@ public final class GatewayServer implements AutoCloseable {
     private final Routes routes;
     private static final PlaneErrorDialect PLANE_ERRORS = new PlaneErrorDialect();
     private final ChangeWatch planeWatch;
+    private final PlaneEnforcement plane;
 
     public GatewayServer(Database db, String mode) {
         this(db, mode, Clock.systemUTC());
@@ -58,12 +62,18 @@ public final class GatewayServer implements AutoCloseable {
 
     /** {@code clock} is the gateway's one source of time: tests move it to cross SLA, refund and notice deadlines. */
     public GatewayServer(Database db, String mode, Clock clock) {
-        this(db, mode, clock, null);
+        this(db, mode, clock, standardPlane(db, clock));
+    }
+
+    /** The data plane's real rate limits and metering (plane/limits, plane/metering), under a node id of this process. */
+    public static PlaneEnforcement standardPlane(Database db, Clock clock) {
+        String node = PrefixedIds.next("node_", clock.instant());
+        return new PlaneEnforcement(new TierRateLimits(db.jdbi(), clock, node), new CreditMeter(db.jdbi(), clock, node));
     }
 
     /**
-     * {@code plane} is the data plane's rate limiting and metering; null serves no /v1 (tests pass their own, the
-     * programs the real ones).
+     * {@code plane} is the data plane's rate limiting and metering, closed with the server; null serves no /v1 (tests of
+     * the admin API that need no data plane).
      */
     public GatewayServer(Database db, String mode, Clock clock, PlaneEnforcement plane) {
         this.db = db;
@@ -89,6 +99,7 @@ public final class GatewayServer implements AutoCloseable {
             feature.sweeps().forEach(s -> PeriodicSweep.whileServing(app, s.name(), s.periodSeconds(), s.work()));
         }
         // data plane /v1 (issue 12)
+        this.plane = plane;
         this.planeWatch = plane == null ? null : plane(db, clock, plane);
 
         PeriodicSweep.whileServing(app, "idempotency-expiry", 3600, () -> Idempotency.forgetExpired(db.jdbi(), clock.instant()));
@@ -109,6 +120,16 @@ public final class GatewayServer implements AutoCloseable {
         });
         PeriodicSweep.whileServing(app, "plane-videos", 1, () -> videos.sweep(clock.instant()));
         return watch;
+    }
+
+    private static void closeQuietly(Object part) {
+        if (part instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(GatewayServer.class).warn("closing {} failed", part.getClass().getSimpleName(), e);
+            }
+        }
     }
 
     private static List<Feature> features(Database db, String mode, Clock clock) {
@@ -183,6 +204,10 @@ public final class GatewayServer implements AutoCloseable {
         app.stop();
         if (planeWatch != null) {
             planeWatch.close();
+        }
+        if (plane != null) { // limits give back grants and slots, the meter flushes: before the database closes
+            closeQuietly(plane.limits());
+            closeQuietly(plane.meter());
         }
         db.close();
     }

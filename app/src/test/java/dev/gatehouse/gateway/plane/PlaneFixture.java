@@ -34,8 +34,18 @@ public final class PlaneFixture implements AutoCloseable {
 
     /** Over the given (empty) database, which the fixture seeds with the demo catalog and closes. */
     public PlaneFixture(Database db) {
+        this(db, false);
+    }
+
+    /**
+     * With {@code standard}, the real rate limits and metering (plane/limits, plane/metering) on the system clock
+     * instead of the in-test ones on the movable clock.
+     */
+    public PlaneFixture(Database db, boolean standard) {
         CatalogSeed.seed(db, SEED);
-        this.gateway = new TestGateway(db, clock, enforcement.enforcement());
+        this.gateway = standard
+                ? new TestGateway(db, java.time.Clock.systemUTC(), dev.gatehouse.gateway.GatewayServer.standardPlane(db, java.time.Clock.systemUTC()))
+                : new TestGateway(db, clock, enforcement.enforcement());
     }
 
     public record Key(String id, String accountId, String secret) {}
