@@ -201,6 +201,9 @@ public final class Gatehouse implements Callable<Integer> {
         @Option(names = "--reuse", description = "Measure a --db that an earlier run seeded as it is, instead of refusing it")
         boolean reuse;
 
+        @Option(names = "--only", split = ",", description = "Measure only the queries whose name contains one of these words")
+        java.util.List<String> only = new java.util.ArrayList<>();
+
         @Mixin
         DbCredentials credentials = new DbCredentials();
 
@@ -211,7 +214,7 @@ public final class Gatehouse implements Callable<Integer> {
                 return 2;
             }
             dev.gatehouse.gateway.bench.AccountListBenchmark.run(new dev.gatehouse.gateway.bench.AccountListBenchmark.Options(
-                    scale, seed, iterations, db, credentials.user, credentials.password, reuse), System.out);
+                    scale, seed, iterations, db, credentials.user, credentials.password, reuse, only), System.out);
             return 0;
         }
     }

@@ -59,10 +59,12 @@ public final class TierRoutes implements Feature {
 
     private final Jdbi jdbi;
     private final Clock clock;
+    private final TierCounts counts;
 
     public TierRoutes(Jdbi jdbi, Clock clock) {
         this.jdbi = jdbi;
         this.clock = clock;
+        this.counts = new TierCounts(jdbi, clock);
     }
 
     @Override
@@ -80,7 +82,8 @@ public final class TierRoutes implements Feature {
 
     @Override
     public List<Sweep> sweeps() {
-        return List.of(new Sweep("scheduled-limit-changes", 30, () -> sweep(clock.instant())));
+        return List.of(new Sweep("scheduled-limit-changes", 30, () -> sweep(clock.instant())),
+                new Sweep("tier-counts", TierCounts.MAX_AGE.toSeconds() / 2, counts::refresh));
     }
 
     /** Applies every limit change due at {@code now}, each in its own transaction with an audit entry by "system". */
@@ -113,9 +116,9 @@ public final class TierRoutes implements Feature {
 
     private void list(Context ctx) {
         ctx.json(Map.of("data", jdbi.withHandle(h -> {
-            Map<String, TierStore.Counts> counts = TierStore.counts(h);
+            Map<String, TierStore.Counts> counted = counts.get();
             Map<String, LimitChange> pending = TierStore.pendingTiers(h);
-            return TierStore.tiers(h).stream().map(t -> shown(t, counts, pending.get(t.name()))).toList();
+            return TierStore.tiers(h).stream().map(t -> shown(t, counted, pending.get(t.name()))).toList();
         })));
     }
 
@@ -123,7 +126,7 @@ public final class TierRoutes implements Feature {
         String name = ctx.pathParam("id");
         RateTier tier = jdbi.withHandle(h -> {
             TierStore.TierRow row = tierRow(h, name, false);
-            return shown(row, TierStore.counts(h), TierStore.pending(h, "tier", name).orElse(null));
+            return shown(row, counts.get(), TierStore.pending(h, "tier", name).orElse(null));
         });
         ETags.set(ctx, tier.version());
         ctx.json(tier);
@@ -156,7 +159,7 @@ public final class TierRoutes implements Feature {
         write(h, o, request);
         TierStore.TierRow after = TierStore.tier(h, before.name(), false).orElseThrow();
         request.etag(after.version());
-        RateTier shown = shown(after, TierStore.counts(h), TierStore.pending(h, "tier", after.name()).orElse(null));
+        RateTier shown = shown(after, counts.get(), TierStore.pending(h, "tier", after.name()).orElse(null));
         return new Audited<>(draft(request, o, before.name(), "tier"), entry -> shown);
     }
 
@@ -166,6 +169,7 @@ public final class TierRoutes implements Feature {
         request.checkVersion("tier", row.version());
         TierLimits current = editable(row);
         Outcome o = decide(h, "tier", row.name(), current, request, false);
+        // a preview is asked for once before a change, so it counts now rather than a minute ago
         TierStore.Counts c = TierStore.counts(h).getOrDefault(row.name(), new TierStore.Counts(0, 0));
         return preview(h, o, UsageStore.Scope.tier(row.name()), c.accounts(), c.keys(), request.now());
     }
