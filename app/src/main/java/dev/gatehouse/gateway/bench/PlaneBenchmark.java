@@ -2,7 +2,6 @@ package dev.gatehouse.gateway.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.gatehouse.api.Json;
-import dev.gatehouse.api.Model;
 import dev.gatehouse.gateway.Database;
 import dev.gatehouse.gateway.GatewayServer;
 import dev.gatehouse.gateway.demo.CatalogSeed;
@@ -63,7 +62,7 @@ public final class PlaneBenchmark {
         out.printf(Locale.ROOT, "bench plane: %d cores (Runtime.availableProcessors), Java %s; load from %d client threads in this"
                         + " JVM (java.net.http, HTTP/1.1 keep-alive, closed loop), sharing the cores with the gateway%n",
                 Runtime.getRuntime().availableProcessors(), System.getProperty("java.version"), o.clients());
-        try (Node node = Node.start(Database.inMemory(), "bench-1", true)) {
+        try (Node node = Node.start(seeded(Database.inMemory()), "bench-1", true)) {
             Platform p = Platform.create(node, 1 + o.suspensions());
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
             String body = "{\"model\":\"" + p.model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Write a haiku about gateways.\"}]}";
@@ -127,7 +126,7 @@ public final class PlaneBenchmark {
             user = "postgres";
             password = null;
         }
-        try (Node a = Node.start(Database.open(url, user, password), "bench-a", false);
+        try (Node a = Node.start(seeded(Database.open(url, user, password)), "bench-a", false);
              Node b = Node.start(Database.open(url, user, password), "bench-b", false)) {
             Platform p = Platform.create(a, o.suspensions());
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
@@ -159,9 +158,14 @@ public final class PlaneBenchmark {
         }
         AtomicLong refusedAt = new AtomicLong();
         AtomicBoolean stop = new AtomicBoolean();
+        Map<Integer, Integer> seen = new ConcurrentHashMap<>();
+        AtomicLong slowest = new AtomicLong();
         Thread client = new Thread(() -> {
             while (!stop.get()) {
+                long t0 = System.nanoTime();
                 int s = t.status();
+                slowest.accumulateAndGet(System.nanoTime() - t0, Math::max);
+                seen.merge(s, 1, Integer::sum);
                 if (s == 403) {
                     refusedAt.compareAndSet(0, System.nanoTime());
                     return;
@@ -182,6 +186,9 @@ public final class PlaneBenchmark {
         stop.set(true);
         if (refusedAt.get() == 0) {
             throw new IllegalStateException("the key was not refused within 10 s");
+        }
+        if (slowest.get() > 250_000_000L || seen.keySet().stream().anyMatch(st -> st != 200 && st != 403)) {
+            System.out.printf(Locale.ROOT, "  (that trial: answers %s, slowest %.1f ms)%n", new TreeMap<>(seen), ms(slowest.get()));
         }
         return refusedAt.get() - acknowledged;
     }
@@ -279,6 +286,12 @@ public final class PlaneBenchmark {
 
     // ---------------------------------------------------------------- the platform under test
 
+    /** The demo catalog, before a gateway caches it. */
+    private static Database seeded(Database db) {
+        CatalogSeed.seed(db, 42);
+        return db;
+    }
+
     /** A gateway with the real rate limits and metering, and (one node only) the bare endpoint. */
     private static final class Node implements AutoCloseable {
         final Database db;
@@ -353,9 +366,6 @@ public final class PlaneBenchmark {
     /** A lead, an Enterprise account with limits far above the load, credits, and keys issued through the admin API. */
     private record Platform(String lead, String model, List<String> keys, Map<String, String> keyIds) {
         static Platform create(Node node, int keyCount) {
-            CatalogSeed.seed(node.db, 42);
-            String model = CatalogSeed.generate(42).stream().filter(m -> m.modality().equals("chat") && m.status().equals("active"))
-                    .map(Model::slug).findFirst().orElseThrow();
             String lead = new OperatorStore(node.db.jdbi()).create("op_bench_" + node.server.port(), "Bench Lead",
                     "bench" + node.server.port() + "@bench.gatehouse.dev", Role.LEAD);
             HttpClient http = HttpClient.newHttpClient();
@@ -375,7 +385,33 @@ public final class PlaneBenchmark {
                 keys.add(k.get("secret").asText());
                 ids.put(k.get("secret").asText(), k.get("key").get("id").asText());
             }
-            return new Platform(lead, model, keys, ids);
+            return new Platform(lead, chatModel(node, http, keys.get(0)), keys, ids);
+        }
+
+        /** The first model /v1/models lists that answers a chat completion. */
+        private static String chatModel(Node node, HttpClient http, String secret) {
+            StringBuilder seen = new StringBuilder();
+            try {
+                HttpResponse<String> list = http.send(HttpRequest.newBuilder(node.url("/v1/models"))
+                        .header("Authorization", "Bearer " + secret).build(), HttpResponse.BodyHandlers.ofString());
+                seen.append("/v1/models -> ").append(list.statusCode()).append('\n');
+                for (JsonNode m : Json.mapper().readTree(list.body()).path("data")) {
+                    String id = m.get("id").asText();
+                    Target t = new Target(http, node.url("/v1/chat/completions"), secret,
+                            "{\"model\":\"" + id + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}");
+                    HttpResponse<String> r = http.send(t.request(), HttpResponse.BodyHandlers.ofString());
+                    if (r.statusCode() == 200) {
+                        return id;
+                    }
+                    seen.append(id).append(" -> ").append(r.statusCode()).append(' ').append(r.body()).append('\n');
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            throw new IllegalStateException("no chat model answers on this catalog:\n" + seen);
         }
 
         private static void putLimits(Node node, String lead, String accountId) {

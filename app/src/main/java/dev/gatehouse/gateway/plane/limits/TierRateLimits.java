@@ -64,7 +64,7 @@ public final class TierRateLimits implements RateLimits, AutoCloseable {
     private final Map<Window, Counter> counters = new ConcurrentHashMap<>();
     private final Map<String, Refusals> refusals = new ConcurrentHashMap<>();
     private final ScheduledExecutorService sync;
-    private volatile long changeSeq = Long.MIN_VALUE;
+    private volatile long changeSeq;
     private volatile long generation;
     private long lastSweepNanos = System.nanoTime();
 
@@ -100,6 +100,7 @@ public final class TierRateLimits implements RateLimits, AutoCloseable {
             return t;
         });
         jdbi.useHandle(h -> RateGrantStore.heartbeat(h, nodeId, clock.instant())); // its slots count from the first one
+        this.changeSeq = jdbi.withHandle(RateGrantStore::changeSeq); // limits read from now on are at least this fresh
         sync.scheduleWithFixedDelay(this::syncQuietly, SYNC_INTERVAL.toMillis(), SYNC_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -465,10 +466,8 @@ public final class TierRateLimits implements RateLimits, AutoCloseable {
         }
         long seq = jdbi.withHandle(RateGrantStore::changeSeq);
         if (seq != changeSeq) {
-            if (changeSeq != Long.MIN_VALUE) {
-                limits.invalidate();
-                generation++;
-            }
+            limits.invalidate();
+            generation++;
             changeSeq = seq;
         }
     }

@@ -80,7 +80,7 @@ public final class CreditMeter implements Meter, AutoCloseable {
     private final AtomicLong oldestUnwritten = new AtomicLong();
     private final ReentrantLock flushing = new ReentrantLock();
     private final ScheduledExecutorService flusher;
-    private volatile long changeSeq = Long.MIN_VALUE;
+    private volatile long changeSeq;
     private volatile boolean closed;
     private long lastSweepNanos = System.nanoTime();
 
@@ -118,6 +118,7 @@ public final class CreditMeter implements Meter, AutoCloseable {
         this.nodeId = nodeId;
         this.flushInterval = flushInterval;
         this.prices = new PriceCards(jdbi);
+        this.changeSeq = jdbi.withHandle(CreditLeaseStore::changeSeq); // cards read from now on are at least this fresh
         this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "meter-flush-" + nodeId);
             t.setDaemon(true);
@@ -424,12 +425,12 @@ public final class CreditMeter implements Meter, AutoCloseable {
                     for (Debit d : debits) {
                         writeDebit(h, d, now);
                     }
+                    List<UsageStore.Row> usage = new ArrayList<>(batch.size() * 2);
                     for (Written w : batch) {
-                        if (!w.usage().isEmpty()) {
-                            UsageStore.insert(h, w.usage());
-                        }
+                        usage.addAll(w.usage());
                     }
-                    RequestLogStore.insert(h, batch.stream().map(Written::logged).toList());
+                    MeteredRowsStore.insertUsage(h, usage);
+                    MeteredRowsStore.insertLog(h, batch.stream().map(Written::logged).toList());
                     CreditLeaseStore.renew(h, nodeId, now.plus(LEASE_TTL));
                     if (sweep) {
                         CreditLeaseStore.sweep(h, nodeId, now.minus(Duration.ofMinutes(1)));
@@ -450,9 +451,7 @@ public final class CreditMeter implements Meter, AutoCloseable {
                     }
                 }
                 if (seq != changeSeq) { // something was changed through the admin API: prices may have moved
-                    if (changeSeq != Long.MIN_VALUE) {
-                        prices.invalidate();
-                    }
+                    prices.invalidate();
                     changeSeq = seq;
                 }
             } catch (RuntimeException e) {
