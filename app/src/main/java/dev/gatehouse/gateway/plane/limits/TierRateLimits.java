@@ -111,10 +111,20 @@ public final class TierRateLimits implements RateLimits, AutoCloseable {
 
     @Override
     public Admission admit(Caller caller, Instant now) {
-        TierLimits account = limits.account(caller.accountId(), now).orElseThrow(() -> new PlaneRefusal(401,
-                "invalid_request_error", "invalid_api_key", null, "Incorrect API key provided."));
-        // test keys are held to the Free tier (issue 12 §1); their requests still count against their account
-        TierLimits key = caller.test() ? limits.tier(Tier.FREE, now) : account;
+        TierLimits account;
+        TierLimits key;
+        try {
+            account = limits.account(caller.accountId(), now).orElseThrow(() -> new PlaneRefusal(401,
+                    "invalid_request_error", "invalid_api_key", null, "Incorrect API key provided."));
+            // test keys are held to the Free tier (issue 12 §1); their requests still count against their account
+            key = caller.test() ? limits.tier(Tier.FREE, now) : account;
+        } catch (PlaneRefusal r) {
+            throw r;
+        } catch (RuntimeException e) { // the limits were not cached and the database did not answer
+            log.error("cannot read the limits of {}", caller.accountId(), e);
+            throw new PlaneRefusal(503, "server_error", "service_unavailable", null,
+                    "The server could not check your rate limits just now. Please retry.");
+        }
         long minute = Math.floorDiv(now.getEpochSecond(), 60);
         long day = Math.floorDiv(now.getEpochSecond(), 86_400);
         String k = "key:" + caller.keyId();

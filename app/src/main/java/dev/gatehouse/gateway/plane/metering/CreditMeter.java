@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
@@ -219,7 +220,15 @@ public final class CreditMeter implements Meter, AutoCloseable {
 
     /** The request's usage rows at the card in force at {@code at} (as {@link PricesInForce#bill} prices them). */
     private Priced price(String requestId, Caller caller, String modelId, List<PricesInForce.Metered> lines, Instant at) {
-        PriceVersion card = prices.card(modelId, at).orElseThrow(() -> new PlaneRefusal(404, "invalid_request_error",
+        Optional<PriceVersion> found;
+        try {
+            found = prices.card(modelId, at);
+        } catch (RuntimeException e) { // the card was not cached and the database did not answer
+            log.error("cannot read the price card of {}", modelId, e);
+            throw new PlaneRefusal(503, "server_error", "service_unavailable", null,
+                    "The server could not price this request just now. Please retry.");
+        }
+        PriceVersion card = found.orElseThrow(() -> new PlaneRefusal(404, "invalid_request_error",
                 "model_not_found", "model", "The model `" + modelId + "` does not exist or you do not have access to it."));
         List<UsageStore.Row> rows = new ArrayList<>(lines.size());
         BigDecimal total = Money.zero();
