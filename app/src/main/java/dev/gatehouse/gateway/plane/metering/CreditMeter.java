@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
@@ -80,7 +81,7 @@ public final class CreditMeter implements Meter, AutoCloseable {
     private final AtomicLong oldestUnwritten = new AtomicLong();
     private final ReentrantLock flushing = new ReentrantLock();
     private final ScheduledExecutorService flusher;
-    private volatile long changeSeq = Long.MIN_VALUE;
+    private volatile long changeSeq;
     private volatile boolean closed;
     private long lastSweepNanos = System.nanoTime();
 
@@ -118,6 +119,7 @@ public final class CreditMeter implements Meter, AutoCloseable {
         this.nodeId = nodeId;
         this.flushInterval = flushInterval;
         this.prices = new PriceCards(jdbi);
+        this.changeSeq = jdbi.withHandle(CreditLeaseStore::changeSeq); // cards read from now on are at least this fresh
         this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "meter-flush-" + nodeId);
             t.setDaemon(true);
@@ -218,7 +220,15 @@ public final class CreditMeter implements Meter, AutoCloseable {
 
     /** The request's usage rows at the card in force at {@code at} (as {@link PricesInForce#bill} prices them). */
     private Priced price(String requestId, Caller caller, String modelId, List<PricesInForce.Metered> lines, Instant at) {
-        PriceVersion card = prices.card(modelId, at).orElseThrow(() -> new PlaneRefusal(404, "invalid_request_error",
+        Optional<PriceVersion> found;
+        try {
+            found = prices.card(modelId, at);
+        } catch (RuntimeException e) { // the card was not cached and the database did not answer
+            log.error("cannot read the price card of {}", modelId, e);
+            throw new PlaneRefusal(503, "server_error", "service_unavailable", null,
+                    "The server could not price this request just now. Please retry.");
+        }
+        PriceVersion card = found.orElseThrow(() -> new PlaneRefusal(404, "invalid_request_error",
                 "model_not_found", "model", "The model `" + modelId + "` does not exist or you do not have access to it."));
         List<UsageStore.Row> rows = new ArrayList<>(lines.size());
         BigDecimal total = Money.zero();
@@ -424,12 +434,12 @@ public final class CreditMeter implements Meter, AutoCloseable {
                     for (Debit d : debits) {
                         writeDebit(h, d, now);
                     }
+                    List<UsageStore.Row> usage = new ArrayList<>(batch.size() * 2);
                     for (Written w : batch) {
-                        if (!w.usage().isEmpty()) {
-                            UsageStore.insert(h, w.usage());
-                        }
+                        usage.addAll(w.usage());
                     }
-                    RequestLogStore.insert(h, batch.stream().map(Written::logged).toList());
+                    MeteredRowsStore.insertUsage(h, usage);
+                    MeteredRowsStore.insertLog(h, batch.stream().map(Written::logged).toList());
                     CreditLeaseStore.renew(h, nodeId, now.plus(LEASE_TTL));
                     if (sweep) {
                         CreditLeaseStore.sweep(h, nodeId, now.minus(Duration.ofMinutes(1)));
@@ -450,9 +460,7 @@ public final class CreditMeter implements Meter, AutoCloseable {
                     }
                 }
                 if (seq != changeSeq) { // something was changed through the admin API: prices may have moved
-                    if (changeSeq != Long.MIN_VALUE) {
-                        prices.invalidate();
-                    }
+                    prices.invalidate();
                     changeSeq = seq;
                 }
             } catch (RuntimeException e) {

@@ -186,7 +186,7 @@ class TierRateLimitsTest {
     }
 
     @Test
-    void aTierChangeThroughTheAdminApiBitesWithinASecond() throws Exception {
+    void anAuditedTierChangeBitesWithinASecond() throws Exception {
         try (Setup s = setup("starter", START)) {
             Instant at = START.plusSeconds(5);
             admitClosed(s.limits(), s.key(), at, 3);
