@@ -35,6 +35,7 @@ public final class PricingController {
     private final PricingViewModel vm;
 
     @FXML private BorderPane pricingRoot;
+    @FXML private javafx.scene.control.TabPane tabs;
     @FXML private Label readOnlyBadge;
     @FXML private TextField searchField;
     @FXML private TableView<Model> modelTable;
@@ -151,6 +152,12 @@ public final class PricingController {
         searchField.textProperty().bindBidirectional(vm.searchProperty());
         searchField.setOnAction(e -> vm.searchModels());
         modelTable.getSelectionModel().selectedItemProperty().addListener((o, a, m) -> vm.selectedProperty().set(m));
+        vm.selectedProperty().addListener((o, a, m) -> {
+            if (m != null && m != modelTable.getSelectionModel().getSelectedItem()) {
+                modelTable.getSelectionModel().select(m);
+                modelTable.scrollTo(m);
+            }
+        });
         vm.selectedProperty().addListener((o, a, m) -> {
             show(editor, m != null);
             show(editorEmpty, m == null);
@@ -441,5 +448,9 @@ public final class PricingController {
 
     void focus() {
         searchField.requestFocus();
+    }
+
+    void showModelTab() {
+        tabs.getSelectionModel().select(0);
     }
 }
