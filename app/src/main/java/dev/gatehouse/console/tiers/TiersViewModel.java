@@ -414,6 +414,7 @@ public final class TiersViewModel {
             conflicts.setAll(describeConflict(mine, theirs));
             previewCurrent.set(false);
             pendingTheirs = theirs;
+            tiers.load(api::tiers); // the list shows what they saved
         }));
     }
 

@@ -127,8 +127,8 @@ class PricingScreenTest {
         waitUntil(() -> robot.lookup("#discountMessage").queryAs(Label.class).getText().startsWith("Saved"));
         assertThat(vm.inForceProperty().get()).contains("from $900,000.00 a month 15 % off");
         @SuppressWarnings("unchecked")
-        ListView<String> history = robot.lookup("#discountHistory").queryAs(ListView.class);
-        assertThat(history.getItems().get(0)).contains("A top tier for the largest accounts");
+        ListView<VolumeDiscountsViewModel.HistoryRow> history = robot.lookup("#discountHistory").queryAs(ListView.class);
+        assertThat(history.getItems().get(0).who()).contains("A top tier for the largest accounts");
 
         robot.interact(() -> robot.lookup("#tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(3));
         @SuppressWarnings("unchecked")
