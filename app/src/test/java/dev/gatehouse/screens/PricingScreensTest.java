@@ -147,6 +147,8 @@ class PricingScreensTest {
 
         fxRun(() -> find(w, "tabs", TabPane.class).orElseThrow().getSelectionModel().select(3));
         waitUntil(() -> !table(w, "noticeTable").getItems().isEmpty());
+        fxRun(() -> table(w, "noticeTable").getSelectionModel().select(0));
+        waitUntil(() -> find(w, "noticeDetail", javafx.scene.control.Label.class).orElseThrow().getText().startsWith("To "));
         save(w, "pricing-notices", theme);
     }
 
