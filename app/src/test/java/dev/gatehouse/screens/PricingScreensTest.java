@@ -123,4 +123,93 @@ class PricingScreensTest {
         waitUntil(() -> visible(w, "previewPane"));
         save(w, "rate-limits", theme);
     }
+
+    @ParameterizedTest
+    @EnumSource(Theme.class)
+    void volumeDiscountsWithARaiseUnderNoticeAndTheCustomerNotices(Theme theme) throws Exception {
+        ConsoleWindow w = signedIn(theme, Role.OPS);
+        fxRun(() -> find(w, "nav-pricing", Button.class).orElseThrow().fire());
+        fxRun(() -> find(w, "tabs", TabPane.class).orElseThrow().getSelectionModel().select(2));
+        waitUntil(() -> find(w, "discount-from-0", TextField.class).isPresent());
+        // less discount at the top tier: a raise for customers, so the editor asks for 30 days' notice
+        fxRun(() -> {
+            int last = 0;
+            while (find(w, "discount-off-" + (last + 1), TextField.class).isPresent()) {
+                last++;
+            }
+            find(w, "discount-off-" + last, TextField.class).orElseThrow().setText("8");
+            find(w, "discountEarliestButton", Button.class).orElseThrow().fire();
+            find(w, "discountReasonArea", javafx.scene.control.TextArea.class).orElseThrow()
+                    .setText("Top tier from 10 % to 8 % after the margin review; 30 days' notice per ai-visual-studio §18.");
+        });
+        waitUntil(() -> !find(w, "discountSaveButton", Button.class).orElseThrow().isDisabled());
+        save(w, "pricing-discounts", theme);
+
+        fxRun(() -> find(w, "tabs", TabPane.class).orElseThrow().getSelectionModel().select(3));
+        waitUntil(() -> !table(w, "noticeTable").getItems().isEmpty());
+        fxRun(() -> table(w, "noticeTable").getSelectionModel().select(0));
+        waitUntil(() -> find(w, "noticeDetail", javafx.scene.control.Label.class).orElseThrow().getText().startsWith("To "));
+        save(w, "pricing-notices", theme);
+    }
+
+    @ParameterizedTest
+    @EnumSource(Theme.class)
+    void theCatalogsStatusControlsAndOpenInPricing(Theme theme) throws Exception {
+        ConsoleWindow w = signedIn(theme, Role.OPS);
+        fxRun(() -> find(w, "nav-catalog", Button.class).orElseThrow().fire());
+        TableView<Model> models = table(w, "modelTable");
+        waitUntil(() -> models.getItems().stream().anyMatch(m -> m.slug().equals("openai/gpt-4.1")));
+        fxRun(() -> models.getSelectionModel().select(models.getItems().stream().filter(m -> m.slug().equals("openai/gpt-4.1")).findFirst().orElseThrow()));
+        waitUntil(() -> visible(w, "statusBox"));
+        fxRun(() -> {
+            @SuppressWarnings("unchecked")
+            ComboBox<String> status = find(w, "statusChoice", ComboBox.class).orElseThrow();
+            status.setValue("disabled");
+            find(w, "statusReasonField", TextField.class).orElseThrow().setText("OpenAI retires GPT-4.1 on 31 Jan; customers moved to GPT-5.");
+            find(w, "statusEffectiveField", TextField.class).orElseThrow().setText("2027-01-31T00:00:00Z");
+        });
+        save(w, "catalog-status", theme);
+
+        fxRun(() -> find(w, "openPricingButton", Button.class).orElseThrow().fire());
+        waitUntil(() -> visible(w, "editor") && find(w, "modelTitle", javafx.scene.control.Label.class).orElseThrow().getText().equals("GPT-4.1"));
+    }
+
+    @ParameterizedTest
+    @EnumSource(Theme.class)
+    void enterpriseAccountsAndTheConflictDialog(Theme theme) throws Exception {
+        ConsoleWindow w = signedIn(theme, Role.LEAD);
+        fxRun(() -> find(w, "nav-tiers", Button.class).orElseThrow().fire());
+        TableView<RateTier> tiers = table(w, "tierTable");
+        waitUntil(() -> !tiers.getItems().isEmpty());
+        fxRun(() -> {
+            find(w, "accountField", TextField.class).orElseThrow().setText("co");
+            find(w, "openAccountButton", Button.class).orElseThrow().fire();
+        });
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<dev.gatehouse.api.Account> matches = find(w, "accountList", javafx.scene.control.ListView.class).orElseThrow();
+        waitUntil(() -> matches.getItems().size() > 1);
+        fxRun(() -> tiers.getSelectionModel().select(2)); // pro
+        waitUntil(() -> visible(w, "editor"));
+        fxRun(() -> {
+            find(w, "rpmField", TextField.class).orElseThrow().setText("150");
+            find(w, "reasonArea", javafx.scene.control.TextArea.class).orElseThrow().setText("Pro customers asked for headroom (ai-visual-studio §4).");
+            find(w, "previewButton", Button.class).orElseThrow().fire();
+        });
+        waitUntil(() -> visible(w, "previewPane") && !find(w, "saveButton", Button.class).orElseThrow().isDisabled());
+        // another operator saves the pro tier first
+        PlatformClient other = new PlatformClient(AccountScreensTest.gateway.baseUrl(), AccountScreensTest.gateway.token(Role.OPS));
+        RateTier pro = other.tiers().get(10, TimeUnit.SECONDS).stream().filter(t -> t.name().equals("pro")).findFirst().orElseThrow();
+        other.putTier("pro", pro.version(), new dev.gatehouse.api.LimitsRequest((long) pro.rpm() + 5, (long) pro.rpd() + 1000,
+                (long) pro.concurrent(), null, "Capacity added in eu-west", null)).get(10, TimeUnit.SECONDS);
+        other.close();
+        fxRun(() -> find(w, "saveButton", Button.class).orElseThrow().fire());
+        waitUntil(() -> visible(w, "conflictDialog"));
+        save(w, "rate-limits-conflict", theme);
+        fxRun(() -> find(w, "conflictKeepMine", Button.class).orElseThrow().fire());
+        waitUntil(() -> !visible(w, "conflictDialog"));
+        assertThat(find(w, "rpmField", TextField.class).orElseThrow().getText()).isEqualTo("150");
+        fxRun(() -> matches.getSelectionModel().select(0));
+        waitUntil(() -> find(w, "targetTitle", javafx.scene.control.Label.class).orElseThrow().getText().contains(matches.getItems().get(0).name()));
+        save(w, "rate-limits-accounts", theme);
+    }
 }

@@ -1,5 +1,11 @@
 package dev.gatehouse.console.catalog;
 
+import dev.gatehouse.console.actions.ConflictDialog;
+import dev.gatehouse.console.actions.ModalLayer;
+import javafx.scene.control.CheckBox;
+import javafx.scene.control.TextField;
+import java.util.function.Consumer;
+
 import atlantafx.base.controls.CustomTextField;
 import dev.gatehouse.api.Model;
 import dev.gatehouse.console.catalog.CatalogViewModel.PriceRow;
@@ -79,6 +85,19 @@ public final class CatalogController {
 
     private final Runnable openImport;
     @FXML private Button importCatalogButton;
+    @FXML private Button openPricingButton;
+    @FXML private VBox statusBox;
+    @FXML private ComboBox<String> statusChoice;
+    @FXML private TextField statusEffectiveField;
+    @FXML private Label statusEffectiveError;
+    @FXML private TextField statusReasonField;
+    @FXML private CheckBox statusEmergencyBox;
+    @FXML private Button applyStatusButton;
+    @FXML private ProgressIndicator statusProgress;
+    @FXML private Label statusMessage;
+    private final ModelStatusViewModel statusVm;
+    private final Consumer<Model> openPricing;
+    private final ModalLayer modal;
 
     public CatalogController(CatalogViewModel vm) {
         this(vm, null);
@@ -86,8 +105,72 @@ public final class CatalogController {
 
     /** {@code openImport}: opens the import flow (issue 13), or null when this operator may not import. */
     public CatalogController(CatalogViewModel vm, Runnable openImport) {
+        this(vm, openImport, null, null, null);
+    }
+
+    /**
+     * {@code status}: the status controls (null: not shown, no session to act in); {@code openPricing}: opens the Pricing
+     * area on a model (null: the button is disabled); {@code modal}: where the conflict dialog opens.
+     */
+    public CatalogController(CatalogViewModel vm, Runnable openImport, ModelStatusViewModel status, Consumer<Model> openPricing,
+                             ModalLayer modal) {
         this.vm = vm;
         this.openImport = openImport;
+        this.statusVm = status;
+        this.openPricing = openPricing;
+        this.modal = modal;
+    }
+
+    @FXML
+    private void openPricing() {
+        Model m = vm.selectedProperty().get();
+        if (openPricing != null && m != null) {
+            openPricing.accept(m);
+        }
+    }
+
+    @FXML
+    private void applyStatus() {
+        if (statusVm != null) {
+            statusVm.apply();
+        }
+    }
+
+    private void bindStatus() {
+        openPricingButton.setDisable(openPricing == null);
+        statusBox.setVisible(statusVm != null);
+        statusBox.setManaged(statusVm != null);
+        if (statusVm == null) {
+            return;
+        }
+        vm.selectedProperty().addListener((o, a, m) -> statusVm.modelProperty().set(m));
+        statusVm.modelProperty().set(vm.selectedProperty().get());
+        statusChoice.getItems().setAll(ModelStatusViewModel.STATUSES);
+        statusChoice.setConverter(new javafx.util.StringConverter<>() {
+            @Override public String toString(String s) { return s == null ? "" : CatalogLabels.status(s); }
+            @Override public String fromString(String s) { throw new UnsupportedOperationException("picked from the list, never typed"); }
+        });
+        statusChoice.valueProperty().bindBidirectional(statusVm.statusProperty());
+        statusEffectiveField.textProperty().bindBidirectional(statusVm.effectiveAtProperty());
+        statusEffectiveError.textProperty().bind(statusVm.effectiveErrorProperty());
+        statusEffectiveError.visibleProperty().bind(statusVm.effectiveErrorProperty().isNotEmpty());
+        statusEffectiveError.managedProperty().bind(statusEffectiveError.visibleProperty());
+        statusReasonField.textProperty().bindBidirectional(statusVm.reasonProperty());
+        statusEmergencyBox.selectedProperty().bindBidirectional(statusVm.emergencyProperty());
+        statusEmergencyBox.setVisible(statusVm.canOverride());
+        statusEmergencyBox.setManaged(statusVm.canOverride());
+        for (javafx.scene.Node n : new javafx.scene.Node[] {statusChoice, statusEffectiveField, statusReasonField}) {
+            n.setDisable(!statusVm.canEdit());
+        }
+        applyStatusButton.disableProperty().bind(statusVm.canApplyBinding().not());
+        statusProgress.visibleProperty().bind(statusVm.savingProperty());
+        statusProgress.managedProperty().bind(statusProgress.visibleProperty());
+        statusMessage.textProperty().bind(statusVm.messageProperty());
+        statusVm.failedProperty().addListener((o, a, bad) -> statusMessage.pseudoClassStateChanged(
+                javafx.css.PseudoClass.getPseudoClass("danger"), bad));
+        if (modal != null) {
+            ConflictDialog.bind(modal, statusVm.conflicts(), "this model", statusVm::retryWithMine, statusVm::takeTheirs);
+        }
     }
 
     @FXML
@@ -107,6 +190,7 @@ public final class CatalogController {
         bindFilters();
         bindTable();
         bindDetail();
+        bindStatus();
         SearchField.focusOnFind(catalogRoot, searchField);
     }
 

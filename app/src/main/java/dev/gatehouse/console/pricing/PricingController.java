@@ -35,6 +35,7 @@ public final class PricingController {
     private final PricingViewModel vm;
 
     @FXML private BorderPane pricingRoot;
+    @FXML private javafx.scene.control.TabPane tabs;
     @FXML private Label readOnlyBadge;
     @FXML private TextField searchField;
     @FXML private TableView<Model> modelTable;
@@ -113,7 +114,8 @@ public final class PricingController {
     @FXML private Button discountSaveButton;
     @FXML private ProgressIndicator discountProgress;
     @FXML private Label discountMessage;
-    @FXML private ListView<String> discountHistory;
+    @FXML private ListView<VolumeDiscountsViewModel.HistoryRow> discountHistory;
+    @FXML private Label noticeDetail;
     @FXML private TextField noticeAccountField;
     @FXML private TextField noticeModelField;
     @FXML private ProgressIndicator noticeProgress;
@@ -123,7 +125,6 @@ public final class PricingController {
     @FXML private TableColumn<PriceNoticesViewModel.Row, String> noticeModelColumn;
     @FXML private TableColumn<PriceNoticesViewModel.Row, String> noticeEffectiveColumn;
     @FXML private TableColumn<PriceNoticesViewModel.Row, String> noticeSummaryColumn;
-    @FXML private TableColumn<PriceNoticesViewModel.Row, String> noticeReasonColumn;
     @FXML private Label noticePlaceholder;
     @FXML private Button moreNoticesButton;
 
@@ -152,6 +153,12 @@ public final class PricingController {
         searchField.setOnAction(e -> vm.searchModels());
         modelTable.getSelectionModel().selectedItemProperty().addListener((o, a, m) -> vm.selectedProperty().set(m));
         vm.selectedProperty().addListener((o, a, m) -> {
+            if (m != null && m != modelTable.getSelectionModel().getSelectedItem()) {
+                modelTable.getSelectionModel().select(m);
+                modelTable.scrollTo(m);
+            }
+        });
+        vm.selectedProperty().addListener((o, a, m) -> {
             show(editor, m != null);
             show(editorEmpty, m == null);
             modelTitle.setText(m == null ? "" : m.name());
@@ -163,6 +170,7 @@ public final class PricingController {
         vm.draft().addListener((ListChangeListener<DraftLine>) c -> drawDraft());
         effectiveField.textProperty().bindBidirectional(vm.effectiveAtProperty());
         effectiveError.textProperty().bind(vm.effectiveErrorProperty());
+        EditorBindings.collapseWhenEmpty(effectiveError);
         reasonArea.textProperty().bindBidirectional(vm.reasonProperty());
         emergencyBox.selectedProperty().bindBidirectional(vm.emergencyProperty());
         show(emergencyBox, vm.canOverride());
@@ -171,17 +179,13 @@ public final class PricingController {
         }
         previewButton.disableProperty().bind(vm.canPreviewBinding().not());
         saveButton.disableProperty().bind(vm.canSaveBinding().not());
-        previewProgress.visibleProperty().bind(vm.previewLoader().loadingBinding().or(vm.savingProperty()));
-        previewProgress.managedProperty().bind(previewProgress.visibleProperty());
-        messageLabel.textProperty().bind(Bindings.when(vm.previewLoader().messageProperty().isEmpty())
-                .then(vm.messageProperty()).otherwise(vm.previewLoader().messageProperty()));
+        EditorBindings.busy(previewProgress, vm.previewLoader(), vm.savingProperty());
+        EditorBindings.message(messageLabel, vm.previewLoader(), vm.messageProperty());
         // a 412 opens the conflict dialog
         ConflictDialog.bind(modal, vm.conflicts(), "this model's prices", vm::retryWithMine, vm::takeTheirs);
         // the preview
-        previewPane.visibleProperty().bind(vm.previewCurrentProperty());
-        previewPane.managedProperty().bind(previewPane.visibleProperty());
-        noticeLabel.textProperty().bind(vm.noticeTextProperty());
-        vm.noticeTextProperty().addListener((o, a, t) -> tone(noticeLabel, vm.noticeOkProperty().get()));
+        EditorBindings.shownWhen(previewPane, vm.previewCurrentProperty());
+        EditorBindings.notice(noticeLabel, vm.noticeTextProperty(), vm.noticeOkProperty());
         diffTable.setItems(vm.diff());
         column(diffLineColumn, DiffRow::line);
         column(diffOldColumn, DiffRow::oldApi);
@@ -239,16 +243,15 @@ public final class PricingController {
     private void bindDiscounts() {
         discountInForce.textProperty().bind(discounts.inForceProperty());
         discountScheduled.textProperty().bind(discounts.scheduledProperty());
-        discountScheduled.visibleProperty().bind(discounts.scheduledProperty().isNotEmpty());
-        discountScheduled.managedProperty().bind(discountScheduled.visibleProperty());
+        EditorBindings.collapseWhenEmpty(discountScheduled);
         discounts.rows().addListener((ListChangeListener<VolumeDiscountsViewModel.StepRow>) c -> drawDiscounts());
         discountStepsError.textProperty().bind(discounts.stepsErrorProperty());
-        discountKind.textProperty().bind(discounts.kindTextProperty());
-        discountKind.visibleProperty().bind(discounts.kindTextProperty().isNotEmpty());
-        discountKind.managedProperty().bind(discountKind.visibleProperty());
-        discounts.kindTextProperty().addListener((o, a, t) -> tone(discountKind, discounts.noticeOkProperty().get()));
+        EditorBindings.notice(discountKind, discounts.kindTextProperty(), discounts.noticeOkProperty());
+        EditorBindings.collapseWhenEmpty(discountKind);
         discountEffectiveField.textProperty().bindBidirectional(discounts.effectiveAtProperty());
         discountEffectiveError.textProperty().bind(discounts.effectiveErrorProperty());
+        EditorBindings.collapseWhenEmpty(discountEffectiveError);
+        EditorBindings.collapseWhenEmpty(discountStepsError);
         discountReasonArea.textProperty().bindBidirectional(discounts.reasonProperty());
         discountEmergencyBox.selectedProperty().bindBidirectional(discounts.emergencyProperty());
         show(discountEmergencyBox, discounts.canOverride());
@@ -256,11 +259,33 @@ public final class PricingController {
             n.setDisable(!discounts.canEdit());
         }
         discountSaveButton.disableProperty().bind(discounts.canSaveBinding().not());
-        discountProgress.visibleProperty().bind(discounts.loader().loadingBinding().or(discounts.savingProperty()));
-        discountProgress.managedProperty().bind(discountProgress.visibleProperty());
-        discountMessage.textProperty().bind(Bindings.when(discounts.loader().messageProperty().isEmpty())
-                .then(discounts.messageProperty()).otherwise(discounts.loader().messageProperty()));
+        EditorBindings.busy(discountProgress, discounts.loader(), discounts.savingProperty());
+        EditorBindings.message(discountMessage, discounts.loader(), discounts.messageProperty());
         discountHistory.setItems(discounts.history());
+        discountHistory.setCellFactory(l -> new ListCell<>() {
+            @Override
+            protected void updateItem(VolumeDiscountsViewModel.HistoryRow h, boolean empty) {
+                super.updateItem(h, empty);
+                setText(null);
+                if (empty || h == null) {
+                    setGraphic(null);
+                    return;
+                }
+                Label when = new Label(h.when());
+                when.getStyleClass().add("timeline-when");
+                Label what = new Label(h.what());
+                what.getStyleClass().addAll("pill", h.emergency() ? "pill-emergency" : h.what().startsWith("scheduled") ? "pill-scheduled" : "pill-history");
+                Label steps = new Label(h.steps());
+                steps.setWrapText(true);
+                Label who = new Label(h.who());
+                who.setWrapText(true);
+                who.getStyleClass().add("text-muted");
+                VBox box = new VBox(2, new HBox(8, when, what), steps, who);
+                box.setMaxWidth(Double.MAX_VALUE);
+                box.prefWidthProperty().bind(discountHistory.widthProperty().subtract(30));
+                setGraphic(box);
+            }
+        });
         discountHistory.setPlaceholder(new Label("No change to the discounts yet."));
         ConflictDialog.bind(modal, discounts.conflicts(), "the volume discounts", discounts::retryWithMine, discounts::takeTheirs);
     }
@@ -324,12 +349,16 @@ public final class PricingController {
         column(noticeModelColumn, PriceNoticesViewModel.Row::model);
         column(noticeEffectiveColumn, r -> r.effective() + (r.emergency() ? " · EMERGENCY" : ""));
         column(noticeSummaryColumn, PriceNoticesViewModel.Row::summary);
-        column(noticeReasonColumn, PriceNoticesViewModel.Row::reason);
         noticePlaceholder.textProperty().bind(Bindings.when(notices.loader().loadingBinding()).then("Loading notices…")
                 .otherwise(Bindings.when(notices.loader().messageProperty().isEmpty()).then("No notices match.")
                         .otherwise(notices.loader().messageProperty())));
         noticeProgress.visibleProperty().bind(notices.loader().loadingBinding());
         noticeProgress.managedProperty().bind(noticeProgress.visibleProperty());
+        noticeTable.getSelectionModel().selectedItemProperty().addListener((o, a, r) -> noticeDetail.setText(r == null
+                ? "Select a notice to read it as it would be sent."
+                : "To " + r.account() + " · " + r.model() + " · from " + r.effective() + (r.emergency() ? " (emergency override)" : "")
+                + "\n" + r.summary() + "\nWhy: " + r.reason()));
+        noticeDetail.setText("Select a notice to read it as it would be sent.");
         moreNoticesButton.visibleProperty().bind(notices.moreProperty());
         moreNoticesButton.managedProperty().bind(moreNoticesButton.visibleProperty());
     }
@@ -413,11 +442,6 @@ public final class PricingController {
         };
     }
 
-    private static void tone(Label label, boolean ok) {
-        label.getStyleClass().removeAll("notice-ok", "notice-short");
-        label.getStyleClass().add(ok ? "notice-ok" : "notice-short");
-    }
-
     private static <S> void column(TableColumn<S, String> column, Function<S, String> value) {
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
     }
@@ -441,5 +465,9 @@ public final class PricingController {
 
     void focus() {
         searchField.requestFocus();
+    }
+
+    void showModelTab() {
+        tabs.getSelectionModel().select(0);
     }
 }

@@ -61,6 +61,13 @@ public final class PricingScreen implements Screen {
         return view;
     }
 
+    /** {@code subject}: a model's slug, opened in the editor. */
+    @Override
+    public void show(String subject) {
+        controller.showModelTab();
+        vm.openModel(subject);
+    }
+
     @Override
     public void focus() {
         controller.focus();

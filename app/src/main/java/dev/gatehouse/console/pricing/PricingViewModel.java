@@ -166,7 +166,14 @@ public final class PricingViewModel {
         this.zone = clock.getZone();
         this.canEdit = Permission.EDIT_PRICES.allows(role);
         this.canOverride = Permission.EMERGENCY_PRICE_CHANGE.allows(role);
-        this.modelsLoader = new Loader<Page<Model>>(fx).onLoaded(p -> models.setAll(p.data()));
+        this.modelsLoader = new Loader<Page<Model>>(fx).onLoaded(p -> {
+            models.setAll(p.data());
+            String wanted = pendingSlug;
+            pendingSlug = null;
+            if (wanted != null) {
+                p.data().stream().filter(m -> m.slug().equals(wanted)).findFirst().ifPresent(selected::set);
+            }
+        });
         this.prices = new Loader<ModelPrices>(fx).onLoaded(this::showPrices);
         this.preview = new Loader<PricePreview>(fx).onLoaded(this::showPreview);
         this.bulkPreview = new Loader<PricePreview>(fx).onLoaded(this::showBulkPreview);
@@ -206,6 +213,18 @@ public final class PricingViewModel {
                 list.stream().map(ProviderSummary::name).forEach(providerOptions::add);
             }
         }));
+    }
+
+    private String pendingSlug;
+
+    /** Opens a model by its slug (from the Catalog's "Open in Pricing"): searches for it and selects it. */
+    public void openModel(String slug) {
+        if (slug == null || slug.isBlank()) {
+            return;
+        }
+        pendingSlug = slug;
+        search.set(slug);
+        modelsLoader.load(() -> api.models(slug));
     }
 
     public void searchModels() {

@@ -61,6 +61,9 @@ public final class VolumeDiscountsViewModel {
         public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }
     }
 
+    /** One change of the history: when it took (or takes) effect, what it was, the tiers and who and why. */
+    public record HistoryRow(String when, String what, String steps, String who, boolean emergency) {}
+
     private final VolumeDiscountsApi api;
     private final Executor fx;
     private final Clock clock;
@@ -69,7 +72,7 @@ public final class VolumeDiscountsViewModel {
     private final boolean canOverride;
     private final Loader<VolumeDiscountSchedule> loader;
     private final ObservableList<StepRow> rows = FXCollections.observableArrayList();
-    private final ObservableList<String> history = FXCollections.observableArrayList();
+    private final ObservableList<HistoryRow> history = FXCollections.observableArrayList();
     private final ReadOnlyStringWrapper inForce = new ReadOnlyStringWrapper(this, "inForce", "");
     private final ReadOnlyStringWrapper scheduled = new ReadOnlyStringWrapper(this, "scheduled", "");
     private final ReadOnlyStringWrapper stepsError = new ReadOnlyStringWrapper(this, "stepsError", "");
@@ -121,10 +124,10 @@ public final class VolumeDiscountsViewModel {
         scheduled.set(s.scheduled() == null ? "" : "Scheduled " + s.scheduled().kind() + " from "
                 + PriceText.when(s.scheduled().effectiveAt(), zone) + ": " + describe(s.scheduled().steps())
                 + ". A new change replaces it.");
-        List<String> lines = new ArrayList<>();
+        List<HistoryRow> lines = new ArrayList<>();
         for (VolumeDiscountChange c : s.history()) {
-            lines.add(PriceText.when(c.effectiveAt(), zone) + " · " + c.state() + " " + c.kind() + (c.emergency() ? " · EMERGENCY" : "")
-                    + " · " + describe(c.steps()) + " · " + c.author() + ": " + c.reason());
+            lines.add(new HistoryRow(PriceText.when(c.effectiveAt(), zone), c.state() + " " + c.kind() + (c.emergency() ? " · EMERGENCY" : ""),
+                    describe(c.steps()), c.author() + ": " + c.reason(), c.emergency()));
         }
         history.setAll(lines);
         validate();
@@ -327,7 +330,7 @@ public final class VolumeDiscountsViewModel {
     public boolean canOverride() { return canOverride; }
     public Loader<VolumeDiscountSchedule> loader() { return loader; }
     public ObservableList<StepRow> rows() { return rows; }
-    public ObservableList<String> history() { return history; }
+    public ObservableList<HistoryRow> history() { return history; }
     public ReadOnlyStringProperty inForceProperty() { return inForce.getReadOnlyProperty(); }
     public ReadOnlyStringProperty scheduledProperty() { return scheduled.getReadOnlyProperty(); }
     public ReadOnlyStringProperty stepsErrorProperty() { return stepsError.getReadOnlyProperty(); }

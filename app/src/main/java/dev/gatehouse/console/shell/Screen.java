@@ -14,4 +14,7 @@ public interface Screen {
 
     /** Where keyboard focus goes when the screen is shown. */
     default void focus() {}
+
+    /** Shows {@code subject} (what another screen asked for, see {@link AreaRequested}); a screen that has none ignores it. */
+    default void show(String subject) {}
 }

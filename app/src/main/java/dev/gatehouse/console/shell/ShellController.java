@@ -86,7 +86,18 @@ public final class ShellController {
         });
         show(vm.areaProperty().get());
         bindFirstRun();
+        // a screen may open another area on a subject (Catalog → Pricing on the selected model)
+        areaRequests = vm.session().events().subscribe(AreaRequested.class, r -> vm.areas().stream()
+                .filter(a -> a.id().equals(r.areaId()) && a.built()).findFirst().ifPresent(a -> {
+                    vm.open(a);
+                    Screen s = screens.get(a);
+                    if (s != null && r.subject() != null) {
+                        s.show(r.subject());
+                    }
+                }));
     }
+
+    private EventBus.Subscription areaRequests = EventBus.Subscription.NONE;
 
     /** The first-run checklist over the content, on an empty platform; each item opens its area. */
     private void bindFirstRun() {
@@ -152,6 +163,7 @@ public final class ShellController {
 
     /** Stops every built screen's background work; the shell is being left. */
     public void close() {
+        areaRequests.close();
         screens.values().forEach(Screen::close);
         screens.clear();
         vm.close();

@@ -4,6 +4,7 @@ import dev.gatehouse.api.Account;
 import dev.gatehouse.api.RateTier;
 import dev.gatehouse.console.actions.ConflictDialog;
 import dev.gatehouse.console.actions.ModalLayer;
+import dev.gatehouse.console.pricing.EditorBindings;
 import dev.gatehouse.console.pricing.PriceText;
 import javafx.beans.binding.Bindings;
 import javafx.beans.property.ReadOnlyStringWrapper;
@@ -116,6 +117,7 @@ public final class TiersController {
         kindLabel.textProperty().bind(vm.kindTextProperty());
         effectiveField.textProperty().bindBidirectional(vm.effectiveAtProperty());
         effectiveError.textProperty().bind(vm.effectiveErrorProperty());
+        EditorBindings.collapseWhenEmpty(effectiveError);
         reasonArea.textProperty().bindBidirectional(vm.reasonProperty());
         emergencyBox.selectedProperty().bindBidirectional(vm.emergencyProperty());
         show(emergencyBox, vm.canOverride());
@@ -124,10 +126,8 @@ public final class TiersController {
         }
         previewButton.disableProperty().bind(vm.canPreviewBinding().not());
         saveButton.disableProperty().bind(vm.canSaveBinding().not());
-        progress.visibleProperty().bind(vm.previewLoader().loadingBinding().or(vm.savingProperty()));
-        progress.managedProperty().bind(progress.visibleProperty());
-        messageLabel.textProperty().bind(Bindings.when(vm.previewLoader().messageProperty().isEmpty())
-                .then(vm.messageProperty()).otherwise(vm.previewLoader().messageProperty()));
+        EditorBindings.busy(progress, vm.previewLoader(), vm.savingProperty());
+        EditorBindings.message(messageLabel, vm.previewLoader(), vm.messageProperty());
         ConflictDialog.bind(modal, vm.conflicts(), "these limits", vm::retryWithMine, vm::takeTheirs);
         // the Enterprise account picker
         accountList.setItems(vm.accountMatches());
@@ -141,19 +141,13 @@ public final class TiersController {
             }
         });
         accountList.getSelectionModel().selectedItemProperty().addListener((o, a, picked) -> vm.pickAccount(picked));
-        accountProgress.visibleProperty().bind(vm.searchingProperty());
-        accountProgress.managedProperty().bind(accountProgress.visibleProperty());
+        EditorBindings.shownWhen(accountProgress, vm.searchingProperty());
         // withdrawing what is scheduled
         cancelReasonField.textProperty().bindBidirectional(vm.cancelReasonProperty());
         cancelReasonField.setDisable(!vm.canEdit());
         cancelScheduledButton.disableProperty().bind(vm.canCancelBinding().not());
-        previewPane.visibleProperty().bind(vm.previewCurrentProperty());
-        previewPane.managedProperty().bind(previewPane.visibleProperty());
-        noticeLabel.textProperty().bind(vm.noticeTextProperty());
-        vm.noticeTextProperty().addListener((o, a, t) -> {
-            noticeLabel.getStyleClass().removeAll("notice-ok", "notice-short");
-            noticeLabel.getStyleClass().add(vm.noticeOkProperty().get() ? "notice-ok" : "notice-short");
-        });
+        EditorBindings.shownWhen(previewPane, vm.previewCurrentProperty());
+        EditorBindings.notice(noticeLabel, vm.noticeTextProperty(), vm.noticeOkProperty());
         reachLabel.textProperty().bind(vm.reachTextProperty());
         exceedanceList.setItems(vm.exceedance());
     }

@@ -414,6 +414,7 @@ public final class TiersViewModel {
             conflicts.setAll(describeConflict(mine, theirs));
             previewCurrent.set(false);
             pendingTheirs = theirs;
+            tiers.load(api::tiers); // the list shows what they saved
         }));
     }
 
@@ -437,7 +438,8 @@ public final class TiersViewModel {
 
     private static void compare(List<String> lines, String field, int mine, int theirs) {
         if (mine != theirs) {
-            lines.add(field + " is now " + theirs + " (you started from " + mine + ")");
+            java.text.NumberFormat grouped = java.text.NumberFormat.getIntegerInstance(java.util.Locale.ENGLISH);
+            lines.add(field + " is now " + grouped.format(theirs) + " (you started from " + grouped.format(mine) + ")");
         }
     }
 

@@ -104,4 +104,39 @@ class PricingScreenTest {
         ListView<PricingViewModel.TimelineEntry> timeline = robot.lookup("#timelineList").queryAs(ListView.class);
         waitUntil(() -> timeline.getItems().stream().anyMatch(e -> e.scheduled() != null && e.detail().contains("Sonnet 4 input by 10%")));
     }
+
+    @Test
+    void aVolumeDiscountTierIsAddedAtOnceAndNoticesAreListed(FxRobot robot) throws Exception {
+        robot.interact(() -> robot.lookup("#tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(2));
+        VolumeDiscountsViewModel vm = screen.discounts();
+        waitUntil(() -> !vm.rows().isEmpty() || vm.inForceProperty().get().startsWith("No volume"));
+        int before = vm.rows().size();
+        robot.clickOn("#addDiscountButton");
+        waitUntil(() -> robot.lookup("#discount-from-" + before).tryQuery().isPresent());
+        robot.clickOn("#discount-from-" + before).write("900000");
+        robot.clickOn("#discount-off-" + before).write("99.999");
+        waitUntil(() -> vm.rows().get(before).errorProperty().get().contains("2 decimals"));
+        assertThat(robot.lookup("#discountSaveButton").queryButton().isDisabled()).isTrue();
+        TextField off = robot.lookup("#discount-off-" + before).queryAs(TextField.class);
+        robot.interact(off::clear);
+        robot.clickOn(off).write("15");
+        waitUntil(() -> robot.lookup("#discountKind").queryAs(Label.class).getText().contains("price decrease"));
+        robot.clickOn("#discountReasonArea").write("A top tier for the largest accounts (apimart §6).");
+        waitUntil(() -> !robot.lookup("#discountSaveButton").queryButton().isDisabled());
+        robot.clickOn("#discountSaveButton");
+        waitUntil(() -> robot.lookup("#discountMessage").queryAs(Label.class).getText().startsWith("Saved"));
+        assertThat(vm.inForceProperty().get()).contains("from $900,000.00 a month 15 % off");
+        @SuppressWarnings("unchecked")
+        ListView<VolumeDiscountsViewModel.HistoryRow> history = robot.lookup("#discountHistory").queryAs(ListView.class);
+        assertThat(history.getItems().get(0).who()).contains("A top tier for the largest accounts");
+
+        robot.interact(() -> robot.lookup("#tabs").queryAs(javafx.scene.control.TabPane.class).getSelectionModel().select(3));
+        @SuppressWarnings("unchecked")
+        TableView<PriceNoticesViewModel.Row> notices = robot.lookup("#noticeTable").queryAs(TableView.class);
+        waitUntil(() -> !notices.getItems().isEmpty());
+        String account = notices.getItems().get(0).account();
+        String accountId = account.substring(account.lastIndexOf(' ') + 1);
+        robot.clickOn("#noticeAccountField").write(accountId).type(javafx.scene.input.KeyCode.ENTER);
+        waitUntil(() -> !notices.getItems().isEmpty() && notices.getItems().stream().allMatch(r -> r.account().endsWith(accountId)));
+    }
 }

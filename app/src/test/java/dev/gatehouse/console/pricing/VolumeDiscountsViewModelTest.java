@@ -64,7 +64,10 @@ class VolumeDiscountsViewModelTest {
         assertThat(vm.rows()).hasSize(2);
         assertThat(vm.rows().get(1).offProperty().get()).isEqualTo("7.5");
         assertThat(vm.inForceProperty().get()).contains("from $1,000.00 a month 3 % off");
-        assertThat(vm.history()).singleElement().asString().contains("Quarterly review");
+        assertThat(vm.history()).singleElement().satisfies(h -> {
+            assertThat(h.what()).isEqualTo("applied decrease");
+            assertThat(h.who()).isEqualTo("op_ops: Quarterly review");
+        });
         assertThat(vm.kindTextProperty().get()).contains("nothing to save");
         assertThat(vm.canSaveBinding().get()).isFalse();
 

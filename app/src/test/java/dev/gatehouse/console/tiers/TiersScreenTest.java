@@ -22,6 +22,7 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
@@ -91,5 +92,33 @@ class TiersScreenTest {
         waitUntil(() -> robot.lookup("#messageLabel").queryAs(Label.class).getText().startsWith("Scheduled for"));
         assertThat(robot.lookup("#scheduledLabel").queryAs(Label.class).getText()).contains("50 / 1,000 / 5");
         waitUntil(() -> tiers.getItems().stream().anyMatch(t -> t.name().equals("starter") && t.scheduled() != null && t.rpm() == 60));
+
+        // withdrawn again, with a reason: the tier keeps its limits and shows nothing scheduled
+        assertThat(robot.lookup("#cancelScheduledButton").queryButton().isDisabled()).as("a reason first").isTrue();
+        robot.clickOn("#cancelReasonField").write("The scraping ring was blocked at the edge instead.");
+        waitUntil(() -> !robot.lookup("#cancelScheduledButton").queryButton().isDisabled());
+        robot.clickOn("#cancelScheduledButton");
+        waitUntil(() -> robot.lookup("#messageLabel").queryAs(Label.class).getText().startsWith("Withdrawn: the tightening"));
+        waitUntil(() -> !robot.lookup("#scheduledBox").query().isVisible());
+        waitUntil(() -> tiers.getItems().stream().anyMatch(t -> t.name().equals("starter") && t.scheduled() == null && t.rpm() == 60));
+    }
+
+    @Test
+    void anEnterpriseAccountIsFoundByNameAndItsLimitsOpen(FxRobot robot) throws Exception {
+        dev.gatehouse.api.Account big = client.accounts(null, "active", "enterprise", null, 1).get(10, TimeUnit.SECONDS).data().get(0);
+        String word = big.name().split(" ")[0];
+        robot.clickOn("#accountField").write(word).type(javafx.scene.input.KeyCode.ENTER);
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ListView<dev.gatehouse.api.Account> matches = robot.lookup("#accountList").queryAs(javafx.scene.control.ListView.class);
+        waitUntil(() -> matches.getItems().stream().anyMatch(a -> a.id().equals(big.id())) || screen.viewModel().targetProperty().get() != null);
+        assertThat(matches.getItems()).allMatch(a -> a.tier().equals("enterprise"));
+        if (screen.viewModel().targetProperty().get() == null) {
+            robot.interact(() -> matches.getSelectionModel().select(
+                    matches.getItems().stream().filter(a -> a.id().equals(big.id())).findFirst().orElseThrow()));
+        }
+        waitUntil(() -> robot.lookup("#editor").query().isVisible());
+        assertThat(screen.viewModel().targetProperty().get().id()).isIn(matches.getItems().stream().map(dev.gatehouse.api.Account::id).toList()
+                .isEmpty() ? List.of(big.id()) : matches.getItems().stream().map(dev.gatehouse.api.Account::id).toList());
+        assertThat(robot.lookup("#targetTitle").queryAs(Label.class).getText()).isNotEmpty();
     }
 }

@@ -177,4 +177,36 @@ class VolumeDiscountRoutesTest {
             });
         }
     }
+
+    @Test
+    void twoOperatorsEditingTheDiscountsAtOnceGetExactlyOne412() throws Exception {
+        CLOCK.set(START);
+        String etag = etag();
+        java.util.concurrent.CountDownLatch go = new java.util.concurrent.CountDownLatch(1);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            List<java.util.concurrent.Future<Integer>> results = new java.util.ArrayList<>();
+            for (String off : List.of("20", "25")) {
+                results.add(pool.submit(() -> {
+                    go.await();
+                    // more discount than anything before: applies at once for whichever gets there first
+                    return put(Role.OPS, "[" + step("500", off) + "]", "", etag).status();
+                }));
+            }
+            go.countDown();
+            List<Integer> statuses = new java.util.ArrayList<>();
+            for (var f : results) {
+                statuses.add(f.get());
+            }
+            assertThat(statuses).containsExactlyInAnyOrder(200, 412);
+        } finally {
+            pool.shutdownNow();
+            // back to no discounts for the other tests
+            gw.db().jdbi().useHandle(h -> {
+                h.createUpdate("DELETE FROM volume_discount_steps WHERE change_id IN (SELECT id FROM volume_discount_changes WHERE scheduled_at = :t)")
+                        .bind("t", START.atOffset(java.time.ZoneOffset.UTC)).execute();
+                h.createUpdate("DELETE FROM volume_discount_changes WHERE scheduled_at = :t").bind("t", START.atOffset(java.time.ZoneOffset.UTC)).execute();
+            });
+        }
+    }
 }
