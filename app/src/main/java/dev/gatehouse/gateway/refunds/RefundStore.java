@@ -58,7 +58,10 @@ public final class RefundStore {
             sql.append(" AND r.id < :before");
             params.put("before", beforeId);
         }
-        sql.append(" ORDER BY r.id DESC LIMIT :limit");
+        // with the leading column fixed, "col, id DESC" orders like id DESC and is the order of that column's index:
+        // H2 then reads the first page off the index instead of sorting every match (13k requested refunds at scale)
+        String lead = f.accountId() != null ? "r.account_id, " : f.state() != null ? "r.state, " : f.verdict() != null ? "r.verdict, " : "";
+        sql.append(" ORDER BY ").append(lead).append("r.id DESC LIMIT :limit");
         var q = h.createQuery(sql.toString()).bind("limit", limit);
         params.forEach(q::bind);
         return q.map((rs, c) -> refund(rs)).list();
