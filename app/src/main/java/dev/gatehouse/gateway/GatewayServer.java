@@ -100,6 +100,7 @@ public final class GatewayServer implements AutoCloseable {
                 new PricingRoutes(db.jdbi(), clock),
                 new TierRoutes(db.jdbi(), clock),
                 // key issuance and simulator control (issue 12)
+                new dev.gatehouse.gateway.keys.KeyIssuanceRoutes(),
 
                 // team platform: accounts, credits, import (issue 13)
                 new dev.gatehouse.gateway.accounts.AccountOpeningRoutes(),

@@ -123,6 +123,7 @@ class AdminApiFuzzTest {
             new Endpoint("POST", "/admin/v1/accounts/{account}/limits/preview"),
 
             // ---- key issuance and simulator (issue 12) ----
+            new Endpoint("POST", "/admin/v1/accounts/{account}/keys"),
 
             // ---- team: accounts, credits, import (issue 13) ----
             new Endpoint("POST", "/admin/v1/accounts"),

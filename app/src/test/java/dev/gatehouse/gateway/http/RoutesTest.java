@@ -240,6 +240,8 @@ class RoutesTest {
         }
 
         // ---- key issuance and simulator (issue 12) ----
+        samples.add(new Sample("POST /admin/v1/accounts/{id}/keys", Permission.ISSUE_KEY,
+                "{\"name\":\"rails key\",\"mode\":\"live\",\"reason\":\"rails test\"}", account));
 
         // ---- team: accounts, credits, import (issue 13) ----
         Supplier<String> noRailsOpening = () -> {
