@@ -489,6 +489,12 @@ public final class PlatformClient implements AutoCloseable {
 
     // ---- key issuance and simulator (issue 12) ----
 
+    /** Issues the account a key; the answer holds the secret once (null on an Idempotency-Key replay). */
+    public CompletableFuture<dev.gatehouse.api.KeyIssued> issueKey(String accountId, dev.gatehouse.api.NewApiKey body, String idempotencyKey) {
+        return post(admin("accounts").addPathSegment(accountId).addPathSegment("keys").build(), body, idempotencyKey,
+                type(dev.gatehouse.api.KeyIssued.class));
+    }
+
     // ---- team: operators, accounts, credits, import (issue 13) ----
 
     /** One page of operators, in id order (lead only). */
