@@ -42,6 +42,8 @@ public final class GatewayServer implements AutoCloseable {
     private final Javalin app;
     private final String mode;
     private final Routes routes;
+    /** The demo's traffic simulator, once one drives this gateway (issue 12); empty in team mode. */
+    private final dev.gatehouse.gateway.demo.SimulatorSlot simulator = new dev.gatehouse.gateway.demo.SimulatorSlot();
 
     public GatewayServer(Database db, String mode) {
         this(db, mode, Clock.systemUTC());
@@ -67,7 +69,7 @@ public final class GatewayServer implements AutoCloseable {
         app.get("/healthz", ctx -> ctx.json(new Health("ok", VERSION, db.product())));
         app.before("/admin/v1/*", new OperatorAuth(operators, new SignInThrottle(clock)));
         this.routes = new Routes(app, db.jdbi(), clock);
-        for (Feature feature : features(db, mode, clock)) {
+        for (Feature feature : features(db, mode, clock, simulator)) {
             feature.register(routes);
             feature.sweeps().forEach(s -> PeriodicSweep.whileServing(app, s.name(), s.periodSeconds(), s.work()));
         }
@@ -76,7 +78,7 @@ public final class GatewayServer implements AutoCloseable {
         PeriodicSweep.whileServing(app, "idempotency-expiry", 3600, () -> Idempotency.forgetExpired(db.jdbi(), clock.instant()));
     }
 
-    private static List<Feature> features(Database db, String mode, Clock clock) {
+    private static List<Feature> features(Database db, String mode, Clock clock, dev.gatehouse.gateway.demo.SimulatorSlot simulator) {
         return List.of(
                 new SessionRoutes(mode, VERSION),
                 new CatalogRoutes(db.jdbi()),
@@ -101,6 +103,7 @@ public final class GatewayServer implements AutoCloseable {
                 new TierRoutes(db.jdbi(), clock),
                 // key issuance and simulator control (issue 12)
                 new dev.gatehouse.gateway.keys.KeyIssuanceRoutes(),
+                new dev.gatehouse.gateway.demo.SimulatorRoutes(simulator),
 
                 // team platform: accounts, credits, import (issue 13)
                 new dev.gatehouse.gateway.accounts.AccountOpeningRoutes(),
@@ -125,6 +128,11 @@ public final class GatewayServer implements AutoCloseable {
                 .filter(e -> e.getMethod().isHttpMethod())
                 .map(e -> e.getMethod() + " " + e.getPath())
                 .toList();
+    }
+
+    /** Where a traffic simulator driving this gateway is attached, for the admin API to pause and read it. */
+    public dev.gatehouse.gateway.demo.SimulatorSlot simulator() {
+        return simulator;
     }
 
     public GatewayServer start(String host, int port) {

@@ -73,7 +73,10 @@ public final class IssueKeyController {
     @FXML
     private void initialize() {
         IssueKeyViewModel.Target t = vm.target();
-        issueTarget.setText(t.accountName() + " · " + t.accountId());
+        issueTarget.setText(vm.issuedSubtitle());
+        if (t.replaces() != null) {
+            issueTitle.setText("Issue a replacement key");
+        }
         issueName.textProperty().bindBidirectional(vm.nameProperty());
         issueExpires.textProperty().bindBidirectional(vm.expiresProperty());
         issueReason.textProperty().bindBidirectional(vm.reasonProperty());
@@ -101,7 +104,8 @@ public final class IssueKeyController {
         show(lostPanel, stage.isEqualTo(IssueKeyViewModel.Stage.LOST));
         show(doneBar, stage.isNotEqualTo(IssueKeyViewModel.Stage.FORM));
         stage.addListener((o, a, s) -> {
-            issueTitle.setText(s == IssueKeyViewModel.Stage.FORM ? "Issue a key" : vm.issuedTitle());
+            issueTitle.setText(s == IssueKeyViewModel.Stage.FORM ? issueTitle.getText() : vm.issuedTitle());
+            issueTarget.setText(vm.issuedSubtitle());
             lostMessage.setText(vm.lostMessage());
             if (s == IssueKeyViewModel.Stage.SHOWN) {
                 secretField.requestFocus();

@@ -187,10 +187,17 @@ public final class IssueKeyViewModel {
         done.set(true);
     }
 
-    /** "Key sk-live-AbCd…wxyz issued to Acme": what the secret panel and the toast say. */
+    /** "Live key issued": the dialog's title once the key exists. */
     public String issuedTitle() {
         ApiKey k = issued.get();
-        return k == null ? "" : ("test".equals(k.mode()) ? "Test key " : "Live key ") + k.masked() + " issued to " + target.accountName();
+        return k == null ? "" : ("test".equals(k.mode()) ? "Test key issued" : "Live key issued");
+    }
+
+    /** "sk-live-AbCd…wxyz · Acme Robotics · acct_1": the line under the title, naming the key as operators will see it. */
+    public String issuedSubtitle() {
+        ApiKey k = issued.get();
+        return k == null ? target.accountName() + " · " + target.accountId()
+                : k.masked() + " · " + target.accountName() + " · " + target.accountId();
     }
 
     /** Why there is no secret to show, and what to do: revoke the key and issue another. */

@@ -80,7 +80,8 @@ class IssueKeyViewModelTest {
         vm.submit();
         assertThat(vm.stageProperty().get()).isEqualTo(IssueKeyViewModel.Stage.SHOWN);
         assertThat(vm.secretProperty().get()).isEqualTo(SECRET);
-        assertThat(vm.issuedTitle()).isEqualTo("Live key sk-live-Ab3d…Ab3d issued to Acme Robotics");
+        assertThat(vm.issuedTitle()).isEqualTo("Live key issued");
+        assertThat(vm.issuedSubtitle()).isEqualTo("sk-live-Ab3d…Ab3d · Acme Robotics · acct_1");
         assertThat(told).hasSize(1);
         assertThat(vm.storedProperty().get()).isFalse();
         vm.copy();

@@ -124,6 +124,9 @@ class AdminApiFuzzTest {
 
             // ---- key issuance and simulator (issue 12) ----
             new Endpoint("POST", "/admin/v1/accounts/{account}/keys"),
+            new Endpoint("GET", "/admin/v1/simulator"),
+            new Endpoint("POST", "/admin/v1/simulator/pause"),
+            new Endpoint("POST", "/admin/v1/simulator/resume"),
 
             // ---- team: accounts, credits, import (issue 13) ----
             new Endpoint("POST", "/admin/v1/accounts"),
