@@ -209,6 +209,8 @@ class AdminApiFuzzTest {
         }
         new OperatorStore(gw.db().jdbi()).create(FUZZED_OPERATOR, "Fuzzed Operator", "fuzzed@test.gatehouse.dev", Role.SUPPORT);
         String ticket = TestTickets.create(gw, accounts.get(0).accountId());
+        // key issuance and simulator (issue 12): a simulator control for /simulator to reach (404 without one)
+        gw.server().simulator().attach(new dev.gatehouse.gateway.demo.FlippingSimulator());
         // refunds and policy (issue 10): a refund for the {refund} routes to find
         String refund = dev.gatehouse.gateway.refunds.TestRefunds.request(gw, "1.00");
         List<String> models = new ArrayList<>();
