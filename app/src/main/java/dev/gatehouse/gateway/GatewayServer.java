@@ -24,6 +24,16 @@ import dev.gatehouse.gateway.operators.OperatorStore;
 import dev.gatehouse.gateway.team.OperatorRoutes;
 import dev.gatehouse.gateway.support.TicketRoutes;
 import dev.gatehouse.gateway.session.SessionRoutes;
+import dev.gatehouse.gateway.ids.PrefixedIds;
+import dev.gatehouse.gateway.plane.PlaneEnforcement;
+import dev.gatehouse.gateway.plane.limits.TierRateLimits;
+import dev.gatehouse.gateway.plane.metering.CreditMeter;
+import dev.gatehouse.gateway.plane.PlaneErrorDialect;
+import dev.gatehouse.gateway.plane.PlaneRoutes;
+import dev.gatehouse.gateway.plane.VideoTasks;
+import dev.gatehouse.gateway.plane.keys.CachedCatalog;
+import dev.gatehouse.gateway.plane.keys.CachedKeyDirectory;
+import dev.gatehouse.gateway.plane.keys.ChangeWatch;
 import dev.gatehouse.gateway.pricing.PricingRoutes;
 import dev.gatehouse.gateway.tiers.TierRoutes;
 import io.javalin.Javalin;
@@ -44,6 +54,9 @@ public final class GatewayServer implements AutoCloseable {
     private final Routes routes;
     /** The demo's traffic simulator, once one drives this gateway (issue 12); empty in team mode. */
     private final dev.gatehouse.gateway.demo.SimulatorSlot simulator = new dev.gatehouse.gateway.demo.SimulatorSlot();
+    private static final PlaneErrorDialect PLANE_ERRORS = new PlaneErrorDialect();
+    private final ChangeWatch planeWatch;
+    private final PlaneEnforcement plane;
 
     public GatewayServer(Database db, String mode) {
         this(db, mode, Clock.systemUTC());
@@ -51,6 +64,20 @@ public final class GatewayServer implements AutoCloseable {
 
     /** {@code clock} is the gateway's one source of time: tests move it to cross SLA, refund and notice deadlines. */
     public GatewayServer(Database db, String mode, Clock clock) {
+        this(db, mode, clock, standardPlane(db, clock));
+    }
+
+    /** The data plane's real rate limits and metering (plane/limits, plane/metering), under a node id of this process. */
+    public static PlaneEnforcement standardPlane(Database db, Clock clock) {
+        String node = PrefixedIds.next("node_", clock.instant());
+        return new PlaneEnforcement(new TierRateLimits(db.jdbi(), clock, node), new CreditMeter(db.jdbi(), clock, node));
+    }
+
+    /**
+     * {@code plane} is the data plane's rate limiting and metering, closed with the server; null serves no /v1 (tests of
+     * the admin API that need no data plane).
+     */
+    public GatewayServer(Database db, String mode, Clock clock, PlaneEnforcement plane) {
         this.db = db;
         this.mode = mode;
         OperatorStore operators = new OperatorStore(db.jdbi(), clock);
@@ -59,13 +86,13 @@ public final class GatewayServer implements AutoCloseable {
             cfg.http.maxRequestSize = 1L << 20;
             cfg.http.prefer405over404 = true;
             cfg.jsonMapper(new JavalinJackson(Json.mapper(), false));
-            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblemErrors(clock)));
+            cfg.jetty.modifyServer(server -> server.setErrorHandler(new JettyProblemErrors(clock, List.of(PLANE_ERRORS))));
             // Jetty's per-connection header cache matched values ignoring case: a token differing only in case
             // was accepted on a connection that had carried the real one
             cfg.jetty.modifyHttpConfiguration(http -> http.setHeaderCacheCaseSensitive(true));
             cfg.router.mount(router -> router.before(RequestLine::check));
         });
-        ProblemResponses.register(app);
+        ProblemResponses.register(app, List.of(PLANE_ERRORS));
         app.get("/healthz", ctx -> ctx.json(new Health("ok", VERSION, db.product())));
         app.before("/admin/v1/*", new OperatorAuth(operators, new SignInThrottle(clock)));
         this.routes = new Routes(app, db.jdbi(), clock);
@@ -74,8 +101,37 @@ public final class GatewayServer implements AutoCloseable {
             feature.sweeps().forEach(s -> PeriodicSweep.whileServing(app, s.name(), s.periodSeconds(), s.work()));
         }
         // data plane /v1 (issue 12)
+        this.plane = plane;
+        this.planeWatch = plane == null ? null : plane(db, clock, plane);
 
         PeriodicSweep.whileServing(app, "idempotency-expiry", 3600, () -> Idempotency.forgetExpired(db.jdbi(), clock.instant()));
+    }
+
+    /** The data plane: cached keys and catalog kept true by one change watch, its routes, the video sweep. */
+    private ChangeWatch plane(Database db, Clock clock, PlaneEnforcement enforcement) {
+        CachedKeyDirectory keys = new CachedKeyDirectory(db.jdbi());
+        CachedCatalog catalog = new CachedCatalog(db.jdbi());
+        ChangeWatch watch = new ChangeWatch(db.jdbi(), keys, catalog);
+        VideoTasks videos = new VideoTasks(db.jdbi(), enforcement.meter(), catalog);
+        new PlaneRoutes(keys, catalog, enforcement.limits(), enforcement.meter(), videos, clock).register(app);
+        // an admin change on this gateway drops what it touched before its answer is sent: refused from the next request
+        app.after("/admin/v1/*", ctx -> {
+            if (!ctx.method().equals(HandlerType.GET) && ctx.statusCode() < 400) {
+                watch.pollNow();
+            }
+        });
+        PeriodicSweep.whileServing(app, "plane-videos", 1, () -> videos.sweep(clock.instant()));
+        return watch;
+    }
+
+    private static void closeQuietly(Object part) {
+        if (part instanceof AutoCloseable c) {
+            try {
+                c.close();
+            } catch (Exception e) {
+                org.slf4j.LoggerFactory.getLogger(GatewayServer.class).warn("closing {} failed", part.getClass().getSimpleName(), e);
+            }
+        }
     }
 
     private static List<Feature> features(Database db, String mode, Clock clock, dev.gatehouse.gateway.demo.SimulatorSlot simulator) {
@@ -155,6 +211,13 @@ public final class GatewayServer implements AutoCloseable {
     @Override
     public void close() {
         app.stop();
+        if (planeWatch != null) {
+            planeWatch.close();
+        }
+        if (plane != null) { // limits give back grants and slots, the meter flushes: before the database closes
+            closeQuietly(plane.limits());
+            closeQuietly(plane.meter());
+        }
         db.close();
     }
 }

@@ -29,11 +29,16 @@ public final class TestGateway implements AutoCloseable {
 
     /** A gateway whose time is {@code clock}, for tests that cross deadlines. */
     public TestGateway(Database db, Clock clock) {
+        this(db, clock, null);
+    }
+
+    /** A gateway that also serves the data plane /v1 with the given rate limits and metering (issue 12). */
+    public TestGateway(Database db, Clock clock, dev.gatehouse.gateway.plane.PlaneEnforcement plane) {
         OperatorStore ops = new OperatorStore(db.jdbi());
         for (Role r : Role.values()) {
             tokens.put(r, ops.create("op_" + r.wire(), r.label() + " Tester", r.wire() + "@test.gatehouse.dev", r));
         }
-        this.server = new GatewayServer(db, "test", clock).start("127.0.0.1", 0);
+        this.server = new GatewayServer(db, "test", clock, plane).start("127.0.0.1", 0);
     }
 
     public GatewayServer server() {

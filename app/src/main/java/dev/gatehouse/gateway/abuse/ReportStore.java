@@ -85,6 +85,17 @@ public final class ReportStore {
                 .bind("acct", accountId).mapTo(String.class).findOne();
     }
 
+    /** The oldest unresolved report of this key (without a key: of the account, keyless) in this category. */
+    static Optional<Row> unresolvedOf(Handle h, String accountId, String keyId, String category) {
+        var q = h.createQuery("SELECT " + COLUMNS + " FROM abuse_reports WHERE account_id = :acct AND unresolved = TRUE "
+                        + "AND category = :cat AND " + (keyId == null ? "key_id IS NULL" : "key_id = :key") + " ORDER BY id LIMIT 1")
+                .bind("acct", accountId).bind("cat", category);
+        if (keyId != null) {
+            q.bind("key", keyId);
+        }
+        return q.map((rs, c) -> row(rs)).findOne();
+    }
+
     /** How many reports about the account are not in this case: its prior reports. */
     static int countOtherReports(Handle h, String accountId, String caseId) {
         return h.createQuery("SELECT COUNT(*) FROM abuse_reports WHERE account_id = :acct AND case_id <> :case")

@@ -31,11 +31,21 @@ public final class JettyProblemErrors extends ErrorHandler {
     static final Duration NOTE_EVERY = Duration.ofMinutes(1);
 
     private final Clock clock;
+    private final List<ErrorDialect> dialects;
     private int refused;
     private Instant lastNote;
 
     public JettyProblemErrors(Clock clock) {
+        this(clock, List.of());
+    }
+
+    /**
+     * With dialects for paths whose errors have another shape. A request Jetty cannot parse at all (a broken request
+     * line or header) has no path to go by and stays problem+json.
+     */
+    public JettyProblemErrors(Clock clock, List<ErrorDialect> dialects) {
         this.clock = clock;
+        this.dialects = List.copyOf(dialects);
     }
 
     @Override
@@ -49,6 +59,14 @@ public final class JettyProblemErrors extends ErrorHandler {
     protected void generateAcceptableResponse(Request baseRequest, HttpServletRequest request,
                                               HttpServletResponse response, int code, String message) throws IOException {
         baseRequest.setHandled(true);
+        String path = request.getRequestURI();
+        for (ErrorDialect d : dialects) {
+            if (path != null && d.covers(path)) {
+                response.setContentType(d.contentType());
+                response.getOutputStream().write(d.body(code, message == null || message.isBlank() ? HttpStatus.getMessage(code) : message));
+                return;
+            }
+        }
         response.setContentType(Problem.CONTENT_TYPE);
         response.getOutputStream().write(body(code, message));
     }

@@ -24,9 +24,19 @@ public final class ProblemResponses {
     }
 
     public static void register(Javalin app) {
+        register(app, List.of());
+    }
+
+    /** As {@link #register(Javalin)}, with paths whose errors another dialect writes (the data plane's /v1). */
+    public static void register(Javalin app, List<ErrorDialect> dialects) {
         app.exception(ApiException.class, (e, ctx) -> {
             if (e.status() == 401) {
                 ctx.header("WWW-Authenticate", "Bearer");
+            }
+            ErrorDialect dialect = dialect(dialects, ctx);
+            if (dialect != null) {
+                dialect.write(ctx, e.status(), e.toProblem().detail());
+                return;
             }
             write(ctx, e.toProblem());
         });
@@ -43,13 +53,32 @@ public final class ProblemResponses {
                 case 413 -> "Request body is larger than 1 MiB.";
                 default -> e.getMessage();
             };
+            ErrorDialect dialect = dialect(dialects, ctx);
+            if (dialect != null) {
+                dialect.write(ctx, status, detail);
+                return;
+            }
             write(ctx, new Problem(typeFor(status), titleFor(status), status, detail, List.of()));
         });
         app.exception(Exception.class, (e, ctx) -> {
             log.error("Unhandled error on {} {}", ctx.method(), ctx.path(), e);
+            ErrorDialect dialect = dialect(dialects, ctx);
+            if (dialect != null) {
+                dialect.write(ctx, 500, "The gateway failed to handle this request. It has been logged.");
+                return;
+            }
             write(ctx, new Problem(typeFor(500), "Internal error", 500,
                     "The gateway failed to handle this request. It has been logged.", List.of()));
         });
+    }
+
+    private static ErrorDialect dialect(List<ErrorDialect> dialects, Context ctx) {
+        for (ErrorDialect d : dialects) {
+            if (d.covers(ctx.path())) {
+                return d;
+            }
+        }
+        return null;
     }
 
     public static void write(Context ctx, Problem problem) {

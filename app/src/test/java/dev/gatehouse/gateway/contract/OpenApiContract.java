@@ -45,15 +45,25 @@ public final class OpenApiContract {
     private static final Set<Integer> REFUSED_FOR_STATE = Set.of(404, 409, 412);
     private static final Set<String> UNROUTED = Set.of("validation.request.path.missing", "validation.request.operation.notAllowed");
 
-    private static final OpenAPI API = parse();
     // the document says unknown query parameters are ignored, and the gateway does ignore them
     private static final LevelResolver LEVELS = LevelResolver.create()
             .withLevel("validation.request.parameter.query.unexpected", ValidationReport.Level.IGNORE)
             .build();
-    private static final OpenApiInteractionValidator VALIDATOR = OpenApiInteractionValidator.createFor(API)
-            .withLevelResolver(LEVELS)
-            .build();
-    private static final SchemaValidator SCHEMAS = new SchemaValidator(API, new MessageResolver(LEVELS));
+
+    /** One contract document: its validator, and the schema and media type every unrouted error must have. */
+    private record Document(String resource, OpenAPI api, OpenApiInteractionValidator validator, SchemaValidator schemas,
+                            String errorSchema, String errorMediaType) {
+        static Document of(String resource, String errorSchema, String errorMediaType) {
+            OpenAPI api = parse(resource);
+            return new Document(resource, api, OpenApiInteractionValidator.createFor(api).withLevelResolver(LEVELS).build(),
+                    new SchemaValidator(api, new MessageResolver(LEVELS)), errorSchema, errorMediaType);
+        }
+    }
+
+    private static final Document ADMIN = Document.of(ContractRoutes.RESOURCE, "Problem", Problem.MEDIA_TYPE);
+    /** The data plane's document (issue 12): /v1, OpenAI-shaped errors. */
+    public static final String PLANE_RESOURCE = "/openapi/plane-v1.yaml";
+    private static final Document PLANE = Document.of(PLANE_RESOURCE, "Error", "application/json");
     private static final AtomicInteger CHECKED = new AtomicInteger();
 
     private OpenApiContract() {}
@@ -98,7 +108,7 @@ public final class OpenApiContract {
         CHECKED.incrementAndGet();
         if (report.hasErrors()) {
             String body = exchange.responseBody() == null ? "" : exchange.responseBody();
-            throw new AssertionError("The exchange contradicts the OpenAPI document " + ContractRoutes.RESOURCE + ":\n"
+            throw new AssertionError("The exchange contradicts the OpenAPI document " + document(exchange.uri().getRawPath()).resource() + ":\n"
                     + exchange.method() + " " + exchange.uri().getRawPath()
                     + (exchange.uri().getRawQuery() == null ? "" : "?" + exchange.uri().getRawQuery())
                     + " → " + exchange.status() + " " + (body.length() > 600 ? body.substring(0, 600) + "…" : body) + "\n"
@@ -117,33 +127,47 @@ public final class OpenApiContract {
         if (!covers(path)) {
             return null;
         }
-        Request.Method method = Request.Method.valueOf(exchange.method().toUpperCase(Locale.ROOT));
+        Document doc = document(path);
+        Request.Method method;
+        try {
+            method = Request.Method.valueOf(exchange.method().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            return problem(doc, exchange); // a method no document can have (the plane fuzz sends some)
+        }
         SimpleResponse response = response(exchange);
-        ValidationReport report = VALIDATOR.validateResponse(path, method, response);
+        ValidationReport report = doc.validator().validateResponse(path, method, response);
         if (report.getMessages().stream().anyMatch(m -> UNROUTED.contains(m.getKey()))) {
-            return problem(exchange);
+            return problem(doc, exchange);
         }
         boolean shapeAccepted = exchange.status() < 400 || REFUSED_FOR_STATE.contains(exchange.status());
-        return shapeAccepted ? report.merge(VALIDATOR.validateRequest(request(exchange, method, path))) : report;
+        return shapeAccepted ? report.merge(doc.validator().validateRequest(request(exchange, method, path))) : report;
     }
 
-    /** Whether the path is the admin API's (and not, say, a test's own server's). */
+    /** Whether the path is the admin API's or the data plane's (and not, say, a test's own server's). */
     private static boolean covers(String path) {
-        return path.equals("/healthz") || path.equals("/admin/v1") || path.startsWith("/admin/v1/");
+        return path.equals("/healthz") || path.equals("/admin/v1") || path.startsWith("/admin/v1/") || plane(path);
+    }
+
+    private static boolean plane(String path) {
+        return path.equals("/v1") || path.startsWith("/v1/");
+    }
+
+    private static Document document(String path) {
+        return plane(path) ? PLANE : ADMIN;
     }
 
     /** An answer on a path or method the document does not have: it must still be a problem. */
-    private static ValidationReport problem(Exchange exchange) {
+    private static ValidationReport problem(Document doc, Exchange exchange) {
         List<ValidationReport.Message> messages = new ArrayList<>();
         String contentType = first(exchange.responseHeaders(), "Content-Type");
         if (exchange.status() < 400 || contentType == null
-                || !contentType.split(";")[0].trim().equalsIgnoreCase(Problem.MEDIA_TYPE)) {
+                || !contentType.split(";")[0].trim().equalsIgnoreCase(doc.errorMediaType())) {
             messages.add(ValidationReport.Message.create("validation.response.unrouted",
-                    "A request the document has no operation for must get a 4xx " + Problem.MEDIA_TYPE
+                    "A request the document has no operation for must get a 4xx " + doc.errorMediaType()
                             + " answer; got " + exchange.status() + " " + contentType).build());
         }
-        return ValidationReport.from(messages).merge(SCHEMAS.validate(exchange.responseBody(),
-                API.getComponents().getSchemas().get("Problem"), "validation.response.body"));
+        return ValidationReport.from(messages).merge(doc.schemas().validate(exchange.responseBody(),
+                doc.api().getComponents().getSchemas().get(doc.errorSchema()), "validation.response.body"));
     }
 
     private static SimpleRequest request(Exchange exchange, Request.Method method, String path) {
@@ -192,9 +216,9 @@ public final class OpenApiContract {
                 .map(e -> e.getValue().get(0)).findFirst().orElse(null);
     }
 
-    private static OpenAPI parse() {
+    private static OpenAPI parse(String resource) {
         String yaml;
-        try (InputStream in = OpenApiContract.class.getResourceAsStream(ContractRoutes.RESOURCE)) {
+        try (InputStream in = OpenApiContract.class.getResourceAsStream(resource)) {
             yaml = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -204,7 +228,7 @@ public final class OpenApiContract {
         options.setResolveFully(true); // the validator reads responses and parameters shared through components inline
         SwaggerParseResult result = new OpenAPIV3Parser().readContents(yaml, null, options);
         if (result.getOpenAPI() == null || (result.getMessages() != null && !result.getMessages().isEmpty())) {
-            throw new IllegalStateException(ContractRoutes.RESOURCE + " does not parse: " + result.getMessages());
+            throw new IllegalStateException(resource + " does not parse: " + result.getMessages());
         }
         return result.getOpenAPI();
     }

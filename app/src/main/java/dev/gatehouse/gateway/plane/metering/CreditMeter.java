@@ -1,0 +1,534 @@
+package dev.gatehouse.gateway.plane.metering;
+
+import dev.gatehouse.api.PriceLine;
+import dev.gatehouse.api.PriceVersion;
+import dev.gatehouse.gateway.credits.CreditHolds;
+import dev.gatehouse.gateway.credits.CreditStore;
+import dev.gatehouse.gateway.ids.PrefixedIds;
+import dev.gatehouse.gateway.plane.Caller;
+import dev.gatehouse.gateway.plane.Meter;
+import dev.gatehouse.gateway.plane.PlaneRefusal;
+import dev.gatehouse.gateway.pricing.PricesInForce;
+import dev.gatehouse.gateway.requestlog.RequestLogStore;
+import dev.gatehouse.gateway.usage.UsageStore;
+import dev.gatehouse.policy.Money;
+import dev.gatehouse.policy.Pricing;
+import org.jdbi.v3.core.Jdbi;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * Metering of the data plane (issue 12 §2) with credit leases and a write-behind flush, so a request never waits on
+ * the database while its node holds enough leased credit.
+ *
+ * <p><b>Never below zero, across nodes.</b> A node spends only credit it has leased: a credit_leases row (V16) taken
+ * under the account's row lock, where the leases of all nodes never add up to more than the spendable credit (the
+ * balance less held refund credits, issue 10 §3; expired lots count for nothing, decart §5.3). While the account's
+ * free credit is large a lease is a chunk (an eighth of what is free, at most 1,000 requests' worth); below 64 requests'
+ * worth it is exactly the request being served, so the last credits go one request at a time to whichever node asks
+ * first: 50 concurrent requests against a balance for 10 get 10 successes on any number of nodes. A node gives back a
+ * lease idle for {@link #IDLE_RELEASE}, and on close.
+ *
+ * <p><b>Durability window.</b> Usage rows (one per priced line, {@link UsageStore}), request-log rows (redacted excerpt,
+ * {@link RequestLogStore}) and the debit itself are written every {@link #flushInterval} in one transaction; the ledger
+ * gets one 'usage' line per account and flush (batched), drawn soonest-expiring lot first and never from held credits
+ * ({@link CreditStore#use}). A request never waits unless the oldest unwritten request is older than
+ * {@link #MAX_UNWRITTEN}: then it flushes first, so a crash loses at most ~1 s of metering (the served requests of that
+ * window go unbilled; their lease lapses after {@link #LEASE_TTL} and the credit is spendable again).
+ */
+public final class CreditMeter implements Meter, AutoCloseable {
+    private static final Logger log = LoggerFactory.getLogger(CreditMeter.class);
+    /** How long a lease outlives its node's last renewal; a node stops spending it {@link #LEASE_MARGIN} earlier. */
+    static final Duration LEASE_TTL = Duration.ofSeconds(10);
+    static final Duration LEASE_MARGIN = Duration.ofSeconds(3);
+    /** A lease nobody on this node used for this long goes back, so other nodes can spend it. */
+    static final Duration IDLE_RELEASE = Duration.ofSeconds(1);
+    /** A request flushes before it is answered when the oldest unwritten request is this old (the crash window). */
+    static final Duration MAX_UNWRITTEN = Duration.ofMillis(750);
+    /** Below this many requests' worth of free credit, leases are exactly one request. */
+    static final int SMALL_REQUESTS = 64;
+    static final int CHUNK_DIVISOR = 8;
+    static final int CHUNK_MAX_REQUESTS = 1_000;
+    static final String ACTOR = "system:plane";
+
+    private final Jdbi jdbi;
+    private final Clock clock;
+    private final String nodeId;
+    private final Duration flushInterval;
+    private final PriceCards prices;
+    private final Map<String, Lease> leases = new ConcurrentHashMap<>();
+    private final ConcurrentLinkedQueue<Written> unwritten = new ConcurrentLinkedQueue<>();
+    /** System.nanoTime() of the oldest unwritten request, 0 when none. */
+    private final AtomicLong oldestUnwritten = new AtomicLong();
+    private final ReentrantLock flushing = new ReentrantLock();
+    private final ScheduledExecutorService flusher;
+    private volatile long changeSeq = Long.MIN_VALUE;
+    private volatile boolean closed;
+    private long lastSweepNanos = System.nanoTime();
+
+    /** A node's leased credit for one account: free (not spent), pending (spent, not yet debited), reserved (videos). */
+    private static final class Lease {
+        final String accountId;
+        final ReentrantLock topUp = new ReentrantLock();
+        BigDecimal free = Money.zero();
+        BigDecimal pending = Money.zero();
+        BigDecimal reserved = Money.zero();
+        int pendingRequests;
+        Instant usableUntil = Instant.MIN;
+        long lastUsedNanos = System.nanoTime();
+
+        Lease(String accountId) {
+            this.accountId = accountId;
+        }
+
+        boolean usable(Instant at) {
+            return at.isBefore(usableUntil);
+        }
+    }
+
+    /** What one request leaves to write: its usage rows (none for test keys and refusals) and its request-log row. */
+    private record Written(List<UsageStore.Row> usage, RequestLogStore.Row logged) {}
+
+    /** Flushes every 200 ms (the durability window is then at most ~1 s, see {@link #MAX_UNWRITTEN}). */
+    public CreditMeter(Jdbi jdbi, Clock clock, String nodeId) {
+        this(jdbi, clock, nodeId, Duration.ofMillis(200));
+    }
+
+    public CreditMeter(Jdbi jdbi, Clock clock, String nodeId, Duration flushInterval) {
+        this.jdbi = jdbi;
+        this.clock = clock;
+        this.nodeId = nodeId;
+        this.flushInterval = flushInterval;
+        this.prices = new PriceCards(jdbi);
+        this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "meter-flush-" + nodeId);
+            t.setDaemon(true);
+            return t;
+        });
+        flusher.scheduleWithFixedDelay(this::flushQuietly, flushInterval.toMillis(), flushInterval.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    public String nodeId() {
+        return nodeId;
+    }
+
+    // ---------------------------------------------------------------- Meter
+
+    @Override
+    public Charge charge(Caller caller, String modelId, List<PricesInForce.Metered> lines, Logged logged, Instant at) {
+        String requestId = PrefixedIds.next("req_", at, ThreadLocalRandom.current());
+        if (caller.test()) { // test keys spend nothing (issue 12 §1); the request is still logged
+            enqueue(new Written(List.of(), logRow(requestId, caller, logged, at, lines, Money.zero())));
+            return new Charge(requestId, Money.zero());
+        }
+        Priced p = price(requestId, caller, modelId, lines, at);
+        if (p.total().signum() > 0) {
+            spend(caller.accountId(), p.total(), at, false);
+        }
+        enqueue(new Written(p.rows(), logRow(requestId, caller, logged, at, lines, p.total())));
+        return new Charge(requestId, p.total());
+    }
+
+    @Override
+    public Charge reserve(Caller caller, String modelId, List<PricesInForce.Metered> lines, Instant at) {
+        String requestId = PrefixedIds.next("req_", at, ThreadLocalRandom.current());
+        if (caller.test()) {
+            return new Charge(requestId, Money.zero());
+        }
+        Priced p = price(requestId, caller, modelId, lines, at);
+        if (p.total().signum() > 0) {
+            spend(caller.accountId(), p.total(), at, true);
+        }
+        return new Charge(requestId, p.total());
+    }
+
+    @Override
+    public void settle(Charge reservation, Caller caller, String modelId, List<PricesInForce.Metered> lines, Logged logged,
+                       Instant madeAt) {
+        if (caller.test()) {
+            enqueue(new Written(List.of(), logRow(reservation.requestId(), caller, logged, madeAt, lines, Money.zero())));
+            return;
+        }
+        // billed at the card in force when the task was made, which is what was reserved
+        Priced p = price(reservation.requestId(), caller, modelId, lines, madeAt);
+        Lease l = lease(caller.accountId());
+        synchronized (l) {
+            BigDecimal held = reservation.cost().min(l.reserved);
+            l.reserved = l.reserved.subtract(held);
+            l.pending = l.pending.add(held);
+            l.pendingRequests++;
+            l.lastUsedNanos = System.nanoTime();
+            BigDecimal extra = p.total().subtract(held);
+            if (extra.signum() < 0) {
+                l.pending = l.pending.add(extra);
+                l.free = l.free.add(extra.negate());
+            }
+        }
+        BigDecimal extra = p.total().subtract(reservation.cost());
+        if (extra.signum() > 0) {
+            try {
+                spend(caller.accountId(), extra, clock.instant(), false);
+            } catch (PlaneRefusal r) {
+                log.warn("video {} of {} cost {} more than reserved and the credits cannot cover it", reservation.requestId(),
+                        caller.accountId(), extra.toPlainString());
+            }
+        }
+        enqueue(new Written(p.rows(), logRow(reservation.requestId(), caller, logged, madeAt, lines, p.total())));
+    }
+
+    @Override
+    public void release(Charge reservation, Caller caller) {
+        if (caller.test() || reservation.cost().signum() == 0) {
+            return;
+        }
+        Lease l = lease(caller.accountId());
+        synchronized (l) {
+            BigDecimal back = reservation.cost().min(l.reserved);
+            l.reserved = l.reserved.subtract(back);
+            l.free = l.free.add(back);
+        }
+    }
+
+    @Override
+    public void logRefused(Caller caller, Logged logged, Instant at) {
+        enqueue(new Written(List.of(), logRow(PrefixedIds.next("req_", at, ThreadLocalRandom.current()), caller, logged, at, List.of(), Money.zero())));
+    }
+
+    // ---------------------------------------------------------------- pricing
+
+    private record Priced(BigDecimal total, List<UsageStore.Row> rows) {}
+
+    /** The request's usage rows at the card in force at {@code at} (as {@link PricesInForce#bill} prices them). */
+    private Priced price(String requestId, Caller caller, String modelId, List<PricesInForce.Metered> lines, Instant at) {
+        PriceVersion card = prices.card(modelId, at).orElseThrow(() -> new PlaneRefusal(404, "invalid_request_error",
+                "model_not_found", "model", "The model `" + modelId + "` does not exist or you do not have access to it."));
+        List<UsageStore.Row> rows = new ArrayList<>(lines.size());
+        BigDecimal total = Money.zero();
+        boolean first = true;
+        for (PricesInForce.Metered m : lines) {
+            PriceLine line = PriceCards.line(card, m.unit(), m.variant()).orElseThrow(() -> new PlaneRefusal(400,
+                    "invalid_request_error", "unsupported_value", null, "The model `" + modelId + "` is not priced for "
+                    + m.unit() + (m.variant() == null ? "" : " " + m.variant()) + "."));
+            BigDecimal cost = Money.normalize(Pricing.cost(m.unit(), m.quantity(), line.api()));
+            rows.add(new UsageStore.Row(requestId, caller.accountId(), caller.keyId(), modelId, at, first, m.unit(), m.variant(),
+                    m.quantity(), line.api(), cost));
+            total = total.add(cost);
+            first = false;
+        }
+        return new Priced(Money.normalize(total), rows);
+    }
+
+    // ---------------------------------------------------------------- leases
+
+    private Lease lease(String accountId) {
+        return leases.computeIfAbsent(accountId, Lease::new);
+    }
+
+    /** Takes {@code amount} from this node's lease, topping it up in the database when it is short; or throws 402. */
+    private void spend(String accountId, BigDecimal amount, Instant at, boolean reserve) {
+        Lease l = lease(accountId);
+        while (true) {
+            if (take(l, amount, at, reserve)) {
+                return;
+            }
+            l.topUp.lock();
+            try {
+                if (take(l, amount, at, reserve)) {
+                    return;
+                }
+                topUp(l, amount, at);
+            } finally {
+                l.topUp.unlock();
+            }
+        }
+    }
+
+    private static boolean take(Lease l, BigDecimal amount, Instant at, boolean reserve) {
+        synchronized (l) {
+            if (!l.usable(at) || l.free.compareTo(amount) < 0) {
+                return false;
+            }
+            l.free = l.free.subtract(amount);
+            if (reserve) {
+                l.reserved = l.reserved.add(amount);
+            } else {
+                l.pending = l.pending.add(amount);
+                l.pendingRequests++;
+            }
+            l.lastUsedNanos = System.nanoTime();
+            return true;
+        }
+    }
+
+    /**
+     * Leases at least {@code amount − free} more under the account's row lock, or throws 402 when the spendable credit
+     * less every other node's lease cannot cover it. A lease that is no longer usable here (its renewal is overdue, so
+     * another node may count it lapsed) is given back first.
+     */
+    private void topUp(Lease l, BigDecimal amount, Instant at) {
+        Grant g;
+        try {
+            g = jdbi.inTransaction(h -> {
+                if (CreditStore.lockBalance(h, l.accountId).isEmpty()) {
+                    return new Grant(Money.zero(), Money.zero());
+                }
+                BigDecimal spendable = CreditHolds.summary(h, l.accountId, at).spendable();
+                BigDecimal others = CreditLeaseStore.others(h, l.accountId, nodeId, at);
+                BigDecimal mine = CreditLeaseStore.mine(h, l.accountId, nodeId);
+                BigDecimal localFree;
+                BigDecimal dropped;
+                synchronized (l) {
+                    boolean usable = l.usable(at);
+                    localFree = usable ? l.free : Money.zero();
+                    dropped = usable ? Money.zero() : l.free;
+                }
+                BigDecimal free = spendable.subtract(others).subtract(mine.subtract(dropped));
+                BigDecimal need = amount.subtract(localFree);
+                BigDecimal grant;
+                if (free.compareTo(need) < 0) {
+                    grant = Money.zero();
+                } else if (free.compareTo(amount.multiply(BigDecimal.valueOf(SMALL_REQUESTS))) < 0) {
+                    grant = need; // near the end of the credits: exactly this request
+                } else {
+                    // whole requests of this size, so a node is not left with a fraction no request fits in
+                    long requests = Math.min(CHUNK_MAX_REQUESTS, free.divide(amount.multiply(BigDecimal.valueOf(CHUNK_DIVISOR)),
+                            0, RoundingMode.DOWN).longValue());
+                    grant = amount.multiply(BigDecimal.valueOf(requests)).subtract(localFree).max(need);
+                }
+                if (grant.signum() > 0 || dropped.signum() > 0) {
+                    CreditLeaseStore.add(h, l.accountId, nodeId, grant.subtract(dropped), at.plus(LEASE_TTL));
+                }
+                return new Grant(grant, dropped);
+            });
+        } catch (RuntimeException e) {
+            log.error("cannot lease credits for {}", l.accountId, e);
+            throw new PlaneRefusal(503, "server_error", "service_unavailable", null,
+                    "The server could not check your credits just now. Please retry.");
+        }
+        synchronized (l) { // only the top-up lock holder adds to free, so this is what the database now holds
+            l.free = l.free.subtract(g.dropped()).add(g.granted());
+            if (g.granted().signum() > 0) {
+                l.usableUntil = at.plus(LEASE_TTL).minus(LEASE_MARGIN);
+            }
+        }
+        if (g.granted().signum() == 0) {
+            throw new PlaneRefusal(402, "insufficient_quota", "insufficient_quota", null,
+                    "You exceeded your current quota: your credits cannot cover this request. Add credits to continue.");
+        }
+    }
+
+    private record Grant(BigDecimal granted, BigDecimal dropped) {}
+
+    // ---------------------------------------------------------------- write-behind
+
+    private void enqueue(Written w) {
+        if (closed) {
+            throw new PlaneRefusal(503, "server_error", "service_unavailable", null, "The server is shutting down. Please retry.");
+        }
+        unwritten.add(w);
+        long now = System.nanoTime();
+        oldestUnwritten.compareAndSet(0, now);
+        long oldest = oldestUnwritten.get();
+        if (oldest != 0 && now - oldest > MAX_UNWRITTEN.toNanos()) {
+            flush(); // the flusher is behind: this request waits, so a crash never loses more than the window
+        }
+    }
+
+    private RequestLogStore.Row logRow(String requestId, Caller caller, Logged logged, Instant at,
+                                       List<PricesInForce.Metered> lines, BigDecimal cost) {
+        String unit = "tokens";
+        BigDecimal units = Money.zero();
+        if (!lines.isEmpty()) {
+            unit = switch (lines.get(0).unit()) {
+                case "image" -> "images";
+                case "video_second" -> "seconds";
+                default -> "tokens";
+            };
+            for (PricesInForce.Metered m : lines) {
+                units = units.add(m.quantity());
+            }
+        }
+        return new RequestLogStore.Row(requestId, caller.keyId(), caller.accountId(), logged.model(), at, logged.httpStatus(),
+                Math.max(0, logged.latencyMs()), Money.normalize(units), unit, cost, logged.prompt());
+    }
+
+    private void flushQuietly() {
+        try {
+            flush();
+        } catch (RuntimeException e) {
+            log.error("metering flush failed; will retry", e);
+        }
+    }
+
+    /** A debit of one account in this flush, and the lease credit given back with it. */
+    private record Debit(Lease lease, BigDecimal amount, int requests, BigDecimal givenBack) {}
+
+    /**
+     * Writes everything served so far: per account one debit (ledger 'usage' line) and the lease lowered by it, every
+     * usage and request-log row, idle leases given back and the rest renewed, all in one transaction. On failure
+     * everything is put back for the next round.
+     */
+    public void flush() {
+        flushing.lock();
+        try {
+            Instant now = clock.instant();
+            oldestUnwritten.set(0);
+            List<Written> batch = new ArrayList<>();
+            for (Written w; (w = unwritten.poll()) != null; ) {
+                batch.add(w);
+            }
+            long nanos = System.nanoTime();
+            List<Debit> debits = new ArrayList<>();
+            for (Lease l : leases.values()) {
+                // free credit is given back only while no top-up is reading it
+                boolean mayGiveBack = l.topUp.tryLock();
+                try {
+                    synchronized (l) {
+                        boolean idle = nanos - l.lastUsedNanos > IDLE_RELEASE.toNanos() && l.reserved.signum() == 0;
+                        BigDecimal back = mayGiveBack && (idle || !l.usable(now)) ? l.free : Money.zero();
+                        if (l.pending.signum() > 0 || back.signum() > 0) {
+                            debits.add(new Debit(l, l.pending, l.pendingRequests, back));
+                            l.free = l.free.subtract(back);
+                            l.pending = Money.zero();
+                            l.pendingRequests = 0;
+                        }
+                    }
+                } finally {
+                    if (mayGiveBack) {
+                        l.topUp.unlock();
+                    }
+                }
+            }
+            debits.sort(Comparator.comparing(d -> d.lease().accountId)); // one lock order on every node: no deadlocks
+            boolean sweep = nanos - lastSweepNanos > Duration.ofSeconds(10).toNanos();
+            try {
+                long seq = jdbi.inTransaction(h -> {
+                    for (Debit d : debits) {
+                        writeDebit(h, d, now);
+                    }
+                    for (Written w : batch) {
+                        if (!w.usage().isEmpty()) {
+                            UsageStore.insert(h, w.usage());
+                        }
+                    }
+                    RequestLogStore.insert(h, batch.stream().map(Written::logged).toList());
+                    CreditLeaseStore.renew(h, nodeId, now.plus(LEASE_TTL));
+                    if (sweep) {
+                        CreditLeaseStore.sweep(h, nodeId, now.minus(Duration.ofMinutes(1)));
+                    }
+                    return CreditLeaseStore.changeSeq(h);
+                });
+                if (sweep) {
+                    lastSweepNanos = nanos;
+                }
+                Instant usableUntil = now.plus(LEASE_TTL).minus(LEASE_MARGIN);
+                for (Lease l : leases.values()) {
+                    synchronized (l) {
+                        if (l.free.signum() > 0 || l.reserved.signum() > 0 || l.pending.signum() > 0) {
+                            if (usableUntil.isAfter(l.usableUntil)) {
+                                l.usableUntil = usableUntil;
+                            }
+                        }
+                    }
+                }
+                if (seq != changeSeq) { // something was changed through the admin API: prices may have moved
+                    if (changeSeq != Long.MIN_VALUE) {
+                        prices.invalidate();
+                    }
+                    changeSeq = seq;
+                }
+            } catch (RuntimeException e) {
+                for (Debit d : debits) {
+                    synchronized (d.lease()) {
+                        d.lease().pending = d.lease().pending.add(d.amount());
+                        d.lease().pendingRequests += d.requests();
+                        d.lease().free = d.lease().free.add(d.givenBack());
+                    }
+                }
+                unwritten.addAll(batch);
+                oldestUnwritten.compareAndSet(0, System.nanoTime());
+                throw e;
+            }
+        } finally {
+            flushing.unlock();
+        }
+    }
+
+    private void writeDebit(org.jdbi.v3.core.Handle h, Debit d, Instant now) {
+        String acct = d.lease().accountId;
+        if (d.amount().signum() > 0) {
+            CreditStore.lockBalance(h, acct);
+            BigDecimal spendable = CreditHolds.summary(h, acct, now).spendable();
+            BigDecimal debit = d.amount().min(spendable);
+            if (debit.signum() > 0) {
+                CreditStore.use(h, acct, debit, now, "API usage: " + d.requests() + (d.requests() == 1 ? " request" : " requests")
+                        + " (gateway " + nodeId + ")", ACTOR);
+            }
+            if (debit.compareTo(d.amount()) < 0) {
+                // the leased credit was taken meanwhile (its lot expired, or a refund held or took it)
+                log.warn("account {}: {} of served usage could not be debited", acct, d.amount().subtract(debit).toPlainString());
+            }
+        } else {
+            CreditStore.lockBalance(h, acct);
+        }
+        CreditLeaseStore.add(h, acct, nodeId, d.amount().add(d.givenBack()).negate(), now.plus(LEASE_TTL));
+    }
+
+    /** What this node holds for the account: free, pending and reserved (tests). */
+    BigDecimal[] held(String accountId) {
+        Lease l = lease(accountId);
+        synchronized (l) {
+            return new BigDecimal[] {l.free, l.pending, l.reserved};
+        }
+    }
+
+    /** Prices the cached cards answer for (tests). */
+    PriceCards prices() {
+        return prices;
+    }
+
+    /** Stops at once without writing anything or giving leases back, as a killed process would (tests). */
+    void halt() {
+        closed = true;
+        flusher.shutdownNow();
+    }
+
+    /** Flushes what was served, gives every lease back and stops the flusher. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        flusher.shutdown();
+        try {
+            flusher.awaitTermination(5, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        try {
+            flush();
+            jdbi.useTransaction(h -> CreditLeaseStore.releaseAll(h, nodeId));
+        } catch (RuntimeException e) {
+            log.error("metering could not flush on close; unwritten requests are lost", e);
+        }
+    }
+}

@@ -1,0 +1,305 @@
+package dev.gatehouse.gateway.plane.metering;
+
+import dev.gatehouse.gateway.Database;
+import dev.gatehouse.gateway.PostgresDatabase;
+import dev.gatehouse.gateway.TestDatabases;
+import dev.gatehouse.gateway.TestGateway;
+import dev.gatehouse.gateway.accounts.TestAccounts;
+import dev.gatehouse.gateway.credits.CreditHolds;
+import dev.gatehouse.gateway.credits.CreditStore;
+import dev.gatehouse.gateway.plane.Caller;
+import dev.gatehouse.gateway.plane.Meter;
+import dev.gatehouse.gateway.plane.PlaneRefusal;
+import dev.gatehouse.gateway.pricing.MovableClock;
+import dev.gatehouse.gateway.pricing.PricesInForce;
+import dev.gatehouse.gateway.pricing.TestPrices;
+import dev.gatehouse.policy.Money;
+import dev.gatehouse.policy.Role;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+/** Pricing at the card in force, debits from leases, held credits, the 50-against-10 race on one and two nodes. */
+class CreditMeterTest {
+    /** 1,000 input tokens at 3.00 and 500 output tokens at 12.00 per 1M (base 2.00 / 8.00 × 1.5): 0.009000. */
+    static final List<PricesInForce.Metered> LINES = List.of(
+            new PricesInForce.Metered("input_mtok", null, new BigDecimal("1000")),
+            new PricesInForce.Metered("output_mtok", null, new BigDecimal("500")));
+    static final BigDecimal COST = new BigDecimal("0.009000");
+    static final Meter.Logged LOGGED = new Meter.Logged("mdl_meter", 200, 12, "hello, my card is 4111 1111 1111 1111");
+
+    static Stream<TestDatabases.Kind> databases() {
+        return TestDatabases.both();
+    }
+
+    private record Account(String accountId, Caller live, Caller test, String lotId) {}
+
+    /** An account on {@code db} whose spendable balance is exactly {@code balance}, with a live and a test key. */
+    private static Account account(Database db, BigDecimal balance) {
+        var acct = TestAccounts.create(db, "Meter " + System.nanoTime(), "pro", "active", 3);
+        Instant now = Instant.now();
+        if (balance.compareTo(Money.of("25")) < 0) {
+            db.jdbi().useTransaction(h -> CreditStore.use(h, acct.accountId(), Money.of("25").subtract(balance), now, "test setup", "system"));
+        }
+        String lot = db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM credit_lots WHERE account_id = :a").bind("a", acct.accountId())
+                .mapTo(String.class).one());
+        return new Account(acct.accountId(), new Caller(acct.keyIds().get(0), acct.accountId(), "live", "pro"),
+                new Caller(acct.keyIds().get(2), acct.accountId(), "test", "pro"), lot);
+    }
+
+    private static BigDecimal balance(Database db, String accountId) {
+        return db.jdbi().withHandle(h -> CreditStore.lockBalance(h, accountId).orElseThrow());
+    }
+
+    private static int count(Database db, String sql, String accountId) {
+        return db.jdbi().withHandle(h -> h.createQuery(sql).bind("a", accountId).mapTo(Integer.class).one());
+    }
+
+    @Test
+    void chargesAtTheCardInForceFromTheSoonestExpiringLotAndWritesUsageAndRequestLog() {
+        try (Database db = Database.inMemory()) {
+            TestPrices.chatModel(db, "mdl_meter", "2.00", "8.00");
+            Account a = account(db, Money.of("25"));
+            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            String soon = db.jdbi().withHandle(h -> CreditStore.addLot(h, a.accountId(), "promotion", Money.of("1"), Money.zero(),
+                    now.plus(Duration.ofDays(3)), now, "system", "promo"));
+            try (CreditMeter meter = new CreditMeter(db.jdbi(), Clock.systemUTC(), "node-a")) {
+                Meter.Charge c = meter.charge(a.live(), "mdl_meter", LINES, LOGGED, now);
+                assertThat(c.cost()).isEqualByComparingTo(COST);
+                assertThat(c.requestId()).startsWith("req_");
+                meter.flush();
+                var usage = db.jdbi().withHandle(h -> h.createQuery("SELECT unit, quantity, unit_price, cost, first_line FROM usage_records "
+                        + "WHERE request_id = :r ORDER BY unit").bind("r", c.requestId()).mapToMap().list());
+                assertThat(usage).hasSize(2);
+                assertThat((BigDecimal) usage.get(0).get("unit_price")).isEqualByComparingTo("3.00");
+                assertThat((BigDecimal) usage.get(1).get("cost")).isEqualByComparingTo("0.006");
+                var logged = db.jdbi().withHandle(h -> h.createQuery("SELECT http_status, cost, units, unit, prompt_excerpt FROM request_log "
+                        + "WHERE id = :r").bind("r", c.requestId()).mapToMap().one());
+                assertThat((BigDecimal) logged.get("cost")).isEqualByComparingTo(COST);
+                assertThat((BigDecimal) logged.get("units")).isEqualByComparingTo("1500");
+                assertThat(logged.get("unit")).isEqualTo("tokens");
+                assertThat((String) logged.get("prompt_excerpt")).doesNotContain("4111 1111 1111 1111").startsWith("hello, my card is");
+                // the promotion expiring in 3 days is drawn first; one ledger line for the flush
+                var ledger = db.jdbi().withHandle(h -> h.createQuery("SELECT lot_id, amount FROM ledger_entries WHERE account_id = :a "
+                        + "AND kind = 'usage' AND actor = 'system:plane'").bind("a", a.accountId()).mapToMap().list());
+                assertThat(ledger).hasSize(1);
+                assertThat(ledger.get(0).get("lot_id")).isEqualTo(soon);
+                assertThat((BigDecimal) ledger.get(0).get("amount")).isEqualByComparingTo(COST.negate());
+                assertThat(balance(db, a.accountId())).isEqualByComparingTo(new BigDecimal("25.991"));
+            }
+            // closed: every lease given back
+            assertThat(count(db, "SELECT COUNT(*) FROM credit_leases WHERE account_id = :a", a.accountId())).isZero();
+        }
+    }
+
+    @Test
+    void testKeysSpendNothingButAreLogged() {
+        try (Database db = Database.inMemory()) {
+            TestPrices.chatModel(db, "mdl_meter", "2.00", "8.00");
+            Account a = account(db, Money.of("1"));
+            try (CreditMeter meter = new CreditMeter(db.jdbi(), Clock.systemUTC(), "node-a")) {
+                for (int i = 0; i < 200; i++) {
+                    assertThat(meter.charge(a.test(), "mdl_meter", LINES, LOGGED, Instant.now()).cost()).isZero();
+                }
+            }
+            assertThat(balance(db, a.accountId())).isEqualByComparingTo("1");
+            assertThat(count(db, "SELECT COUNT(*) FROM usage_records WHERE account_id = :a", a.accountId())).isZero();
+            assertThat(count(db, "SELECT COUNT(*) FROM request_log WHERE account_id = :a AND cost = 0", a.accountId())).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void heldRefundCreditsCannotBeSpent() {
+        try (Database db = Database.inMemory()) {
+            TestPrices.chatModel(db, "mdl_meter", "2.00", "8.00");
+            Account a = account(db, Money.of("25"));
+            Instant now = Instant.now();
+            // a pending refund holds all but two requests' worth
+            db.jdbi().useTransaction(h -> {
+                CreditStore.lockBalance(h, a.accountId());
+                assertThat(CreditHolds.hold(h, a.accountId(), a.lotId(), "rfd_test", Money.of("25").subtract(COST.multiply(BigDecimal.valueOf(2))), now))
+                        .isEmpty();
+            });
+            try (CreditMeter meter = new CreditMeter(db.jdbi(), Clock.systemUTC(), "node-a")) {
+                meter.charge(a.live(), "mdl_meter", LINES, LOGGED, now);
+                meter.charge(a.live(), "mdl_meter", LINES, LOGGED, now);
+                PlaneRefusal r = catchThrowableOfType(() -> meter.charge(a.live(), "mdl_meter", LINES, LOGGED, now), PlaneRefusal.class);
+                assertThat(r.status()).isEqualTo(402);
+                assertThat(r.code()).isEqualTo("insufficient_quota");
+            }
+            assertThat(balance(db, a.accountId())).isEqualByComparingTo(Money.of("25").subtract(COST.multiply(BigDecimal.valueOf(2))));
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("databases")
+    void fiftyConcurrentRequestsAgainstABalanceForTenGetTenSuccesses(TestDatabases.Kind kind) throws Exception {
+        try (Database db = kind.open().get()) {
+            TestPrices.chatModel(db, "mdl_meter", "2.00", "8.00");
+            Account a = account(db, COST.multiply(BigDecimal.TEN));
+            try (CreditMeter meter = new CreditMeter(db.jdbi(), Clock.systemUTC(), "node-a")) {
+                assertThat(race(a, List.of(meter))).containsEntry(200, 10).containsEntry(402, 40);
+            }
+            assertThat(balance(db, a.accountId())).isEqualByComparingTo("0");
+            assertThat(count(db, "SELECT COUNT(*) FROM usage_records WHERE account_id = :a AND first_line = TRUE", a.accountId())).isEqualTo(10);
+        }
+    }
+
+    @Test
+    void fiftyConcurrentRequestsAcrossTwoNodesOnOnePostgresGetTenSuccesses() throws Exception {
+        String url = PostgresDatabase.freshUrl();
+        try (Database one = Database.open(url, "postgres", null); Database two = Database.open(url, "postgres", null)) {
+            TestPrices.chatModel(one, "mdl_meter", "2.00", "8.00");
+            for (int round = 0; round < 3; round++) {
+                Account a = account(one, COST.multiply(BigDecimal.TEN));
+                try (CreditMeter nodeA = new CreditMeter(one.jdbi(), Clock.systemUTC(), "node-a");
+                     CreditMeter nodeB = new CreditMeter(two.jdbi(), Clock.systemUTC(), "node-b")) {
+                    assertThat(race(a, List.of(nodeA, nodeB))).containsEntry(200, 10).containsEntry(402, 40);
+                }
+                assertThat(balance(one, a.accountId())).isEqualByComparingTo("0");
+            }
+            // a large balance: both nodes lease chunks, and together never spend more than it holds
+            Account rich = account(one, COST.multiply(BigDecimal.valueOf(400)));
+            try (CreditMeter nodeA = new CreditMeter(one.jdbi(), Clock.systemUTC(), "node-a");
+                 CreditMeter nodeB = new CreditMeter(two.jdbi(), Clock.systemUTC(), "node-b")) {
+                Map<Integer, Integer> outcome = race(rich, List.of(nodeA, nodeB), 500);
+                int served = outcome.get(200);
+                // never more than the balance; a chunk a node still held as the race ended may go unspent
+                assertThat(served).isBetween(390, 400);
+                assertThat(outcome.get(402)).isEqualTo(500 - served);
+                nodeA.close();
+                nodeB.close();
+                assertThat(balance(one, rich.accountId())).isEqualByComparingTo(COST.multiply(BigDecimal.valueOf(400 - served)));
+            }
+        }
+    }
+
+    private static Map<Integer, Integer> race(Account a, List<CreditMeter> nodes) throws Exception {
+        return race(a, nodes, 50);
+    }
+
+    /** {@code n} requests at once, spread over the nodes in turn; counts of 200 and 402. */
+    private static Map<Integer, Integer> race(Account a, List<CreditMeter> nodes, int n) throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(50);
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<Future<Integer>> results = new ArrayList<>();
+            for (int i = 0; i < n; i++) {
+                CreditMeter meter = nodes.get(i % nodes.size());
+                Callable<Integer> request = () -> {
+                    start.await();
+                    try {
+                        meter.charge(a.live(), "mdl_meter", LINES, LOGGED, Instant.now());
+                        return 200;
+                    } catch (PlaneRefusal r) {
+                        return r.status();
+                    }
+                };
+                results.add(pool.submit(request));
+            }
+            start.countDown();
+            Map<Integer, Integer> counts = new java.util.TreeMap<>();
+            for (Future<Integer> f : results) {
+                counts.merge(f.get(), 1, Integer::sum);
+            }
+            return counts;
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
+    void billingFollowsAScheduledPriceChangeAtItsEffectiveInstant() throws Exception {
+        Instant start = Instant.parse("2026-10-01T12:00:00Z");
+        MovableClock clock = new MovableClock(start);
+        try (TestGateway gw = new TestGateway(Database.inMemory(), clock)) {
+            Database db = gw.db();
+            TestPrices.chatModel(db, "mdl_meter", "2.00", "8.00");
+            Account a = account(db, Money.of("25"));
+            try (CreditMeter meter = new CreditMeter(db.jdbi(), clock, "node-a")) {
+                // priced (and cached) before the change is scheduled
+                assertThat(meter.charge(a.live(), "mdl_meter", LINES, LOGGED, start).cost()).isEqualByComparingTo(COST);
+                Instant effective = start.plus(Duration.ofDays(31));
+                var r = gw.post(Role.OPS, "/admin/v1/price-changes", "{\"model_id\":\"mdl_meter\",\"lines\":[{\"unit\":\"input_mtok\","
+                        + "\"base\":\"4.00\"},{\"unit\":\"output_mtok\",\"base\":\"8.00\"}],\"effective_at\":\"" + effective
+                        + "\",\"reason\":\"Provider list price moved (ai-visual-studio §18)\"}");
+                assertThat(r.status()).as(r.body()).isEqualTo(201);
+                Thread.sleep(600); // the meter's next flush sees the audit head move and forgets its cards
+                Instant justBefore = effective.minusMillis(1);
+                assertThat(meter.charge(a.live(), "mdl_meter", LINES, LOGGED, justBefore).cost()).isEqualByComparingTo(COST);
+                // 1,000 input tokens at 6.00 per 1M now: 0.006 + 0.006, though no sweep has applied the change yet
+                assertThat(meter.charge(a.live(), "mdl_meter", LINES, LOGGED, effective).cost()).isEqualByComparingTo("0.012");
+                meter.flush();
+                var prices = db.jdbi().withHandle(h -> h.createQuery("SELECT unit_price FROM usage_records WHERE account_id = :a "
+                        + "AND unit = 'input_mtok' ORDER BY at").bind("a", a.accountId()).mapTo(BigDecimal.class).list());
+                assertThat(prices).extracting(BigDecimal::stripTrailingZeros)
+                        .containsExactly(new BigDecimal("3"), new BigDecimal("3"), new BigDecimal("6"));
+            }
+        }
+    }
+
+    @Test
+    void aDeadNodesLeaseLapsesAndItsUnflushedUsageIsTheOnlyLoss() {
+        MovableClock clock = new MovableClock(Instant.parse("2026-10-01T12:00:00Z"));
+        try (Database db = Database.inMemory()) {
+            TestPrices.chatModel(db, "mdl_meter", "2.00", "8.00");
+            Account a = account(db, Money.of("25"));
+            CreditMeter dead = new CreditMeter(db.jdbi(), clock, "node-dead", Duration.ofHours(1));
+            dead.charge(a.live(), "mdl_meter", LINES, LOGGED, clock.instant()); // leases a chunk of 25 / 8
+            dead.halt(); // killed: no flush, no give-back
+            // 24.00 of input: more than what node-dead left free while its lease stands
+            List<PricesInForce.Metered> big = List.of(new PricesInForce.Metered("input_mtok", null, new BigDecimal("8000000")));
+            try (CreditMeter live = new CreditMeter(db.jdbi(), clock, "node-live")) {
+                PlaneRefusal r = catchThrowableOfType(() -> live.charge(a.live(), "mdl_meter", big, LOGGED, clock.instant()), PlaneRefusal.class);
+                assertThat(r.status()).isEqualTo(402);
+                clock.advance(CreditMeter.LEASE_TTL.plusSeconds(1));
+                assertThat(live.charge(a.live(), "mdl_meter", big, LOGGED, clock.instant()).cost()).isEqualByComparingTo("24");
+            }
+            // the dead node's one request (0.009) was never debited: that is the durability window
+            assertThat(balance(db, a.accountId())).isEqualByComparingTo("1");
+        }
+    }
+
+    @Test
+    void closeFlushesAndRowsLandWithinTheWindowWithoutIt() throws Exception {
+        try (Database db = Database.inMemory()) {
+            TestPrices.chatModel(db, "mdl_meter", "2.00", "8.00");
+            Account a = account(db, Money.of("25"));
+            CreditMeter meter = new CreditMeter(db.jdbi(), Clock.systemUTC(), "node-a");
+            long t0 = System.nanoTime();
+            meter.charge(a.live(), "mdl_meter", LINES, LOGGED, Instant.now());
+            while (count(db, "SELECT COUNT(*) FROM request_log WHERE account_id = :a", a.accountId()) == 0) {
+                Thread.sleep(10);
+            }
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            assertThat(ms).as("written by the flusher within the 1 s window").isLessThan(1_000);
+            for (int i = 0; i < 5; i++) {
+                meter.charge(a.live(), "mdl_meter", LINES, LOGGED, Instant.now());
+            }
+            meter.close();
+            assertThat(count(db, "SELECT COUNT(*) FROM request_log WHERE account_id = :a", a.accountId())).isEqualTo(6);
+            assertThat(balance(db, a.accountId())).isEqualByComparingTo(Money.of("25").subtract(COST.multiply(BigDecimal.valueOf(6))));
+            assertThat(count(db, "SELECT COUNT(*) FROM credit_leases WHERE account_id = :a", a.accountId())).isZero();
+            assertThat(catchThrowableOfType(() -> meter.charge(a.live(), "mdl_meter", LINES, LOGGED, Instant.now()),
+                    PlaneRefusal.class).status()).isEqualTo(503);
+        }
+    }
+}
