@@ -10,7 +10,7 @@ import java.util.Random;
 /**
  * What the traffic simulator sends, tick by tick: a pure schedule, deterministic from its seed and the ticks' times.
  * Customer traffic (steady, a leaked key, an account spending its last credits) follows the {@link DailyRhythm} of
- * the injected clock; a free-tier key bursts into its limits once a minute; misuse prompts, support tickets and refund
+ * the injected clock; a free-tier key bursts into its limits twice a minute; misuse prompts, support tickets and refund
  * requests arrive every so often. The first of each comes within seconds of the start, so a demo shows them at once.
  */
 public final class TrafficPlan {
@@ -39,9 +39,13 @@ public final class TrafficPlan {
     static final double STEADY_SHARE = 0.80;
     static final double LEAKED_SHARE = 0.15;
     static final double DRAIN_SHARE = 0.05;
-    /** The burst key sends this many requests at the top of each minute (Free tier: 10 per minute, 2 at once). */
-    static final int BURST_SIZE = 16;
-    static final Duration BURST_EVERY = Duration.ofMinutes(1);
+    /**
+     * The burst key sends this many requests at once every half minute (Free tier: 10 a minute, 2 at once): most are
+     * refused, so the data plane's persistent-429 rule (50 refusals in 10 minutes) opens its abuse report within about a
+     * minute of the start, while the demo is being watched.
+     */
+    static final int BURST_SIZE = 20;
+    static final Duration BURST_EVERY = Duration.ofSeconds(30);
     /** Mean gaps at the peak of the day; longer at night. */
     static final Duration MISUSE_EVERY = Duration.ofSeconds(20);
     static final Duration TICKET_EVERY = Duration.ofSeconds(30);

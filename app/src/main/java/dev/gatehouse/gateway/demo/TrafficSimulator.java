@@ -210,6 +210,11 @@ public final class TrafficSimulator implements SimulatorControl, AutoCloseable {
         return status();
     }
 
+    /** Who it plays: for tests. */
+    SimulatorCast cast() {
+        return cast;
+    }
+
     /** The keys it drives, with their secrets: for tests that check what the data plane does with them. */
     List<SimulatorCast.Key> keys() {
         return cast.keys;

@@ -70,7 +70,7 @@ class TrafficSimulatorTest {
         for (JsonNode k : status.get("keys")) {
             JsonNode key = get(Role.VIEWER, "/admin/v1/keys/" + k.get("id").asText()).get("key");
             assertThat(key.get("name").asText()).isEqualTo("simulator · " + k.get("scenario").asText());
-            assertThat(key.get("status").asText()).isEqualTo("active");
+            assertThat(key.get("status").asText()).isIn("active", "suspended"); // another test suspends the leaked key
             assertThat(key.get("masked").asText()).isEqualTo(k.get("masked").asText());
         }
         // issued by the simulator's own support operator, audited like any key
@@ -109,6 +109,50 @@ class TrafficSimulatorTest {
         assertThat(audit.toString()).contains("simulator.pause").contains("looking at the queue").contains("simulator.resume");
 
         assertThat(send(demo, Role.VIEWER, "POST", "/admin/v1/simulator/pause", "{}").status()).isEqualTo(403);
+    }
+
+    @Test
+    void drivesTheRealDataPlaneIntoServedRequestsA429A402AndATicket() throws Exception {
+        waitFor("served requests, a 429, a 402 and a ticket", () -> {
+            var s = simulator.status();
+            return s.outcomes().getOrDefault("ok", 0L) > 10 && s.outcomes().containsKey("429") && s.outcomes().containsKey("402")
+                    && s.ticketsFiled() > 0;
+        });
+        var s = simulator.status();
+        assertThat(s.outcomes()).doesNotContainKeys("5xx", "400", "404", "401");
+        // the served requests were metered: the request log holds them, by the simulator's keys
+        String burst = simulator.keys().stream().filter(k -> k.scenario() == TrafficPlan.Scenario.BURST).findFirst().orElseThrow().accountId();
+        String drain = simulator.keys().stream().filter(k -> k.scenario() == TrafficPlan.Scenario.DRAIN).findFirst().orElseThrow().accountId();
+        // the drain account is down to less than an image costs
+        assertThat(new java.math.BigDecimal(get(Role.VIEWER, "/admin/v1/accounts/" + drain).get("account").get("balance").asText()))
+                .isLessThan(new java.math.BigDecimal(SimulatorCast.DRAIN_CREDIT));
+        assertThat(get(Role.VIEWER, "/admin/v1/accounts/" + burst).get("account").get("tier").asText()).isEqualTo("free");
+    }
+
+    @Test
+    void aSimulatorKeySuspendedThroughTheAdminApiIsRefusedAtOnce() throws Exception {
+        SimulatorCast.Key leaked = simulator.keys().stream().filter(k -> k.scenario() == TrafficPlan.Scenario.LEAKED).findFirst().orElseThrow();
+        waitFor("the leaked key served", () -> simulator.status().outcomes().getOrDefault("ok", 0L) > 5);
+        var suspended = send(demo, Role.SUPPORT, "POST", "/admin/v1/keys/" + leaked.id() + "/actions",
+                "{\"action\":\"suspend\",\"reason\":\"key pasted in a support ticket (ai-visual-studio §3)\"}");
+        assertThat(suspended.status()).isEqualTo(200);
+        // the simulator goes on using it, as whoever holds a leaked key would: the data plane now refuses it with 403
+        waitFor("403s for the suspended key", () -> simulator.status().outcomes().getOrDefault("403", 0L) > 0);
+        var refused = new GatewayHttpClient(demo.baseUrl()).send(new okhttp3.Request.Builder().url(demo.baseUrl() + "/v1/chat/completions")
+                .header("Authorization", "Bearer " + leaked.secret())
+                .post(okhttp3.RequestBody.create("{\"model\":\"" + simulatorChatModel() + "\",\"messages\":[{\"role\":\"user\",\"content\":\"hi\"}]}",
+                        okhttp3.MediaType.get("application/json"))).build());
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body()).contains("\"error\"");
+    }
+
+    private static String simulatorChatModel() {
+        return new TrafficRequests(castOf(simulator)).plane(new TrafficPlan.Planned(TrafficPlan.Scenario.BURST, 0)).body() instanceof java.util.Map<?, ?> m
+                ? (String) m.get("model") : "openai/gpt-4o-mini";
+    }
+
+    private static SimulatorCast castOf(TrafficSimulator s) {
+        return s.cast();
     }
 
     @Test
