@@ -41,8 +41,8 @@ public final class TrafficPlan {
     static final double DRAIN_SHARE = 0.05;
     /**
      * The burst key sends this many requests at once every half minute (Free tier: 10 a minute, 2 at once): most are
-     * refused, so the data plane's persistent-429 rule (50 refusals in 10 minutes) opens its abuse report within about a
-     * minute of the start, while the demo is being watched.
+     * refused, so the data plane's persistent-429 rule (50 refusals in 10 minutes) opens its abuse report about 90 s
+     * after the start (measured on the demo), while the demo is being watched.
      */
     static final int BURST_SIZE = 20;
     static final Duration BURST_EVERY = Duration.ofSeconds(30);
