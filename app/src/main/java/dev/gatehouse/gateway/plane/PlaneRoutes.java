@@ -124,7 +124,7 @@ public final class PlaneRoutes {
 
     private void chat(Context ctx) {
         serve(ctx, call -> {
-            JsonNode body = PlaneBodies.object(ctx.bodyAsBytes());
+            JsonNode body = PlaneBodies.object(ctx);
             ChatRequest req = ChatRequest.parse(body);
             call.prompt = req.prompt();
             PlaneModel model = call.model(req.model(), "chat", "/v1/chat/completions");
@@ -158,7 +158,7 @@ public final class PlaneRoutes {
 
     private void images(Context ctx) {
         serve(ctx, call -> {
-            JsonNode body = PlaneBodies.object(ctx.bodyAsBytes());
+            JsonNode body = PlaneBodies.object(ctx);
             String name = PlaneBodies.requiredString(body, "model");
             String prompt = prompt(body);
             call.prompt = prompt;
@@ -187,7 +187,7 @@ public final class PlaneRoutes {
 
     private void submitVideo(Context ctx) {
         serve(ctx, call -> {
-            JsonNode body = PlaneBodies.object(ctx.bodyAsBytes());
+            JsonNode body = PlaneBodies.object(ctx);
             String name = PlaneBodies.requiredString(body, "model");
             String prompt = prompt(body);
             call.prompt = prompt;
