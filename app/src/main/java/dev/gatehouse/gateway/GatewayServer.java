@@ -125,6 +125,15 @@ public final class GatewayServer implements AutoCloseable {
         return watch;
     }
 
+    /**
+     * Bench only ({@code bench plane}, issue 12 §5, plane-enforce): serves {@code handler} at POST {@code path} on this
+     * server's own app, so the bare endpoint the data plane is compared with runs in the same server. Call before start.
+     */
+    public GatewayServer benchRoute(String path, io.javalin.http.Handler handler) {
+        app.post(path, handler);
+        return this;
+    }
+
     private static void closeQuietly(Object part) {
         if (part instanceof AutoCloseable c) {
             try {
