@@ -233,7 +233,7 @@ public final class Gatehouse implements Callable<Integer> {
 
     @Command(name = "bench", mixinStandardHelpOptions = true,
             description = "Benchmark filtered list pages (accounts, keys) over HTTP on seeded demo data; prints p50/p95/p99.",
-            subcommands = Gatehouse.ActionBenchCommand.class)
+            subcommands = {Gatehouse.ActionBenchCommand.class, Gatehouse.PlaneBenchCommand.class})
     static final class BenchCommand implements Callable<Integer> {
         @Option(names = "--scale", description = "Demo data size: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE})")
         DemoScale scale = DemoScale.LARGE;
@@ -289,6 +289,42 @@ public final class Gatehouse implements Callable<Integer> {
             }
             dev.gatehouse.gateway.bench.ActionBenchmark.run(new dev.gatehouse.gateway.bench.ActionBenchmark.Options(
                     seed, clients, actions, db, credentials.user, credentials.password), System.out);
+            return 0;
+        }
+    }
+
+    @Command(name = "plane", mixinStandardHelpOptions = true,
+            description = "Benchmark the data plane (issue 12): /v1/chat/completions with auth, rate limits and metering against a "
+                    + "bare endpoint on the same server (throughput ratio, added p50/p99), and the time from a key suspension to "
+                    + "the first refused request on one gateway and across two on one PostgreSQL.")
+    static final class PlaneBenchCommand implements Callable<Integer> {
+        @Option(names = "--clients", description = "Concurrent client threads for the throughput runs (default: ${DEFAULT-VALUE})")
+        int clients = 8;
+
+        @Option(names = "--seconds", description = "Length of each throughput run; two per endpoint, interleaved (default: ${DEFAULT-VALUE})")
+        int seconds = 5;
+
+        @Option(names = "--latency-requests", description = "Requests per endpoint for the latency percentiles (default: ${DEFAULT-VALUE})")
+        int latencyRequests = 3000;
+
+        @Option(names = "--suspensions", description = "Suspensions timed on one gateway and across two (default: ${DEFAULT-VALUE})")
+        int suspensions = 5;
+
+        @Option(names = "--db", description = "JDBC URL of an EMPTY PostgreSQL database for the two-gateway run (default: embedded "
+                + "PostgreSQL when on the classpath, else that run is skipped)")
+        String db;
+
+        @Mixin
+        DbCredentials credentials = new DbCredentials();
+
+        @Override
+        public Integer call() throws Exception {
+            if (clients < 1 || clients > 64 || seconds < 1 || latencyRequests < 100 || suspensions < 1) {
+                System.err.println("--clients must be 1 to 64, --seconds at least 1, --latency-requests at least 100, --suspensions at least 1");
+                return 2;
+            }
+            dev.gatehouse.gateway.bench.PlaneBenchmark.run(new dev.gatehouse.gateway.bench.PlaneBenchmark.Options(clients, seconds,
+                    latencyRequests, suspensions, db, credentials.user, credentials.password), System.out);
             return 0;
         }
     }

@@ -5,7 +5,8 @@
 -- Rate-limit grants: how many requests of one window a node may admit. subject is 'key:<id>' or 'acct:<id>'; kind is
 -- rpm (bucket = minute since the epoch), rpd (bucket = UTC day since the epoch) or con (concurrency, bucket 0).
 -- The grants of one subject and window never add up to more than its limit (taken under the account's row lock).
--- expires_at lets a dead node's concurrency slots go back; rpm/rpd grants count until their window has passed.
+-- rpm/rpd grants count until their window has passed (expires_at, then swept); concurrency slots count while their
+-- node is alive (plane_nodes.seen_at is recent), so a dead node's slots go back.
 CREATE TABLE rate_grants (
     subject     VARCHAR(60)  NOT NULL,
     kind        VARCHAR(3)   NOT NULL,
@@ -19,6 +20,13 @@ CREATE TABLE rate_grants (
 );
 -- the sweep that forgets past windows and expired slots
 CREATE INDEX rate_grants_expires_idx ON rate_grants (expires_at);
+
+-- The gateway nodes serving the data plane and when each last said it is alive (every 250 ms). A heartbeat row of its
+-- own, so staying alive never touches rows another transaction holds.
+CREATE TABLE plane_nodes (
+    node_id  VARCHAR(64)  PRIMARY KEY,
+    seen_at  TIMESTAMP WITH TIME ZONE NOT NULL
+);
 
 -- Credit leases: spendable credit a node has set aside for an account and not yet debited (served and waiting for
 -- the write-behind flush, reserved for a video, or not used yet). Taken under the account's row lock, so the leases

@@ -30,6 +30,7 @@ import dev.gatehouse.gateway.plane.limits.TierRateLimits;
 import dev.gatehouse.gateway.plane.metering.CreditMeter;
 import dev.gatehouse.gateway.plane.PlaneErrorDialect;
 import dev.gatehouse.gateway.plane.PlaneRoutes;
+import dev.gatehouse.gateway.plane.PromptReports;
 import dev.gatehouse.gateway.plane.VideoTasks;
 import dev.gatehouse.gateway.plane.keys.CachedCatalog;
 import dev.gatehouse.gateway.plane.keys.CachedKeyDirectory;
@@ -57,6 +58,7 @@ public final class GatewayServer implements AutoCloseable {
     private static final PlaneErrorDialect PLANE_ERRORS = new PlaneErrorDialect();
     private final ChangeWatch planeWatch;
     private final PlaneEnforcement plane;
+    private final PromptReports planeReports;
 
     public GatewayServer(Database db, String mode) {
         this(db, mode, Clock.systemUTC());
@@ -102,6 +104,7 @@ public final class GatewayServer implements AutoCloseable {
         }
         // data plane /v1 (issue 12)
         this.plane = plane;
+        this.planeReports = plane == null ? null : new PromptReports(db.jdbi());
         this.planeWatch = plane == null ? null : plane(db, clock, plane);
 
         PeriodicSweep.whileServing(app, "idempotency-expiry", 3600, () -> Idempotency.forgetExpired(db.jdbi(), clock.instant()));
@@ -113,7 +116,7 @@ public final class GatewayServer implements AutoCloseable {
         CachedCatalog catalog = new CachedCatalog(db.jdbi());
         ChangeWatch watch = new ChangeWatch(db.jdbi(), keys, catalog);
         VideoTasks videos = new VideoTasks(db.jdbi(), enforcement.meter(), catalog);
-        new PlaneRoutes(keys, catalog, enforcement.limits(), enforcement.meter(), videos, clock).register(app);
+        new PlaneRoutes(keys, catalog, enforcement.limits(), enforcement.meter(), videos, planeReports, clock).register(app);
         // an admin change on this gateway drops what it touched before its answer is sent: refused from the next request
         app.after("/admin/v1/*", ctx -> {
             if (!ctx.method().equals(HandlerType.GET) && ctx.statusCode() < 400) {
@@ -122,6 +125,15 @@ public final class GatewayServer implements AutoCloseable {
         });
         PeriodicSweep.whileServing(app, "plane-videos", 1, () -> videos.sweep(clock.instant()));
         return watch;
+    }
+
+    /**
+     * Bench only ({@code bench plane}, issue 12 §5, plane-enforce): serves {@code handler} at POST {@code path} on this
+     * server's own app, so the bare endpoint the data plane is compared with runs in the same server. Call before start.
+     */
+    public GatewayServer benchRoute(String path, io.javalin.http.Handler handler) {
+        app.post(path, handler);
+        return this;
     }
 
     private static void closeQuietly(Object part) {
@@ -213,6 +225,9 @@ public final class GatewayServer implements AutoCloseable {
         app.stop();
         if (planeWatch != null) {
             planeWatch.close();
+        }
+        if (planeReports != null) {
+            planeReports.close();
         }
         if (plane != null) { // limits give back grants and slots, the meter flushes: before the database closes
             closeQuietly(plane.limits());

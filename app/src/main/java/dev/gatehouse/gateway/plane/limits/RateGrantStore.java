@@ -20,11 +20,11 @@ final class RateGrantStore {
                 .mapTo(String.class).findOne().isPresent();
     }
 
-    /** What the other nodes were granted in the window (concurrency slots only while not lapsed). */
-    static int others(Handle h, String subject, String kind, long bucket, String nodeId, Instant now) {
+    /** What the other nodes were granted in the window (concurrency slots only of nodes seen since {@code aliveSince}). */
+    static int others(Handle h, String subject, String kind, long bucket, String nodeId, Instant aliveSince) {
         return h.createQuery("SELECT COALESCE(SUM(granted), 0) FROM rate_grants WHERE subject = :s AND kind = :k AND bucket = :b "
-                        + "AND node_id <> :node AND (kind <> 'con' OR expires_at > :now)")
-                .bind("s", subject).bind("k", kind).bind("b", bucket).bind("node", nodeId).bind("now", utc(now))
+                        + "AND node_id <> :node AND (kind <> 'con' OR node_id IN (SELECT node_id FROM plane_nodes WHERE seen_at > :alive))")
+                .bind("s", subject).bind("k", kind).bind("b", bucket).bind("node", nodeId).bind("alive", utc(aliveSince))
                 .mapTo(Integer.class).one();
     }
 
@@ -48,20 +48,35 @@ final class RateGrantStore {
         }
     }
 
-    /** Keeps this node's concurrency slots from lapsing (the node is alive). */
-    static void renewSlots(Handle h, String nodeId, Instant expiresAt) {
-        h.createUpdate("UPDATE rate_grants SET expires_at = :exp WHERE node_id = :node AND kind = 'con'")
-                .bind("exp", utc(expiresAt)).bind("node", nodeId).execute();
+    /** Gives back {@code amount} unused grants: one row, one statement, so it never waits on two locks. */
+    static void giveBack(Handle h, String subject, String kind, long bucket, String nodeId, int amount) {
+        h.createUpdate("UPDATE rate_grants SET granted = CASE WHEN granted < :n THEN 0 ELSE granted - :n END "
+                        + "WHERE subject = :s AND kind = :k AND bucket = :b AND node_id = :node")
+                .bind("n", amount).bind("s", subject).bind("k", kind).bind("b", bucket).bind("node", nodeId).execute();
     }
 
-    /** Forgets windows that have passed and slots that lapsed (any node's). */
-    static int sweep(Handle h, Instant before) {
-        return h.createUpdate("DELETE FROM rate_grants WHERE expires_at < :before").bind("before", utc(before)).execute();
+    /** This node is alive at {@code now} (its concurrency slots keep counting). */
+    static void heartbeat(Handle h, String nodeId, Instant now) {
+        int n = h.createUpdate("UPDATE plane_nodes SET seen_at = :now WHERE node_id = :node")
+                .bind("now", utc(now)).bind("node", nodeId).execute();
+        if (n == 0) {
+            h.createUpdate("INSERT INTO plane_nodes (node_id, seen_at) VALUES (:node, :now)").bind("node", nodeId).bind("now", utc(now)).execute();
+        }
     }
 
-    /** Gives back every grant of this node's concurrency slots (a clean shutdown). */
-    static void releaseSlots(Handle h, String nodeId) {
+    /** Forgets windows that have passed, and the slots and heartbeats of nodes not seen since {@code deadBefore}. */
+    static int sweep(Handle h, Instant now, Instant deadBefore) {
+        int n = h.createUpdate("DELETE FROM rate_grants WHERE kind <> 'con' AND expires_at < :now").bind("now", utc(now)).execute();
+        n += h.createUpdate("DELETE FROM rate_grants WHERE kind = 'con' AND node_id NOT IN (SELECT node_id FROM plane_nodes "
+                + "WHERE seen_at >= :dead)").bind("dead", utc(deadBefore)).execute();
+        h.createUpdate("DELETE FROM plane_nodes WHERE seen_at < :dead").bind("dead", utc(deadBefore)).execute();
+        return n;
+    }
+
+    /** Gives back this node's concurrency slots and says it is gone (a clean shutdown). */
+    static void leave(Handle h, String nodeId) {
         h.createUpdate("DELETE FROM rate_grants WHERE node_id = :node AND kind = 'con'").bind("node", nodeId).execute();
+        h.createUpdate("DELETE FROM plane_nodes WHERE node_id = :node").bind("node", nodeId).execute();
     }
 
     /** The audit head's sequence: it moves on every audited mutation, such as a tier or limit change. */

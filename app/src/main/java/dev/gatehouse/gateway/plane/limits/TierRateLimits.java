@@ -33,11 +33,11 @@ import java.util.concurrent.locks.ReentrantLock;
  *
  * <p><b>Across gateways.</b> A node admits only requests it holds a grant for: a rate_grants row (V16) taken under the
  * account's row lock, where the grants of all nodes for one window never exceed the limit. Far from the limit a grant is
- * a chunk (a quarter of what is left, at most 1,000); with fewer than four left it is one request, so the last requests
+ * a chunk (an eighth of what is left, at most 1,000); with fewer than sixteen left it is one request, so the last requests
  * of a window go to whichever node asks first. Tolerance: no window ever admits more than its limit on any number of
  * nodes; a node may sit on at most (chunk − 1) unused grants until it has been idle for {@link #IDLE_RETURN}, and during
- * that time another node may refuse while the window still has room. Concurrency slots work the same and lapse
- * {@link #SLOT_TTL} after their node stops renewing them (a dead node). Limits and tiers are cached; an audited change
+ * that time another node may refuse while the window still has room. Concurrency slots work the same and stop counting
+ * {@link #SLOT_TTL} after their node's last heartbeat (a dead node). Limits and tiers are cached; an audited change
  * (tier edit, custom limits) is picked up within {@link #SYNC_INTERVAL} on every node.
  *
  * <p><b>Persistent 429s</b> (ai-visual-studio §4, §7 "Attempt to bypass … rate limits"): a key refused
@@ -53,7 +53,7 @@ public final class TierRateLimits implements RateLimits, AutoCloseable {
     static final Duration SLOT_TTL = Duration.ofSeconds(10);
     /** After the database said a window is full, ask again no sooner than this (another node may give some back). */
     static final Duration FULL_RECHECK = Duration.ofMillis(500);
-    static final int CHUNK_DIVISOR = 4;
+    static final int CHUNK_DIVISOR = 8;
     static final int CHUNK_MAX = 1_000;
     static final String DETECTOR = "rate-limits";
 
@@ -99,6 +99,7 @@ public final class TierRateLimits implements RateLimits, AutoCloseable {
             t.setDaemon(true);
             return t;
         });
+        jdbi.useHandle(h -> RateGrantStore.heartbeat(h, nodeId, clock.instant())); // its slots count from the first one
         sync.scheduleWithFixedDelay(this::syncQuietly, SYNC_INTERVAL.toMillis(), SYNC_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -209,6 +210,7 @@ public final class TierRateLimits implements RateLimits, AutoCloseable {
             if (ask.isEmpty()) {
                 return null;
             }
+            Instant alive = clock.instant().minus(SLOT_TTL);
             int[][] got = jdbi.inTransaction(h -> {
                 int[][] out = new int[ask.size()][2];
                 if (!RateGrantStore.lockAccount(h, accountId)) {
@@ -216,12 +218,12 @@ public final class TierRateLimits implements RateLimits, AutoCloseable {
                 }
                 for (int j = 0; j < ask.size(); j++) {
                     Window w = steps.get(ask.get(j)).window();
-                    int others = RateGrantStore.others(h, w.subject(), w.kind(), w.bucket(), nodeId, now);
+                    int others = RateGrantStore.others(h, w.subject(), w.kind(), w.bucket(), nodeId, alive);
                     int mine = RateGrantStore.mine(h, w.subject(), w.kind(), w.bucket(), nodeId);
                     int free = steps.get(ask.get(j)).limit() - others - mine;
                     out[j][1] = others;
                     if (free > 0) {
-                        // far from the limit a quarter of what is left; near it one request at a time
+                        // far from the limit an eighth of what is left; near it one request at a time
                         int chunk = Math.max(1, Math.min(free / CHUNK_DIVISOR, CHUNK_MAX));
                         RateGrantStore.add(h, w.subject(), w.kind(), w.bucket(), nodeId, chunk, expiry(w, now));
                         out[j][0] = chunk;
@@ -440,36 +442,34 @@ public final class TierRateLimits implements RateLimits, AutoCloseable {
                 c.granting.unlock();
             }
         }
-        boolean sweep = nanos - lastSweepNanos > Duration.ofSeconds(30).toNanos();
-        try {
-            long seq = jdbi.inTransaction(h -> {
-                for (Return r : returns) {
-                    RateGrantStore.add(h, r.window().subject(), r.window().kind(), r.window().bucket(), nodeId, -r.amount(),
-                            expiry(r.window(), now));
+        // each statement on its own: a give-back or the heartbeat never holds one row while waiting for another, so it
+        // cannot deadlock with a grant (which locks the account row, then its grant rows)
+        for (int i = 0; i < returns.size(); i++) {
+            Return r = returns.get(i);
+            try {
+                jdbi.useHandle(h -> RateGrantStore.giveBack(h, r.window().subject(), r.window().kind(), r.window().bucket(),
+                        nodeId, r.amount()));
+            } catch (RuntimeException e) {
+                for (Return back : returns.subList(i, returns.size())) {
+                    synchronized (back.counter()) {
+                        back.counter().granted += back.amount();
+                    }
                 }
-                RateGrantStore.renewSlots(h, nodeId, now.plus(SLOT_TTL));
-                if (sweep) {
-                    RateGrantStore.sweep(h, now);
-                }
-                return RateGrantStore.changeSeq(h);
-            });
-            if (sweep) {
-                lastSweepNanos = nanos;
+                throw e;
             }
-            if (seq != changeSeq) {
-                if (changeSeq != Long.MIN_VALUE) {
-                    limits.invalidate();
-                    generation++;
-                }
-                changeSeq = seq;
+        }
+        jdbi.useHandle(h -> RateGrantStore.heartbeat(h, nodeId, now));
+        if (nanos - lastSweepNanos > Duration.ofSeconds(30).toNanos()) {
+            jdbi.useHandle(h -> RateGrantStore.sweep(h, now, now.minus(Duration.ofMinutes(1))));
+            lastSweepNanos = nanos;
+        }
+        long seq = jdbi.withHandle(RateGrantStore::changeSeq);
+        if (seq != changeSeq) {
+            if (changeSeq != Long.MIN_VALUE) {
+                limits.invalidate();
+                generation++;
             }
-        } catch (RuntimeException e) {
-            for (Return r : returns) {
-                synchronized (r.counter()) {
-                    r.counter().granted += r.amount();
-                }
-            }
-            throw e;
+            changeSeq = seq;
         }
     }
 
@@ -483,7 +483,7 @@ public final class TierRateLimits implements RateLimits, AutoCloseable {
             Thread.currentThread().interrupt();
         }
         try {
-            jdbi.useTransaction(h -> RateGrantStore.releaseSlots(h, nodeId));
+            jdbi.useTransaction(h -> RateGrantStore.leave(h, nodeId));
         } catch (RuntimeException e) {
             log.warn("could not give back the concurrency slots of {}; they lapse in {}", nodeId, SLOT_TTL, e);
         }
