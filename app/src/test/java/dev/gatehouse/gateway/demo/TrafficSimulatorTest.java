@@ -127,6 +127,10 @@ class TrafficSimulatorTest {
         assertThat(new java.math.BigDecimal(get(Role.VIEWER, "/admin/v1/accounts/" + drain).get("account").get("balance").asText()))
                 .isLessThan(new java.math.BigDecimal(SimulatorCast.DRAIN_CREDIT));
         assertThat(get(Role.VIEWER, "/admin/v1/accounts/" + burst).get("account").get("tier").asText()).isEqualTo("free");
+        // the misuse prompts trip the data plane's detectors: an automated report on the misuse key's account
+        String misuse = simulator.keys().stream().filter(k -> k.scenario() == TrafficPlan.Scenario.MISUSE).findFirst().orElseThrow().accountId();
+        waitFor("an automated abuse report on the misuse account", () ->
+                get(Role.TRUST_SAFETY, "/admin/v1/abuse-reports?account_id=" + misuse + "&limit=20").get("data").toString().contains("automated"));
     }
 
     @Test
