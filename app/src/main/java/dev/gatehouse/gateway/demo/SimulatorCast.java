@@ -106,11 +106,15 @@ final class SimulatorCast {
         return new SimulatorCast(token, keys, chat, images, ticketAccounts, lots, drain.path("id").asText());
     }
 
-    /** The simulator's own support operator: made once, its token rotated on later starts (tokens are stored hashed). */
+    /**
+     * The simulator's own support operator: made once, its token rotated on later starts (tokens are stored hashed).
+     * On a later start (a durable demo) the keys an earlier run issued are revoked first: their secrets died with that run.
+     */
     private static String operator(PlatformCalls calls, String leadToken) {
         for (JsonNode o : list(calls, leadToken, "/admin/v1/operators?limit=200")) {
             if (OPERATOR_EMAIL.equals(o.path("email").asText())) {
                 String id = o.path("id").asText();
+                revokeEarlierKeys(calls, leadToken, id);
                 if (!"active".equals(o.path("status").asText())) {
                     must(calls.admin(leadToken, "POST", "/admin/v1/operators/" + id + "/actions",
                             Map.of("action", "reactivate", "reason", REASON)), "reactivate the simulator's operator");
@@ -121,6 +125,18 @@ final class SimulatorCast {
         }
         return must(calls.admin(leadToken, "POST", "/admin/v1/operators", Map.of("name", "Traffic simulator", "email", OPERATOR_EMAIL,
                 "role", "support", "reason", REASON)), "add the simulator's operator").path("token").asText();
+    }
+
+    private static void revokeEarlierKeys(PlatformCalls calls, String leadToken, String operatorId) {
+        for (JsonNode e : list(calls, leadToken, "/admin/v1/audit?action=key.issue&actor=" + operatorId + "&limit=200")) {
+            String key = e.path("target").asText();
+            JsonNode detail = calls.admin(leadToken, "GET", "/admin/v1/keys/" + key, null).json();
+            String status = detail.path("key").path("status").asText();
+            if (status.equals("active") || status.equals("suspended")) {
+                calls.admin(leadToken, "POST", "/admin/v1/keys/" + key + "/actions", Map.of("action", "revoke",
+                        "reason", "demo traffic simulator restarted: the keys of its earlier run are retired"));
+            }
+        }
     }
 
     /** An active account of {@code tier} with at least {@code minBalance}, chosen from the seed among the first page. */

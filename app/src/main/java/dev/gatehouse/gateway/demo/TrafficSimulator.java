@@ -56,6 +56,7 @@ public final class TrafficSimulator implements SimulatorControl, AutoCloseable {
     private final ExecutorService io;
     private final Semaphore inFlight = new Semaphore(MAX_IN_FLIGHT);
     private final AtomicBoolean paused = new AtomicBoolean();
+    private final AtomicBoolean closed = new AtomicBoolean();
     private final AtomicLong lastTopUp = new AtomicLong();
     private final AtomicInteger shed = new AtomicInteger();
     private final Instant startedAt;
@@ -110,7 +111,9 @@ public final class TrafficSimulator implements SimulatorControl, AutoCloseable {
         try {
             tick();
         } catch (RuntimeException e) {
-            log.warn("traffic simulator tick failed; it goes on with the next", e); // a failed tick must not end the schedule
+            if (!closed.get()) { // a tick racing close() finds its executor gone: nothing to report
+                log.warn("traffic simulator tick failed; it goes on with the next", e); // a failed tick must not end the schedule
+            }
         }
     }
 
@@ -118,7 +121,7 @@ public final class TrafficSimulator implements SimulatorControl, AutoCloseable {
         long now = System.nanoTime();
         Duration dt = Duration.ofNanos(now - lastTickNanos);
         lastTickNanos = now;
-        if (paused.get()) {
+        if (paused.get() || closed.get()) {
             return;
         }
         for (TrafficPlan.Planned p : plan.tick(clock.instant(), Duration.ofNanos(now - startNanos), dt)) {
@@ -222,7 +225,13 @@ public final class TrafficSimulator implements SimulatorControl, AutoCloseable {
 
     @Override
     public void close() {
+        closed.set(true);
         ticker.shutdownNow();
+        try {
+            ticker.awaitTermination(2, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         io.shutdownNow();
     }
 }
