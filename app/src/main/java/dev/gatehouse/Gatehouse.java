@@ -8,6 +8,7 @@ import dev.gatehouse.gateway.GatewayServer;
 import dev.gatehouse.gateway.demo.DemoData;
 import dev.gatehouse.gateway.demo.DemoGateway;
 import dev.gatehouse.gateway.demo.DemoScale;
+import dev.gatehouse.gateway.demo.TrafficSimulator;
 import dev.gatehouse.gateway.operators.OperatorStore;
 import dev.gatehouse.policy.Role;
 import picocli.CommandLine;
@@ -60,6 +61,13 @@ public final class Gatehouse implements Callable<Integer> {
                 + "seeded on first use and reused after, so changes survive restarts")
         java.nio.file.Path demoDb;
 
+        @Option(names = "--no-simulate", negatable = false, description = "Demo mode: no traffic simulator (by default it drives the demo's "
+                + "data plane so queues fill while you watch)")
+        boolean noSimulate;
+
+        @Option(names = "--rps", description = "Demo mode: the simulator's requests per second at the busiest hour (default: ${DEFAULT-VALUE})")
+        double rps = DEFAULT_CONSOLE_RPS;
+
         @Option(names = "--area", description = "The area to open after signing in: catalog, pricing, tiers, abuse, keys, "
                 + "accounts, refunds, support or team (default: the first)")
         String area;
@@ -78,8 +86,13 @@ public final class Gatehouse implements Callable<Integer> {
                 System.err.println("--demo-db is for demo mode; drop it or --url");
                 return 2;
             }
+            if (!(rps > 0) || rps > 500) {
+                System.err.println("--rps must be more than 0 and at most 500");
+                return 2;
+            }
             String demoUrl = demoDb == null ? null : "jdbc:h2:file:" + demoDb.toAbsolutePath();
-            ConsoleLauncher.launch(new LaunchOptions(url, token, theme, role, area), () -> startEmbeddedDemo(demoUrl));
+            TrafficSimulator.Options simulate = noSimulate ? null : new TrafficSimulator.Options(rps, DemoGateway.DEFAULT_SEED);
+            ConsoleLauncher.launch(new LaunchOptions(url, token, theme, role, area), () -> startEmbeddedDemo(demoUrl, simulate));
             return 0;
         }
     }
@@ -88,13 +101,21 @@ public final class Gatehouse implements Callable<Integer> {
      * The embedded demo platform, started once per console process and stopped with it: in memory, or on the H2 file
      * {@code durableUrl} (seeded once, reused after).
      */
-    private static DemoPlatform.Connection startEmbeddedDemo(String durableUrl) {
+    private static DemoPlatform.Connection startEmbeddedDemo(String durableUrl, TrafficSimulator.Options simulate) {
         synchronized (Gatehouse.class) {
             if (embedded == null) {
                 DemoGateway gw = durableUrl == null ? DemoGateway.startLocal()
                         : DemoGateway.startDurable(durableUrl, null, null, DemoGateway.DEFAULT_SEED, DemoScale.SMALL, "127.0.0.1", 0);
                 Runtime.getRuntime().addShutdownHook(new Thread(gw::close, "demo-gateway-stop"));
                 embedded = gw;
+                if (simulate != null) {
+                    try {
+                        gw.simulate(java.time.Clock.systemDefaultZone(), simulate);
+                    } catch (RuntimeException e) {
+                        // the demo works without traffic; the status bar then shows no simulator
+                        org.slf4j.LoggerFactory.getLogger(Gatehouse.class).warn("the traffic simulator did not start: {}", e.getMessage(), e);
+                    }
+                }
             }
             Map<String, String> tokens = new LinkedHashMap<>();
             embedded.tokens().forEach((r, t) -> tokens.put(r.wire(), t));
@@ -103,6 +124,8 @@ public final class Gatehouse implements Callable<Integer> {
     }
 
     private static DemoGateway embedded;
+    /** The console demo's simulator rate: lively on screen, light on a laptop. */
+    static final double DEFAULT_CONSOLE_RPS = 4;
 
     @Command(name = "gateway", mixinStandardHelpOptions = true,
             description = "Run the gateway headless (admin API and data plane).",
@@ -130,8 +153,23 @@ public final class Gatehouse implements Callable<Integer> {
         @Option(names = "--seed", description = "Demo data seed (default: ${DEFAULT-VALUE})")
         long seed = DemoGateway.DEFAULT_SEED;
 
+        @Option(names = "--simulate", description = "With --demo: run the traffic simulator against this gateway's data plane "
+                + "(demo keys it issues itself; GET /admin/v1/simulator, POST /admin/v1/simulator/pause and /resume)")
+        boolean simulate;
+
+        @Option(names = "--rps", description = "With --simulate: requests per second at the busiest hour of the day (default: ${DEFAULT-VALUE})")
+        double rps = 10;
+
         @Override
         public Integer call() throws InterruptedException {
+            if (simulate && !demo) {
+                System.err.println("--simulate needs --demo: the simulator issues itself keys on demo accounts");
+                return 2;
+            }
+            if (!(rps > 0) || rps > 500) {
+                System.err.println("--rps must be more than 0 and at most 500");
+                return 2;
+            }
             if (port < 0 || port > 65535) {
                 System.err.println("--port must be between 0 and 65535");
                 return 2;
@@ -157,6 +195,17 @@ public final class Gatehouse implements Callable<Integer> {
                 }
                 for (Role r : Role.values()) {
                     System.out.println("role=" + r.wire() + " token=" + gw.token(r));
+                }
+                if (simulate) {
+                    try {
+                        var sim = gw.simulate(java.time.Clock.systemDefaultZone(), new TrafficSimulator.Options(rps, seed));
+                        System.err.println("traffic simulator running: " + sim.status().keys().size() + " demo keys, up to " + rps
+                                + " requests/s at the busiest hour; GET /admin/v1/simulator");
+                    } catch (RuntimeException e) {
+                        System.err.println("The traffic simulator did not start: " + e.getMessage());
+                        gw.close();
+                        return 1;
+                    }
                 }
             } else {
                 Database database = Database.open(db == null ? Database.defaultFileUrl() : db,

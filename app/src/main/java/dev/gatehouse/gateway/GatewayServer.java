@@ -30,6 +30,7 @@ import dev.gatehouse.gateway.plane.limits.TierRateLimits;
 import dev.gatehouse.gateway.plane.metering.CreditMeter;
 import dev.gatehouse.gateway.plane.PlaneErrorDialect;
 import dev.gatehouse.gateway.plane.PlaneRoutes;
+import dev.gatehouse.gateway.plane.PromptReports;
 import dev.gatehouse.gateway.plane.VideoTasks;
 import dev.gatehouse.gateway.plane.keys.CachedCatalog;
 import dev.gatehouse.gateway.plane.keys.CachedKeyDirectory;
@@ -52,9 +53,12 @@ public final class GatewayServer implements AutoCloseable {
     private final Javalin app;
     private final String mode;
     private final Routes routes;
+    /** The demo's traffic simulator, once one drives this gateway (issue 12); empty in team mode. */
+    private final dev.gatehouse.gateway.demo.SimulatorSlot simulator = new dev.gatehouse.gateway.demo.SimulatorSlot();
     private static final PlaneErrorDialect PLANE_ERRORS = new PlaneErrorDialect();
     private final ChangeWatch planeWatch;
     private final PlaneEnforcement plane;
+    private final PromptReports planeReports;
 
     public GatewayServer(Database db, String mode) {
         this(db, mode, Clock.systemUTC());
@@ -94,12 +98,13 @@ public final class GatewayServer implements AutoCloseable {
         app.get("/healthz", ctx -> ctx.json(new Health("ok", VERSION, db.product())));
         app.before("/admin/v1/*", new OperatorAuth(operators, new SignInThrottle(clock)));
         this.routes = new Routes(app, db.jdbi(), clock);
-        for (Feature feature : features(db, mode, clock)) {
+        for (Feature feature : features(db, mode, clock, simulator)) {
             feature.register(routes);
             feature.sweeps().forEach(s -> PeriodicSweep.whileServing(app, s.name(), s.periodSeconds(), s.work()));
         }
         // data plane /v1 (issue 12)
         this.plane = plane;
+        this.planeReports = plane == null ? null : new PromptReports(db.jdbi());
         this.planeWatch = plane == null ? null : plane(db, clock, plane);
 
         PeriodicSweep.whileServing(app, "idempotency-expiry", 3600, () -> Idempotency.forgetExpired(db.jdbi(), clock.instant()));
@@ -111,7 +116,7 @@ public final class GatewayServer implements AutoCloseable {
         CachedCatalog catalog = new CachedCatalog(db.jdbi());
         ChangeWatch watch = new ChangeWatch(db.jdbi(), keys, catalog);
         VideoTasks videos = new VideoTasks(db.jdbi(), enforcement.meter(), catalog);
-        new PlaneRoutes(keys, catalog, enforcement.limits(), enforcement.meter(), videos, clock).register(app);
+        new PlaneRoutes(keys, catalog, enforcement.limits(), enforcement.meter(), videos, planeReports, clock).register(app);
         // an admin change on this gateway drops what it touched before its answer is sent: refused from the next request
         app.after("/admin/v1/*", ctx -> {
             if (!ctx.method().equals(HandlerType.GET) && ctx.statusCode() < 400) {
@@ -141,7 +146,7 @@ public final class GatewayServer implements AutoCloseable {
         }
     }
 
-    private static List<Feature> features(Database db, String mode, Clock clock) {
+    private static List<Feature> features(Database db, String mode, Clock clock, dev.gatehouse.gateway.demo.SimulatorSlot simulator) {
         return List.of(
                 new SessionRoutes(mode, VERSION),
                 new CatalogRoutes(db.jdbi()),
@@ -166,6 +171,8 @@ public final class GatewayServer implements AutoCloseable {
                 new TierRoutes(db.jdbi(), clock),
                 new dev.gatehouse.gateway.pricing.VolumeDiscountRoutes(db.jdbi(), clock),
                 // key issuance and simulator control (issue 12)
+                new dev.gatehouse.gateway.keys.KeyIssuanceRoutes(),
+                new dev.gatehouse.gateway.demo.SimulatorRoutes(simulator),
 
                 // team platform: accounts, credits, import (issue 13)
                 new dev.gatehouse.gateway.accounts.AccountOpeningRoutes(),
@@ -192,6 +199,11 @@ public final class GatewayServer implements AutoCloseable {
                 .toList();
     }
 
+    /** Where a traffic simulator driving this gateway is attached, for the admin API to pause and read it. */
+    public dev.gatehouse.gateway.demo.SimulatorSlot simulator() {
+        return simulator;
+    }
+
     public GatewayServer start(String host, int port) {
         app.start(host, port);
         return this;
@@ -214,6 +226,9 @@ public final class GatewayServer implements AutoCloseable {
         app.stop();
         if (planeWatch != null) {
             planeWatch.close();
+        }
+        if (planeReports != null) {
+            planeReports.close();
         }
         if (plane != null) { // limits give back grants and slots, the meter flushes: before the database closes
             closeQuietly(plane.limits());

@@ -45,7 +45,11 @@ public enum Permission {
     // team platform (issue 13) and key issuance (issue 12)
     OPEN_ACCOUNT("open a customer account", Role.SUPPORT),
     GRANT_CREDITS("grant credits to an account", Role.SUPPORT),
-    ISSUE_KEY("issue an API key to an account", Role.SUPPORT, Role.TRUST_SAFETY);
+    ISSUE_KEY("issue an API key to an account", Role.SUPPORT, Role.TRUST_SAFETY),
+    // Pausing the demo's traffic simulator touches no customer data, and anyone trying the demo needs to stop the
+    // queues moving to look at something; but it is still a change every operator of that platform sees, and audited,
+    // so the viewer, whose role is to change nothing, watches (issue 12 item 3).
+    CONTROL_SIMULATOR("pause and resume the demo traffic simulator", Role.SUPPORT, Role.TRUST_SAFETY, Role.OPS);
 
     private final String description;
     private final Set<Role> roles;

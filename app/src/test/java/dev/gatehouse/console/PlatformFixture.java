@@ -47,6 +47,11 @@ public final class PlatformFixture implements AutoCloseable {
         return shared;
     }
 
+    /** The demo gateway itself: to start its traffic simulator (issue 12). */
+    public DemoGateway demo() {
+        return gateway;
+    }
+
     public String baseUrl() {
         return gateway.baseUrl();
     }

@@ -41,7 +41,8 @@ class PermissionTest {
             Map.entry(Permission.IMPORT_CATALOG, EnumSet.of(Role.OPS, Role.LEAD)),
             Map.entry(Permission.OPEN_ACCOUNT, EnumSet.of(Role.SUPPORT, Role.LEAD)),
             Map.entry(Permission.GRANT_CREDITS, EnumSet.of(Role.SUPPORT, Role.LEAD)),
-            Map.entry(Permission.ISSUE_KEY, EnumSet.of(Role.SUPPORT, Role.TRUST_SAFETY, Role.LEAD)));
+            Map.entry(Permission.ISSUE_KEY, EnumSet.of(Role.SUPPORT, Role.TRUST_SAFETY, Role.LEAD)),
+            Map.entry(Permission.CONTROL_SIMULATOR, EnumSet.of(Role.SUPPORT, Role.TRUST_SAFETY, Role.OPS, Role.LEAD)));
 
     @Test
     void everyRoleAndPermissionMatchesTheMatrix() {

@@ -52,6 +52,7 @@ public final class AccountDetailController {
     @FXML private Button terminateButton;
     @FXML private Button editButton;
     @FXML private Button grantCreditsButton;
+    @FXML private Button issueKeyButton;
     @FXML private Label actionsNote;
     @FXML private Label balanceLabel;
     @FXML private Label balanceNote;
@@ -152,6 +153,7 @@ public final class AccountDetailController {
         bindAction(terminateButton, vm.availabilityProperty(AccountAction.TERMINATE));
         bindAction(editButton, vm.editProperty());
         grantCreditsButton.disableProperty().bind(vm.accountProperty().map(a -> !vm.grantAvailability().allowed()));
+        bindAction(issueKeyButton, vm.accountProperty().map(a -> vm.issueKeyAvailability()));
         // A disabled button shows no tooltip, so why the ladder is closed is said in words under it.
         actionsNote.textProperty().bind(vm.actionsNoteProperty());
         actionsNote.visibleProperty().bind(actionsNote.textProperty().isNotEmpty());
@@ -258,6 +260,7 @@ public final class AccountDetailController {
     @FXML private void loadMoreLedger() { vm.loadMoreLedger(); }
     @FXML private void edit() { AccountEditDialog.open(layer, vm.edit()); }
     @FXML private void grantCredits() { GrantCreditsController.open(layer, vm.grantCredits()); }
+    @FXML private void issueKey() { IssueKeyController.open(layer, vm.issueKey(IssueKeyController::copyToClipboard)); }
 
     public StackPane root() {
         return accountDetailRoot;

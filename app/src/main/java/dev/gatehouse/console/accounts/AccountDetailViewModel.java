@@ -83,6 +83,8 @@ public final class AccountDetailViewModel {
     private final ReadOnlyObjectWrapper<Availability> edit = new ReadOnlyObjectWrapper<>(this, "edit", new Availability(false, ""));
 
     private String accountId;
+    /** The key this view issued last: it reloaded for it already, so the event it published needs no second reload. */
+    private String issuedHere;
 
     public AccountDetailViewModel(AccountsApi api, Executor fx, Role role, OperatorTime time) {
         this.api = api;
@@ -124,8 +126,17 @@ public final class AccountDetailViewModel {
     public EventBus.Subscription follow(EventBus events, Notifier notifier) {
         announcer = new ActionAnnouncer(events, notifier);
         return EventBus.Subscription.of(
+                events.subscribe(KeyAdded.class, e -> keyAddedElsewhere(e.key())),
                 events.subscribe(KeyChanged.class, e -> keyChangedElsewhere(e.key())),
                 events.subscribe(AccountChanged.class, e -> accountChangedElsewhere(e.account())));
+    }
+
+    /** A key issued to the open account elsewhere (another screen): the account shows it. */
+    private void keyAddedElsewhere(ApiKey key) {
+        if (!key.id().equals(issuedHere) && accountId != null && accountId.equals(key.accountId())
+                && keys.stream().noneMatch(k -> k.id().equals(key.id()))) {
+            reload();
+        }
     }
 
     /** A key of the open account moved on: its row shows it, and a reload fetches the history entry it wrote. */
@@ -303,6 +314,39 @@ public final class AccountDetailViewModel {
             }
             announcer.creditsGranted(a, grant);
         });
+    }
+
+    /**
+     * The issue-key dialog for the account as shown (issue 12 item 0); once issued, the account's keys reload here and
+     * every other screen hears of the new key.
+     */
+    public IssueKeyViewModel issueKey(Consumer<String> clipboard) {
+        Account a = account.get();
+        return new IssueKeyViewModel(new IssueKeyViewModel.Target(a.id(), a.name(), a.status(), null), api::issueKey, fx, time,
+                clipboard, issued -> keyIssued(issued.key()));
+    }
+
+    /** A key was issued from here or from the Keys screen: the open account shows it, other screens hear of it. */
+    public void keyIssued(ApiKey key) {
+        issuedHere = key.id();
+        if (accountId != null && accountId.equals(key.accountId())) {
+            reload();
+        }
+        announcer.keyIssued(key);
+    }
+
+    /** Whether this role may issue the account as shown a key: support, trust & safety and leads; never a terminated account. */
+    public Availability issueKeyAvailability() {
+        Account a = account.get();
+        if (!Permission.ISSUE_KEY.allows(role)) {
+            return new Availability(false, "Only support, trust & safety and leads issue keys.");
+        }
+        if (a == null) {
+            return new Availability(false, "Select an account first.");
+        }
+        var ruling = dev.gatehouse.policy.KeyIssuance.forAccount(
+                dev.gatehouse.policy.AccountStatus.fromWire(a.status()).orElse(dev.gatehouse.policy.AccountStatus.ACTIVE));
+        return ruling.allowed() ? new Availability(true, "") : new Availability(false, ruling.refusal());
     }
 
     /** Tells the other screens and the operator that an account was opened. */

@@ -36,6 +36,9 @@ public interface AccountsApi {
     /** Grants credits (issue 13); above the four-eyes threshold the grant waits for a second operator. */
     CompletableFuture<dev.gatehouse.api.CreditGrant> grantCredits(String accountId, dev.gatehouse.api.NewCreditGrant body, String idempotencyKey);
 
+    /** Issues the account a key (issue 12); the answer holds its secret once (null on an Idempotency-Key replay). */
+    CompletableFuture<dev.gatehouse.api.KeyIssued> issueKey(String accountId, dev.gatehouse.api.NewApiKey body, String idempotencyKey);
+
     static AccountsApi of(PlatformClient client) {
         return new ClientAccountsApi(client);
     }
@@ -76,6 +79,9 @@ public interface AccountsApi {
         @Override public CompletableFuture<dev.gatehouse.api.CreditGrant> grantCredits(String id, dev.gatehouse.api.NewCreditGrant body,
                                                                                  String key) {
             return client.grantCredits(id, body, key);
+        }
+        @Override public CompletableFuture<dev.gatehouse.api.KeyIssued> issueKey(String id, dev.gatehouse.api.NewApiKey body, String key) {
+            return client.issueKey(id, body, key);
         }
     }
 }

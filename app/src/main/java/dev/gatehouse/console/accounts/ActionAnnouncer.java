@@ -49,6 +49,13 @@ public final class ActionAnnouncer {
                 : Notice.success(amount + " granted to " + a.name()));
     }
 
+    /** A key issued (issue 12): every list showing the account's keys hears of it; the dialog itself shows the secret. */
+    public void keyIssued(dev.gatehouse.api.ApiKey key) {
+        events.publish(new KeyAdded(key));
+        notifier.show(Notice.success(("test".equals(key.mode()) ? "Test key " : "Live key ") + key.masked() + " issued to "
+                + (key.accountName() == null ? key.accountId() : key.accountName())));
+    }
+
     /** An account opened by hand (issue 13). */
     public void accountOpened(Account a) {
         events.publish(new AccountChanged(a));

@@ -564,6 +564,23 @@ public final class PlatformClient implements AutoCloseable {
 
     // ---- key issuance and simulator (issue 12) ----
 
+    /** Issues the account a key; the answer holds the secret once (null on an Idempotency-Key replay). */
+    public CompletableFuture<dev.gatehouse.api.KeyIssued> issueKey(String accountId, dev.gatehouse.api.NewApiKey body, String idempotencyKey) {
+        return post(admin("accounts").addPathSegment(accountId).addPathSegment("keys").build(), body, idempotencyKey,
+                type(dev.gatehouse.api.KeyIssued.class));
+    }
+
+    /** The demo's traffic simulator; fails with 404 when none drives the platform (team mode). */
+    public CompletableFuture<dev.gatehouse.api.SimulatorStatus> simulator() {
+        return get(admin("simulator").build(), type(dev.gatehouse.api.SimulatorStatus.class));
+    }
+
+    /** Pauses or resumes the demo traffic ({@code pause} or {@code resume}). */
+    public CompletableFuture<dev.gatehouse.api.SimulatorStatus> controlSimulator(String command) {
+        return post(admin("simulator").addPathSegment(command).build(), new dev.gatehouse.api.SimulatorCommand(null), null,
+                type(dev.gatehouse.api.SimulatorStatus.class));
+    }
+
     // ---- team: operators, accounts, credits, import (issue 13) ----
 
     /** One page of operators, in id order (lead only). */

@@ -25,6 +25,12 @@ public record KeyQuery(String prefix, String accountId, KeyStatus status, KeyMod
         return mode == null ? null : mode.wire();
     }
 
+    /** Whether {@code key} belongs in a list with these filters (a new key: does it show here?). */
+    public boolean matches(dev.gatehouse.api.ApiKey key) {
+        return (prefix == null || key.prefix().startsWith(prefix)) && (accountId == null || accountId.equals(key.accountId()))
+                && (status == null || status.wire().equals(key.status())) && (mode == null || mode.wire().equals(key.mode()));
+    }
+
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
     }

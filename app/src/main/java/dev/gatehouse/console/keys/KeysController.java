@@ -98,6 +98,7 @@ public final class KeysController {
     @FXML private Button suspendKeyButton;
     @FXML private Button reinstateKeyButton;
     @FXML private Button revokeKeyButton;
+    @FXML private Button issueReplacementButton;
     @FXML private Label keyPermissionNote;
     @FXML private Hyperlink keyAccountLink;
     @FXML private Label keyAccountStatus;
@@ -177,6 +178,7 @@ public final class KeysController {
         bindAction(suspendKeyButton, vm.availabilityProperty(KeyAction.SUSPEND));
         bindAction(reinstateKeyButton, vm.availabilityProperty(KeyAction.REINSTATE));
         bindAction(revokeKeyButton, vm.availabilityProperty(KeyAction.REVOKE));
+        bindAction(issueReplacementButton, vm.issueReplacementProperty());
         keyPermissionNote.setText(vm.permissionNote());
         keyPermissionNote.setVisible(!keyPermissionNote.getText().isEmpty());
         keyPermissionNote.setManaged(keyPermissionNote.isVisible());
@@ -343,6 +345,12 @@ public final class KeysController {
     @FXML private void suspend() { openAction(KeyAction.SUSPEND); }
     @FXML private void reinstate() { openAction(KeyAction.REINSTATE); }
     @FXML private void revoke() { openAction(KeyAction.REVOKE); }
+    @FXML private void issueReplacement() {
+        var dialog = vm.issueReplacement(dev.gatehouse.console.accounts.IssueKeyController::copyToClipboard);
+        if (dialog != null) {
+            dev.gatehouse.console.accounts.IssueKeyController.open(layer, dialog);
+        }
+    }
     @FXML private void clearFilters() {
         prefixFilter.cancel();
         accountFilter.cancel();

@@ -9,7 +9,9 @@ import dev.gatehouse.api.LedgerEntry;
 import dev.gatehouse.console.accounts.AccountChanged;
 import dev.gatehouse.console.accounts.AccountDetailViewModel;
 import dev.gatehouse.console.accounts.ActionAnnouncer;
+import dev.gatehouse.console.accounts.KeyAdded;
 import dev.gatehouse.console.accounts.KeyChanged;
+import dev.gatehouse.console.accounts.IssueKeyViewModel;
 import dev.gatehouse.console.accounts.ActionOptions;
 import dev.gatehouse.console.accounts.ActionOptions.Availability;
 import dev.gatehouse.console.accounts.OperatorTime;
@@ -21,6 +23,7 @@ import dev.gatehouse.console.shell.ListDetailModel;
 import dev.gatehouse.console.shell.Loader;
 import dev.gatehouse.console.shell.PagedList;
 import dev.gatehouse.policy.KeyStatus;
+import dev.gatehouse.policy.Permission;
 import dev.gatehouse.policy.KeyAction;
 import dev.gatehouse.policy.Role;
 import javafx.beans.binding.Bindings;
@@ -40,6 +43,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 
 /**
  * The Keys screen: search by prefix, account, status and mode (on the gateway, a page at a time), the selected
@@ -68,7 +72,11 @@ public final class KeysViewModel {
     private final ObservableList<LedgerEntry> recentUsage = FXCollections.observableArrayList();
     private final ObservableList<EnforcementAction> enforcement = FXCollections.observableArrayList();
     private final Map<KeyAction, ReadOnlyObjectWrapper<Availability>> actions = new EnumMap<>(KeyAction.class);
+    private final ReadOnlyObjectWrapper<Availability> issueReplacement = new ReadOnlyObjectWrapper<>(this, "issueReplacement",
+            new Availability(false, "Select a key first."));
     private ActionAnnouncer announcer = ActionAnnouncer.UNHEARD;
+    /** The last key issued that this list reloaded for, so its own event and the dialog's answer reload once. */
+    private String lastAdded;
     private EventBus.Subscription following = EventBus.Subscription.NONE;
     private final ObjectBinding<KeyText> selectedText;
     private final ObjectBinding<KeyText.AccountText> accountText;
@@ -131,7 +139,37 @@ public final class KeysViewModel {
         announcer = new ActionAnnouncer(events, notifier);
         following = EventBus.Subscription.of(accountView.follow(events, notifier),
                 events.subscribe(KeyChanged.class, e -> keyChangedElsewhere(e.key())),
+                events.subscribe(KeyAdded.class, e -> keyAdded(e.key())),
                 events.subscribe(AccountChanged.class, e -> accountChangedElsewhere(e.account())));
+    }
+
+    /** A key was issued (here or elsewhere): the list is newest first, so a reload shows it on top when the filters match. */
+    private void keyAdded(ApiKey key) {
+        if (!key.id().equals(lastAdded) && keys.stream().noneMatch(k -> k.id().equals(key.id())) && query().matches(key)) {
+            lastAdded = key.id();
+            reload();
+        }
+    }
+
+    /**
+     * The issue-key dialog for the selected key's account, naming the key it replaces (ai-visual-studio §3: after a
+     * compromise the customer gets a replacement); null while no key is selected.
+     */
+    public IssueKeyViewModel issueReplacement(Consumer<String> clipboard) {
+        ApiKey k = model.selectedProperty().get();
+        if (k == null) {
+            return null;
+        }
+        return new IssueKeyViewModel(new IssueKeyViewModel.Target(k.accountId(), accountText(k), k.accountStatus(), k.masked()),
+                api::issueKey, fx, time, clipboard, issued -> {
+                    keyAdded(issued.key());
+                    accountView.keyIssued(issued.key()); // announces it to the account drawer and the other screens
+                });
+    }
+
+    /** Whether this role may issue the selected key's account a replacement, and why not. */
+    public ReadOnlyObjectProperty<Availability> issueReplacementProperty() {
+        return issueReplacement.getReadOnlyProperty();
     }
 
     private void keyChangedElsewhere(ApiKey key) {
@@ -187,6 +225,10 @@ public final class KeysViewModel {
     }
 
     private void updateAvailability(ApiKey k) {
+        issueReplacement.set(k == null ? new Availability(false, "Select a key first.")
+                : !Permission.ISSUE_KEY.allows(role) ? new Availability(false, "Only support, trust & safety and leads issue keys.")
+                : "terminated".equals(k.accountStatus()) ? new Availability(false, "The account is terminated, which is final: it gets no new keys.")
+                : new Availability(true, ""));
         for (KeyAction a : KeyAction.values()) {
             actions.get(a).set(k == null ? new Availability(false, "Select a key first.") : ActionOptions.key(role, k, a));
         }

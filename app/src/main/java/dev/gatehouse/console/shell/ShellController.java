@@ -24,6 +24,8 @@ import java.util.Objects;
 public final class ShellController {
     private static final PseudoClass SELECTED = PseudoClass.getPseudoClass("selected");
     private static final PseudoClass OFFLINE = PseudoClass.getPseudoClass("offline");
+    private static final PseudoClass REFUSING = PseudoClass.getPseudoClass("refusing");
+    private static final PseudoClass PAUSED = PseudoClass.getPseudoClass("paused");
 
     private final ShellViewModel vm;
     private final Map<ConsoleArea, Button> navButtons = new HashMap<>();
@@ -43,6 +45,11 @@ public final class ShellController {
     @FXML private Label urlLabel;
     @FXML private Label connectionLabel;
     @FXML private FontIcon connectionIcon;
+    @FXML private HBox simulatorBox;
+    @FXML private Label simulatorLabel;
+    @FXML private FontIcon simulatorIcon;
+    @FXML private Button simulatorToggle;
+    @FXML private FontIcon simulatorToggleIcon;
     @FXML private Label operatorLabel;
     @FXML private Label roleLabel;
 
@@ -71,6 +78,7 @@ public final class ShellController {
         roleLabel.setText(vm.session().roleLabel());
         roleLabel.getStyleClass().add("badge-accent");
         connectionLabel.textProperty().bind(vm.connectionTextProperty());
+        bindSimulator(vm.simulatorBar());
         vm.reachableProperty().addListener((o, a, ok) -> {
             connectionLabel.pseudoClassStateChanged(OFFLINE, !ok);
             connectionIcon.setIconLiteral(ok ? "mdoal-cloud_done" : "mdoal-cloud_off");
@@ -169,6 +177,26 @@ public final class ShellController {
         vm.close();
     }
 
+    private void bindSimulator(SimulatorBarViewModel sim) {
+        simulatorBox.visibleProperty().bind(sim.presentProperty());
+        simulatorBox.managedProperty().bind(simulatorBox.visibleProperty());
+        simulatorLabel.textProperty().bind(sim.textProperty());
+        Tooltip details = new Tooltip();
+        details.textProperty().bind(sim.detailsProperty());
+        details.setShowDuration(Duration.seconds(30));
+        details.setWrapText(true);
+        details.setMaxWidth(520);
+        simulatorLabel.setTooltip(details);
+        sim.refusingProperty().addListener((o, a, r) -> simulatorLabel.pseudoClassStateChanged(REFUSING, r));
+        simulatorToggle.textProperty().bind(sim.toggleTextProperty());
+        sim.toggleTextProperty().addListener((o, a, t) -> simulatorToggleIcon.setIconLiteral("Pause".equals(t) ? "mdomz-pause" : "mdomz-play_arrow"));
+        sim.statusProperty().addListener((o, a, s) -> simulatorLabel.pseudoClassStateChanged(PAUSED, s != null && "paused".equals(s.state())));
+        simulatorToggle.disableProperty().bind(sim.busyProperty().or(new javafx.beans.property.SimpleBooleanProperty(!sim.mayControl())));
+        simulatorToggle.setTooltip(new Tooltip(sim.mayControl() ? "Pause or resume the demo's traffic (audited)"
+                : "A viewer watches; the other roles may pause the demo's traffic"));
+    }
+
+    @FXML private void toggleSimulator() { vm.simulatorBar().toggle(); }
     @FXML private void toggleTheme() { vm.toggleTheme(); }
     @FXML private void switchPlatform() { vm.switchPlatform(); }
 }

@@ -33,6 +33,7 @@ public final class ShellViewModel implements AutoCloseable {
     private final ReadOnlyBooleanWrapper reachable = new ReadOnlyBooleanWrapper(this, "reachable", true);
     private final ReadOnlyStringWrapper connectionText = new ReadOnlyStringWrapper(this, "connectionText", "Connected");
     private ScheduledExecutorService healthChecks;
+    private final SimulatorBarViewModel simulatorBar;
 
     public ShellViewModel(Session session, List<ConsoleArea> areas, ObjectProperty<Theme> theme, Executor fx, Runnable switchPlatform) {
         this.session = session;
@@ -41,6 +42,7 @@ public final class ShellViewModel implements AutoCloseable {
         this.fx = fx;
         this.switchPlatform = switchPlatform;
         session.client().addReachabilityListener(ok -> fx.execute(() -> setReachable(ok, null)));
+        this.simulatorBar = new SimulatorBarViewModel(SimulatorBarViewModel.SimulatorApi.of(session.client()), fx, session.role());
     }
 
     /** Opens the first built area and starts the periodic health check. */
@@ -53,6 +55,7 @@ public final class ShellViewModel implements AutoCloseable {
         });
         long every = HEALTH_INTERVAL.toMillis();
         healthChecks.scheduleWithFixedDelay(this::checkHealth, every, every, TimeUnit.MILLISECONDS);
+        simulatorBar.start();
     }
 
     public void checkHealth() {
@@ -99,9 +102,12 @@ public final class ShellViewModel implements AutoCloseable {
         if (healthChecks != null) {
             healthChecks.shutdownNow();
         }
+        simulatorBar.close();
     }
 
     public Session session() { return session; }
+    /** The demo traffic simulator in the status bar (issue 12); hidden where none runs. */
+    public SimulatorBarViewModel simulatorBar() { return simulatorBar; }
     public List<ConsoleArea> areas() { return areas; }
     public ObjectProperty<Theme> themeProperty() { return theme; }
     public ReadOnlyObjectProperty<ConsoleArea> areaProperty() { return area.getReadOnlyProperty(); }

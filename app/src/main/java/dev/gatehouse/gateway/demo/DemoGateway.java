@@ -16,6 +16,7 @@ public final class DemoGateway implements AutoCloseable {
     private final GatewayServer server;
     private final Map<Role, String> tokens;
     private final boolean reused;
+    private TrafficSimulator simulator;
 
     private DemoGateway(GatewayServer server, Map<Role, String> tokens, boolean reused) {
         this.server = server;
@@ -77,8 +78,26 @@ public final class DemoGateway implements AutoCloseable {
         return server;
     }
 
+    /**
+     * Starts the traffic simulator on this demo (issue 12 item 3), with the lead's token for its setup, on the injected
+     * {@code clock}'s hours; the admin API's /simulator reads and pauses it. Stopped with the gateway.
+     */
+    public synchronized TrafficSimulator simulate(java.time.Clock clock, TrafficSimulator.Options options) {
+        if (simulator == null) {
+            simulator = TrafficSimulator.start(baseUrl(), token(Role.LEAD), clock, options);
+            server.simulator().attach(simulator);
+        }
+        return simulator;
+    }
+
     @Override
     public void close() {
+        synchronized (this) {
+            if (simulator != null) {
+                server.simulator().detach(simulator);
+                simulator.close();
+            }
+        }
         server.close();
     }
 }

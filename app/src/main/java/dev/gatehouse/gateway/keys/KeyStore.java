@@ -7,6 +7,7 @@ import org.jdbi.v3.core.Handle;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -77,6 +78,21 @@ public final class KeyStore {
         return h.createQuery("SELECT " + COLUMNS + " FROM api_keys WHERE id = :id FOR UPDATE").bind("id", id)
                 .map((rs, c) -> key(rs)).findOne()
                 .map(k -> withAccounts(h, List.of(k)).get(0));
+    }
+
+    /** The account's status, its row locked for the rest of the transaction (so a termination cannot slip past a new key). */
+    public static Optional<String> lockAccountStatus(Handle h, String accountId) {
+        return h.createQuery("SELECT status FROM accounts WHERE id = :id FOR UPDATE").bind("id", accountId).mapTo(String.class).findOne();
+    }
+
+    /** A new active key; only the secret's hash is stored (ai-visual-studio §2). */
+    public static void insert(Handle h, String id, String accountId, String name, String mode, KeySecrets.Secret secret,
+                              Instant createdAt, Instant expiresAt) {
+        h.createUpdate("INSERT INTO api_keys (id, account_id, name, mode, secret_hash, prefix, last4, status, created_at, expires_at) "
+                        + "VALUES (:id, :acct, :name, :mode, :hash, :prefix, :last4, 'active', :at, :expires)")
+                .bind("id", id).bind("acct", accountId).bind("name", name).bind("mode", mode).bind("hash", secret.hash())
+                .bind("prefix", secret.prefix()).bind("last4", secret.last4()).bind("at", createdAt).bind("expires", expiresAt)
+                .execute();
     }
 
     /**

@@ -6,6 +6,8 @@ import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import dev.gatehouse.api.Json;
+import io.javalin.http.Context;
+import io.javalin.http.HttpResponseException;
 
 import java.util.List;
 import java.util.Optional;
@@ -19,6 +21,23 @@ public final class PlaneBodies {
     private static final ObjectReader READER = Json.mapper().reader().with(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 
     private PlaneBodies() {}
+
+    /**
+     * The request's body as a JSON object. A body that cannot be read (a broken chunked encoding, a connection that
+     * stops mid-body) is a 400, not Javalin's empty 500; one over 1 MiB stays Javalin's 413.
+     */
+    public static JsonNode object(Context ctx) {
+        byte[] body;
+        try {
+            body = ctx.bodyAsBytes();
+        } catch (HttpResponseException tooLarge) {
+            throw tooLarge;
+        } catch (Exception unreadable) { // Javalin (Kotlin) passes Jetty's IOException through undeclared
+            throw PlaneErrors.badRequest(null, "invalid_body", "The request body could not be read (a broken chunked encoding,"
+                    + " or the connection ended early). Send the JSON body with a Content-Length.");
+        }
+        return object(body);
+    }
 
     /** The body as a JSON object, or a 400 that says what is wrong with it. */
     public static JsonNode object(byte[] body) {

@@ -28,14 +28,17 @@ public final class PlaneRoutes {
     private final RateLimits limits;
     private final Meter meter;
     private final VideoTasks videos;
+    private final PromptReports reports;
     private final Clock clock;
 
-    public PlaneRoutes(KeyDirectory keys, PlaneCatalog catalog, RateLimits limits, Meter meter, VideoTasks videos, Clock clock) {
+    public PlaneRoutes(KeyDirectory keys, PlaneCatalog catalog, RateLimits limits, Meter meter, VideoTasks videos,
+                       PromptReports reports, Clock clock) {
         this.keys = keys;
         this.catalog = catalog;
         this.limits = limits;
         this.meter = meter;
         this.videos = videos;
+        this.reports = reports;
         this.clock = clock;
     }
 
@@ -124,7 +127,7 @@ public final class PlaneRoutes {
 
     private void chat(Context ctx) {
         serve(ctx, call -> {
-            JsonNode body = PlaneBodies.object(ctx.bodyAsBytes());
+            JsonNode body = PlaneBodies.object(ctx);
             ChatRequest req = ChatRequest.parse(body);
             call.prompt = req.prompt();
             PlaneModel model = call.model(req.model(), "chat", "/v1/chat/completions");
@@ -135,6 +138,7 @@ public final class PlaneRoutes {
                     new PricesInForce.Metered("input_mtok", null, BigDecimal.valueOf(promptTokens)),
                     new PricesInForce.Metered("output_mtok", null, BigDecimal.valueOf(completionTokens))),
                     call.logged(200), call.now);
+            reports.screen(call.caller, model.slug(), req.prompt(), call.now);
             String id = "chatcmpl-" + charge.requestId();
             long created = call.now.getEpochSecond();
             OpenAiShapes.Usage usage = new OpenAiShapes.Usage(promptTokens, completionTokens);
@@ -158,7 +162,7 @@ public final class PlaneRoutes {
 
     private void images(Context ctx) {
         serve(ctx, call -> {
-            JsonNode body = PlaneBodies.object(ctx.bodyAsBytes());
+            JsonNode body = PlaneBodies.object(ctx);
             String name = PlaneBodies.requiredString(body, "model");
             String prompt = prompt(body);
             call.prompt = prompt;
@@ -177,6 +181,7 @@ public final class PlaneRoutes {
             String chosen = offered(model, "image", size);
             meter.charge(call.caller, model.id(), List.of(new PricesInForce.Metered("image", chosen, BigDecimal.valueOf(n))),
                     call.logged(200), call.now);
+            reports.screen(call.caller, model.slug(), prompt, call.now);
             List<OpenAiShapes.Image> data = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 data.add(new OpenAiShapes.Image(Base64.getEncoder().encodeToString(PngImages.render(prompt, chosen, i)), prompt));
@@ -187,7 +192,7 @@ public final class PlaneRoutes {
 
     private void submitVideo(Context ctx) {
         serve(ctx, call -> {
-            JsonNode body = PlaneBodies.object(ctx.bodyAsBytes());
+            JsonNode body = PlaneBodies.object(ctx);
             String name = PlaneBodies.requiredString(body, "model");
             String prompt = prompt(body);
             call.prompt = prompt;
@@ -195,8 +200,9 @@ public final class PlaneRoutes {
             Optional<String> size = PlaneBodies.optionalString(body, "size");
             PlaneModel model = call.model(name, "video", "/v1/videos/generations");
             String chosen = offered(model, "video_second", size);
-            ctx.status(200);
-            json(ctx, videos.submit(call.caller, model, chosen, seconds, prompt, call.now));
+            OpenAiShapes.Video task = videos.submit(call.caller, model, chosen, seconds, prompt, call.now);
+            reports.screen(call.caller, model.slug(), prompt, call.now);
+            json(ctx, task);
         });
     }
 

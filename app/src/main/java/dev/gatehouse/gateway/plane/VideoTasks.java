@@ -111,8 +111,7 @@ public final class VideoTasks {
 
     /** What the task table keeps of a prompt: secrets redacted (SecretScanner), at most 500 characters. */
     static String excerpt(String prompt) {
-        String redacted = SecretScanner.redact(prompt);
-        return redacted.length() <= 500 ? redacted : redacted.substring(0, 500);
+        return SecretScanner.scan(prompt).excerpt(500);
     }
 
     static OpenAiShapes.Video shape(VideoStore.Task t, Instant now) {

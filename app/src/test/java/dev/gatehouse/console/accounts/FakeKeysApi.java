@@ -73,6 +73,9 @@ public final class FakeKeysApi implements KeysApi {
     @Override public CompletableFuture<dev.gatehouse.api.CreditGrant> grantCredits(String id, dev.gatehouse.api.NewCreditGrant body, String key) {
         return call("grantCredits", id, body, key);
     }
+    @Override public CompletableFuture<dev.gatehouse.api.KeyIssued> issueKey(String id, dev.gatehouse.api.NewApiKey body, String key) {
+        return call("issueKey", id, body, key);
+    }
     @Override public CompletableFuture<Page<ApiKey>> keys(KeyQuery q, String cursor, int limit) { return call("keys", q, cursor, limit); }
     @Override public CompletableFuture<ApiKeyDetail> key(String id) { return call("key", id); }
 

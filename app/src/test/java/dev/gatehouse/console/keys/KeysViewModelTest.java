@@ -72,6 +72,43 @@ class KeysViewModelTest {
     }
 
     @Test
+    void aReplacementForTheSelectedKeyIsIssuedToItsAccountAndTheListShowsIt() {
+        var events = new dev.gatehouse.console.shell.EventBus(Runnable::run);
+        List<Object> heard = new java.util.ArrayList<>();
+        events.subscribe(dev.gatehouse.console.accounts.KeyAdded.class, heard::add);
+        var viewer = vm(Role.VIEWER);
+        ApiKey key = FakeKeysApi.key("key_1", "acct_1", "suspended");
+        api.last("keys").reply(new Page<>(List.of(key), null));
+        viewer.selectedProperty().set(key);
+        assertThat(viewer.issueReplacementProperty().get().allowed()).isFalse();
+
+        var vm = vm(Role.SUPPORT);
+        vm.follow(events, n -> {});
+        api.last("keys").reply(new Page<>(List.of(key), null));
+        assertThat(vm.issueReplacementProperty().get().why()).isEqualTo("Select a key first.");
+        vm.selectedProperty().set(key);
+        assertThat(vm.issueReplacementProperty().get().allowed()).isTrue();
+        var dialog = vm.issueReplacement(s -> {});
+        assertThat(dialog.target().accountId()).isEqualTo("acct_1");
+        assertThat(dialog.nameProperty().get()).isEqualTo("replacement for sk-live-AbCd…9xYz");
+        dialog.reasonProperty().set("leaked key replaced (ai-visual-studio §3)");
+        dialog.submit();
+        assertThat(api.last("issueKey").arg(0)).isEqualTo("acct_1");
+        int lists = api.calls("keys").size();
+        ApiKey issued = new ApiKey("key_2", "acct_1", "replacement for sk-live-AbCd…9xYz", "live", "sk-live-Zz99", "Qq11",
+                "sk-live-Zz99…Qq11", "active", FakeKeysApi.NOW, null, null, 1, "Acme Robotics", "active");
+        api.last("issueKey").reply(new dev.gatehouse.api.KeyIssued(issued, "sk-live-" + "Zz99".repeat(9) + "Qq11", "aud_2"));
+        assertThat(api.calls("keys")).as("the list reloads once, the new key on top").hasSize(lists + 1);
+        assertThat(heard).hasSize(1);
+        // a list filtered to suspended keys has no place for it
+        vm.statusProperty().set(KeyStatus.SUSPENDED);
+        int filtered = api.calls("keys").size();
+        events.publish(new dev.gatehouse.console.accounts.KeyAdded(new ApiKey("key_3", "acct_1", "n", "live", "sk-live-Yy88", "Pp22",
+                "sk-live-Yy88…Pp22", "active", FakeKeysApi.NOW, null, null, 1, "Acme Robotics", "active")));
+        assertThat(api.calls("keys")).hasSize(filtered);
+    }
+
+    @Test
     void theAccountCellNamesTheAccountAndFlagsOneThatIsNotActive() {
         ApiKey fine = FakeKeysApi.key("key_1", "acct_01M7ZJKN7GMBAFXZ", "active");
         assertThat(KeysViewModel.accountText(fine)).isEqualTo("Acme Robotics");

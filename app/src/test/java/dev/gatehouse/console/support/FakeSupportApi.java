@@ -86,6 +86,9 @@ final class FakeSupportApi implements SupportApi {
     @Override public CompletableFuture<dev.gatehouse.api.CreditGrant> grantCredits(String id, dev.gatehouse.api.NewCreditGrant body, String key) {
         return call("grantCredits", id, body, key);
     }
+    @Override public CompletableFuture<dev.gatehouse.api.KeyIssued> issueKey(String id, dev.gatehouse.api.NewApiKey body, String key) {
+        return call("issueKey", id, body, key);
+    }
 
     // ---- sample data ---------------------------------------------------------------------------
 

@@ -131,6 +131,10 @@ class AdminApiFuzzTest {
             new Endpoint("PUT", "/admin/v1/volume-discounts"),
 
             // ---- key issuance and simulator (issue 12) ----
+            new Endpoint("POST", "/admin/v1/accounts/{account}/keys"),
+            new Endpoint("GET", "/admin/v1/simulator"),
+            new Endpoint("POST", "/admin/v1/simulator/pause"),
+            new Endpoint("POST", "/admin/v1/simulator/resume"),
 
             // ---- team: accounts, credits, import (issue 13) ----
             new Endpoint("POST", "/admin/v1/accounts"),
@@ -213,6 +217,8 @@ class AdminApiFuzzTest {
         }
         new OperatorStore(gw.db().jdbi()).create(FUZZED_OPERATOR, "Fuzzed Operator", "fuzzed@test.gatehouse.dev", Role.SUPPORT);
         String ticket = TestTickets.create(gw, accounts.get(0).accountId());
+        // key issuance and simulator (issue 12): a simulator control for /simulator to reach (404 without one)
+        gw.server().simulator().attach(new dev.gatehouse.gateway.demo.FlippingSimulator());
         // refunds and policy (issue 10): a refund for the {refund} routes to find
         String refund = dev.gatehouse.gateway.refunds.TestRefunds.request(gw, "1.00");
         // pricing (issue 11): a scheduled price change for GET /price-changes/{price_change} to find

@@ -284,6 +284,16 @@ class RoutesTest {
                 "{\"steps\":[],\"reason\":\"rails test: discount abused\",\"emergency\":true}", discounts));
 
         // ---- key issuance and simulator (issue 12) ----
+        samples.add(new Sample("POST /admin/v1/accounts/{id}/keys", Permission.ISSUE_KEY,
+                "{\"name\":\"rails key\",\"mode\":\"live\",\"reason\":\"rails test\"}", account));
+        // the rails around pause and resume, on a control that only flips its state (the simulator itself is tested in
+        // gateway/demo against a real data plane)
+        Supplier<String> simulator = () -> {
+            gw.server().simulator().attach(new dev.gatehouse.gateway.demo.FlippingSimulator());
+            return "";
+        };
+        samples.add(new Sample("POST /admin/v1/simulator/pause", Permission.CONTROL_SIMULATOR, "{\"reason\":\"rails test\"}", simulator));
+        samples.add(new Sample("POST /admin/v1/simulator/resume", Permission.CONTROL_SIMULATOR, "{}", simulator));
 
         // ---- team: accounts, credits, import (issue 13) ----
         Supplier<String> noRailsOpening = () -> {
