@@ -120,7 +120,12 @@ public final class GatewayServer implements AutoCloseable {
         // an admin change on this gateway drops what it touched before its answer is sent: refused from the next request
         app.after("/admin/v1/*", ctx -> {
             if (!ctx.method().equals(HandlerType.GET) && ctx.statusCode() < 400) {
-                watch.pollNow();
+                try {
+                    watch.pollNow();
+                } catch (RuntimeException e) {
+                    // the change has committed and must be answered as done; the 50 ms poll catches up with it
+                    org.slf4j.LoggerFactory.getLogger(GatewayServer.class).warn("data plane change watch could not poll after {}", ctx.path(), e);
+                }
             }
         });
         PeriodicSweep.whileServing(app, "plane-videos", 1, () -> videos.sweep(clock.instant()));
