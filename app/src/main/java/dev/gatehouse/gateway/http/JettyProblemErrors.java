@@ -40,8 +40,8 @@ public final class JettyProblemErrors extends ErrorHandler {
     }
 
     /**
-     * With dialects for paths whose errors have another shape. A request Jetty cannot parse at all (a broken request
-     * line or header) has no path to go by and stays problem+json.
+     * With dialects for paths whose errors have another shape. A request whose request line Jetty could not read has
+     * no path to go by and stays problem+json.
      */
     public JettyProblemErrors(Clock clock, List<ErrorDialect> dialects) {
         this.clock = clock;
@@ -51,6 +51,15 @@ public final class JettyProblemErrors extends ErrorHandler {
     @Override
     public ByteBuffer badMessageError(int status, String reason, HttpFields.Mutable fields) {
         note(status, reason);
+        String path = pathSoFar();
+        for (ErrorDialect d : dialects) {
+            if (path != null && d.covers(path)) {
+                fields.put(HttpHeader.CONTENT_TYPE, d.contentType());
+                return ByteBuffer.wrap(d.body(status, "The request was rejected before it reached the API: "
+                        + (reason == null || reason.isBlank() ? HttpStatus.getMessage(status) : reason)
+                        + ". Check the headers for control characters or malformed encoding."));
+            }
+        }
         fields.put(HttpHeader.CONTENT_TYPE, Problem.CONTENT_TYPE);
         return ByteBuffer.wrap(body(status, reason));
     }
@@ -69,6 +78,23 @@ public final class JettyProblemErrors extends ErrorHandler {
         }
         response.setContentType(Problem.CONTENT_TYPE);
         response.getOutputStream().write(body(code, message));
+    }
+
+    /**
+     * The path of a request Jetty could not parse, when its request line was read before the fault (a bad header); "/"
+     * or null when the request line itself was refused (a path Jetty cannot decode: %zz, %00, raw non-ASCII).
+     */
+    private static String pathSoFar() {
+        try {
+            org.eclipse.jetty.server.HttpConnection connection = org.eclipse.jetty.server.HttpConnection.getCurrentConnection();
+            if (connection == null || connection.getHttpChannel() == null || connection.getHttpChannel().getRequest() == null) {
+                return null;
+            }
+            org.eclipse.jetty.http.HttpURI uri = connection.getHttpChannel().getRequest().getHttpURI();
+            return uri == null ? null : uri.getPath();
+        } catch (RuntimeException unknown) {
+            return null;
+        }
     }
 
     /** One INFO line per minute at most, counting the malformed requests refused since the last one. */

@@ -116,7 +116,7 @@ class PlaneFuzzTest {
                 continue;
             }
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            check(method + " " + path, r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body());
+            check(method + " " + path, r.statusCode(), r.headers().firstValue("Content-Type").orElse(""), r.body(), lineUnreadable(path));
         }
     }
 
@@ -229,7 +229,7 @@ class PlaneFuzzTest {
             if (headers.toLowerCase().contains("transfer-encoding: chunked")) {
                 responseBody = dechunk(responseBody);
             }
-            check("raw " + method + " " + path, status, contentType, method.equals("HEAD") ? "" : responseBody);
+            check("raw " + method + " " + path, status, contentType, method.equals("HEAD") ? "" : responseBody, lineUnreadable(path));
         }
     }
 
@@ -265,7 +265,15 @@ class PlaneFuzzTest {
         return out.toString();
     }
 
-    private void check(String what, int status, String contentType, String body) {
+    /**
+     * Whether Jetty refuses the request line itself (raw non-ASCII, a percent-escape it cannot decode, an encoded NUL):
+     * it then has no path to answer by, and the answer is problem+json like the admin API's.
+     */
+    static boolean lineUnreadable(String path) {
+        return !path.chars().allMatch(c -> c < 128) || path.matches(".*%(?![0-9A-Fa-f]{2}).*") || path.contains("%00");
+    }
+
+    private void check(String what, int status, String contentType, String body, boolean lineUnreadable) {
         byStatus.merge(status, 1, Integer::sum);
         if (status >= 500 || status < 100) {
             serverErrors += status >= 500 ? 1 : 0;
@@ -276,7 +284,9 @@ class PlaneFuzzTest {
             return;
         }
         if (contentType.startsWith("application/problem+json")) {
-            // Jetty refused a request it could not parse (header, request line): it has no path to answer by
+            if (!lineUnreadable) {
+                failures.add(what + " → " + status + " problem+json on /v1: " + shortened(body));
+            }
             return;
         }
         try {

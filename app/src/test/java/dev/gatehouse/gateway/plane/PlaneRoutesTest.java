@@ -175,6 +175,20 @@ class PlaneRoutesTest {
     }
 
     @Test
+    void aKeysLastUseReachesTheAdminApiWithinASecondOrSo() throws Exception {
+        PlaneFixture.Key k = plane.key("live");
+        assertThat(plane.send(k.secret(), "GET", "/v1/models", null).status()).isEqualTo(200);
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        JsonNode lastUsed;
+        do {
+            Thread.sleep(100);
+            JsonNode detail = plane.gateway.get(dev.gatehouse.policy.Role.VIEWER, "/admin/v1/keys/" + k.id()).json();
+            lastUsed = (detail.has("key") ? detail.get("key") : detail).path("last_used_at");
+        } while (!lastUsed.isTextual() && System.nanoTime() < deadline);
+        assertThat(Instant.parse(lastUsed.asText())).isEqualTo(plane.clock.instant());
+    }
+
+    @Test
     void anExpiredKeyIs401() {
         PlaneFixture.Key k = plane.key(live.accountId(), "live", plane.clock.instant().plusSeconds(60));
         assertThat(plane.send(k.secret(), "GET", "/v1/models", null).status()).isEqualTo(200);

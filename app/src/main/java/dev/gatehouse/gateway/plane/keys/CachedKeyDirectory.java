@@ -8,6 +8,7 @@ import dev.gatehouse.gateway.plane.PlaneRefusal;
 import org.jdbi.v3.core.Jdbi;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -27,6 +28,8 @@ public final class CachedKeyDirectory implements KeyDirectory {
 
     private final Jdbi jdbi;
     private final Map<String, PlaneKeyStore.KeyRow> byHash = new ConcurrentHashMap<>();
+    /** Keys used since the last {@link #flushLastUsed}, with their latest use (issue 12: last_used_at, batched). */
+    private final Map<String, Instant> used = new ConcurrentHashMap<>();
     /** Moves on every drop: a read that raced a drop does not put its stale row back. */
     private final AtomicLong epoch = new AtomicLong();
 
@@ -64,6 +67,7 @@ public final class CachedKeyDirectory implements KeyDirectory {
                     "The account of this API key has been terminated. Contact support.");
             default -> { }
         }
+        used.merge(key.keyId(), now, (a, b) -> a.isAfter(b) ? a : b);
         // test keys spend no credits and are held to the Free tier (issue 12 §1)
         String tier = key.mode().equals("test") ? "free" : key.tier();
         return new Caller(key.keyId(), key.accountId(), key.mode(), tier);
@@ -86,6 +90,29 @@ public final class CachedKeyDirectory implements KeyDirectory {
             }
         });
         return read;
+    }
+
+    /**
+     * Writes the keys' last use, in one batch (called every second by {@link ChangeWatch}): what the console shows as
+     * "last used" lags by at most that, and a crash loses at most that.
+     */
+    public void flushLastUsed() {
+        if (used.isEmpty()) {
+            return;
+        }
+        Map<String, Instant> batch = new java.util.HashMap<>();
+        for (String id : List.copyOf(used.keySet())) {
+            Instant at = used.remove(id);
+            if (at != null) {
+                batch.put(id, at);
+            }
+        }
+        try {
+            jdbi.useTransaction(h -> PlaneKeyStore.touch(h, batch));
+        } catch (RuntimeException e) {
+            batch.forEach((id, at) -> used.merge(id, at, (a, b) -> a.isAfter(b) ? a : b)); // again next time
+            throw e;
+        }
     }
 
     /** Drops the cached key with this id. */

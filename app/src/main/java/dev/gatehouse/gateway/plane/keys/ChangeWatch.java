@@ -36,6 +36,8 @@ public final class ChangeWatch implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private long seen;
     private long lastCatalogLoad = System.nanoTime();
+    static final int LAST_USED_EVERY = 20;
+    private int polls;
     private volatile long lastWarning = System.nanoTime() - TimeUnit.MINUTES.toNanos(2);
 
     public ChangeWatch(Jdbi jdbi, CachedKeyDirectory keys, CachedCatalog catalog) {
@@ -75,6 +77,13 @@ public final class ChangeWatch implements AutoCloseable {
         }
     }
 
+    /** Every {@value #LAST_USED_EVERY} polls (about a second): the keys' last use, in one batch. */
+    private void flushLastUsed() {
+        if (++polls % LAST_USED_EVERY == 0) {
+            keys.flushLastUsed();
+        }
+    }
+
     /** Drops what one entry touched; true when the catalog must be read again. */
     private boolean apply(PlaneKeyStore.Change c) {
         String target = c.target() == null ? "" : c.target();
@@ -105,6 +114,7 @@ public final class ChangeWatch implements AutoCloseable {
     private void pollQuietly() {
         try {
             pollNow();
+            flushLastUsed();
         } catch (RuntimeException e) {
             // a database that is down would fail every poll: one line a minute says so
             if (!timer.isShutdown() && System.nanoTime() - lastWarning > TimeUnit.MINUTES.toNanos(1)) {
@@ -122,6 +132,11 @@ public final class ChangeWatch implements AutoCloseable {
             timer.awaitTermination(2, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        try {
+            keys.flushLastUsed(); // the last second's uses, before the database closes
+        } catch (RuntimeException e) {
+            log.warn("could not write the keys' last use on close", e);
         }
     }
 }

@@ -65,6 +65,18 @@ public final class PlaneKeyStore {
         return List.copyOf(models.values());
     }
 
+    /**
+     * Sets last_used_at of each key to its instant unless a later one is there (another gateway's), in id order so two
+     * gateways' batches never deadlock. No version bump: it is not an edit, and an operator's If-Match stays valid.
+     */
+    public static void touch(Handle h, Map<String, Instant> lastUsed) {
+        var batch = h.prepareBatch("UPDATE api_keys SET last_used_at = :at WHERE id = :id AND (last_used_at IS NULL OR last_used_at < :at)");
+        new java.util.TreeMap<>(lastUsed).forEach((id, at) -> batch.bind("id", id).bind("at", at.atOffset(ZoneOffset.UTC)).add());
+        if (batch.size() > 0) {
+            batch.execute();
+        }
+    }
+
     /** The chain head's sequence number: it moves on every audited mutation (DESIGN §3). */
     public static long auditHead(Handle h) {
         return h.createQuery("SELECT seq FROM audit_head WHERE id = 1").mapTo(Long.class).one();
