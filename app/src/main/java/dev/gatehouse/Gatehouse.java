@@ -317,7 +317,7 @@ public final class Gatehouse implements Callable<Integer> {
         int suspensions = 5;
 
         @Option(names = "--db", description = "JDBC URL of an EMPTY PostgreSQL database for the two-gateway run (default: embedded "
-                + "PostgreSQL when on the classpath, else that run is skipped)")
+                + "PostgreSQL when on the classpath, else one H2 file database shared by both in this process)")
         String db;
 
         @Mixin

@@ -44,7 +44,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *       endpoint on the same server that parses the same body and writes the same canned answer with none of them;</li>
  *   <li>the latency that adds, p50 and p99, from one client alternating the two;</li>
  *   <li>the time from a key suspension through the admin API to the first refused request, on the node that suspended
- *       it and on a second node sharing the database (embedded PostgreSQL when on the classpath, else {@code --db}).</li>
+ *       it and on a second node sharing the database (--db, else embedded PostgreSQL when on the classpath, else one H2 file database shared in this process).</li>
  * </ul>
  * The load comes from client threads in the same JVM (java.net.http, HTTP/1.1 keep-alive), so clients and server share
  * the machine's cores; the output says how many. A benchmark, not a test: the numbers are reported, not asserted.
@@ -114,17 +114,25 @@ public final class PlaneBenchmark {
         String url = o.teamDb();
         String user = o.dbUser();
         String password = o.dbPassword();
+        String where = "one PostgreSQL";
+        java.nio.file.Path h2Dir = null;
         if (url == null) {
             Object[] started = EmbeddedPostgresIfPresent.start();
             if (started == null) {
-                out.println("suspension across two gateways: skipped (no --db jdbc:postgresql://… and no embedded PostgreSQL on the"
-                        + " classpath; run it from the build: see the README section)");
-                return;
+                // the jar has no embedded PostgreSQL: two gateways in this process share one H2 file database instead,
+                // each with its own key cache, change watch, limits and meter, as two nodes would
+                h2Dir = java.nio.file.Files.createTempDirectory("gatehouse-bench-team");
+                url = "jdbc:h2:file:" + h2Dir.resolve("team");
+                user = null;
+                password = null;
+                where = "one H2 file database (in this process; --db jdbc:postgresql://… for PostgreSQL)";
+            } else {
+                embedded = (Closeable) started[0];
+                url = (String) started[1];
+                user = "postgres";
+                password = null;
+                where = "one PostgreSQL (embedded)";
             }
-            embedded = (Closeable) started[0];
-            url = (String) started[1];
-            user = "postgres";
-            password = null;
         }
         try (Node a = Node.start(seeded(Database.open(url, user, password)), "bench-a", false);
              Node b = Node.start(Database.open(url, user, password), "bench-b", false)) {
@@ -135,11 +143,16 @@ public final class PlaneBenchmark {
             for (int i = 0; i < o.suspensions(); i++) {
                 across.add(suspension(http, a, b, p, p.keys.get(i), body));
             }
-            out.println("suspension -> first refused request, across two gateways on one PostgreSQL" + (embedded != null
-                    ? " (embedded)" : "") + " (suspended on A, refused on B): " + summary(across));
+            out.println("suspension -> first refused request, across two gateways on " + where + " (suspended on A, refused on B): "
+                    + summary(across));
         } finally {
             if (embedded != null) {
                 embedded.close();
+            }
+            if (h2Dir != null) {
+                try (var files = java.nio.file.Files.walk(h2Dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
             }
         }
     }
