@@ -593,6 +593,8 @@ public final class AbuseController {
             overturn.getStyleClass().add("accent");
             overturn.setDisable(!problem.isEmpty());
             overturn.setOnAction(e -> open(vm.appealDialog(a, AppealOutcome.OVERTURNED), false));
+            uphold.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            overturn.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             HBox decide = new HBox(8, uphold, overturn);
             decide.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
             if (!problem.isEmpty()) {

@@ -163,7 +163,8 @@ public final class PolicyPanelViewModel {
     }
 
     private void previewShown(PolicyPreview p) {
-        changes.setAll(p.changes());
+        // the dry run is sent with a stand-in reason; the lead's own is recorded on apply
+        changes.setAll(p.changes().stream().map(c -> c.replace(": \"(preview)\")", ")")).toList());
         valueErrors.clear();
         previewReady.set(true);
         PolicyView.Preset t = target.get();

@@ -87,10 +87,7 @@ public final class MacroEditorController {
                 setText(macroState.getConverter().toString(s));
             }
         });
-        macroPlaceholderWarning.textProperty().addListener((o, a, w) -> {
-            macroPlaceholderWarning.setVisible(w != null && !w.isEmpty());
-            macroPlaceholderWarning.setManaged(macroPlaceholderWarning.isVisible());
-        });
+        macroPlaceholderWarning.textProperty().addListener((o, a, w) -> showErrors());
         macroReasonArea.textProperty().bindBidirectional(vm.reasonProperty());
         macroReasonError.textProperty().bind(vm.reasonErrorProperty());
         show(macroReasonError, vm.reasonErrorProperty().isNotEmpty());
@@ -165,8 +162,9 @@ public final class MacroEditorController {
         error(macroBodyError, d == null ? null : d.errors().get("body"));
         error(macroStateError, d == null ? null : d.errors().get("set_state"));
         error(macroTagsError, d == null ? null : d.errors().get("add_tags"));
+        // the platform's message on the body says it all: the local warning steps aside while it shows
         String warning = macroPlaceholderWarning.getText();
-        macroPlaceholderWarning.setVisible(d != null && warning != null && !warning.isEmpty());
+        macroPlaceholderWarning.setVisible(d != null && warning != null && !warning.isEmpty() && !d.errors().containsKey("body"));
         macroPlaceholderWarning.setManaged(macroPlaceholderWarning.isVisible());
         macroList.refresh();
     }

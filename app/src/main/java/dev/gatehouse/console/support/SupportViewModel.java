@@ -255,7 +255,7 @@ public final class SupportViewModel {
                 return api.merge(t.id(), new dev.gatehouse.api.TicketMerge(into.id(), r.reason()), key);
             }
         };
-        return new ActionDialogViewModel<>("merge", "Merge into " + into.id(), t.id() + " · " + t.subject(), false, call, fx, merged -> {
+        return new ActionDialogViewModel<>("merge", "Merge duplicate", t.id() + " · " + t.subject(), false, call, fx, merged -> {
             model.rows().removeIf(x -> x.id().equals(t.id()));
             model.rows().stream().filter(x -> x.id().equals(merged.ticket().id())).findFirst()
                     .ifPresentOrElse(x -> model.selectedProperty().set(x), () -> model.selectedProperty().set(null));
