@@ -375,6 +375,12 @@ public final class AbuseController {
                 list.getChildren().add(muted(QueueText.category(c.category()) + " · " + c.state().replace('_', ' ') + " · received "
                         + t.relative(c.receivedAt()) + " · " + c.id()));
             }
+            // the case, as the queue groups it: how many reports, from how many reporters (issue 9 item 2)
+            long reporters = java.util.stream.Stream.concat(java.util.stream.Stream.of(r), d.caseReports().stream())
+                    .map(c -> c.reporter().kind() + ":" + c.reporter().contact() + c.reporter().detector() + c.reporter().operatorId())
+                    .distinct().count();
+            list.getChildren().add(0, muted("Case of " + (d.caseReports().size() + 1) + " reports from " + reporters
+                    + (reporters == 1 ? " reporter" : " reporters") + "; one decision resolves every unresolved one."));
             reportDetailPane.getChildren().add(section("Other reports in this case (" + d.caseReports().size() + ")", list));
         }
         if (d.decision() != null) {
