@@ -125,4 +125,71 @@ class AbuseScreensTest {
         save(w, "abuse-appeals", theme);
         press(w, KeyCode.ESCAPE);
     }
+
+    private static String proposedCsam;
+
+    /** A CSAM report a reviewer proposed to dismiss, about an account of its own (filed once for both themes). */
+    private static synchronized String proposedCsam() throws Exception {
+        if (proposedCsam == null) {
+            try (var lead = gateway.client(Role.LEAD); var reviewer = gateway.client(Role.TRUST_SAFETY)) {
+                String suffix = java.util.UUID.randomUUID().toString().substring(0, 8);
+                String account = lead.openAccount(new dev.gatehouse.api.NewAccount("Studio Nine " + suffix, "studio-" + suffix
+                        + "@example.org", "pro", "screens", null), java.util.UUID.randomUUID().toString()).get(10, java.util.concurrent.TimeUnit.SECONDS).id();
+                var r = java.net.http.HttpClient.newHttpClient().send(java.net.http.HttpRequest.newBuilder(
+                                java.net.URI.create(gateway.baseUrl() + "/admin/v1/abuse-reports"))
+                        .header("Authorization", "Bearer " + gateway.token(Role.TRUST_SAFETY)).header("Content-Type", "application/json")
+                        .header("Idempotency-Key", java.util.UUID.randomUUID().toString())
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{\"category\":\"csam\",\"description\":\"Hotline tip: "
+                                + "generated images of a performer who looks underage, shared from this account's gallery.\",\"account_id\":\""
+                                + account + "\",\"reporter\":{\"kind\":\"external\",\"contact\":\"hotline@inhope.example\"}}"))
+                        .build(), java.net.http.HttpResponse.BodyHandlers.ofString());
+                String id = dev.gatehouse.api.Json.mapper().readTree(r.body()).get("id").asText();
+                reviewer.abuseReportAction(id, "claim", null, java.util.UUID.randomUUID().toString()).get(10, java.util.concurrent.TimeUnit.SECONDS);
+                reviewer.proposeDismissal(id, new dev.gatehouse.api.AbuseDismissalRequest("The performer is 27: the studio's "
+                        + "age records (ID and release) were checked against the gallery; nothing shows a minor.", "ai-visual-studio §7",
+                        "NCMEC CyberTipline 2026-118842"), java.util.UUID.randomUUID().toString()).get(10, java.util.concurrent.TimeUnit.SECONDS);
+                proposedCsam = id;
+            }
+        }
+        return proposedCsam;
+    }
+
+    @ParameterizedTest
+    @EnumSource(Theme.class)
+    void aLeadSeesTheCsamDismissalWaitingForTheSecondPerson(Theme theme) throws Exception {
+        String id = proposedCsam();
+        ConsoleWindow w = signedIn(theme, Role.LEAD);
+        fxRun(() -> find(w, "nav-abuse", Button.class).orElseThrow().fire());
+        @SuppressWarnings("unchecked")
+        javafx.scene.control.ComboBox<dev.gatehouse.policy.ReportCategory> category =
+                find(w, "abuseCategoryFilter", javafx.scene.control.ComboBox.class).orElseThrow();
+        fxRun(() -> category.setValue(dev.gatehouse.policy.ReportCategory.CSAM));
+        TableView<AbuseReport> q = queue(w);
+        waitUntil(() -> q.getItems().stream().anyMatch(r -> r.id().equals(id)));
+        fxRun(() -> q.getSelectionModel().select(q.getItems().stream().filter(r -> r.id().equals(id)).findFirst().orElseThrow()));
+        waitUntil(() -> visible(w, "dismissalProposal") && !find(w, "approveDismissalButton", Button.class).orElseThrow().isDisabled());
+        save(w, "abuse-csam-dismissal-approval", theme);
+        fxRun(() -> find(w, "approveDismissalButton", Button.class).orElseThrow().fire());
+        waitUntil(() -> visible(w, "dialogRoot"));
+        fxRun(() -> find(w, "reasonArea", TextArea.class).orElseThrow().setText("Age records checked with the studio; I agree."));
+        save(w, "abuse-csam-approve-dialog", theme);
+        fxRun(() -> find(w, "cancelButton", Button.class).orElseThrow().fire());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Theme.class)
+    void raisingASeverityAsksForAReason(Theme theme) throws Exception {
+        ConsoleWindow w = signedIn(theme, Role.LEAD);
+        fxRun(() -> find(w, "nav-abuse", Button.class).orElseThrow().fire());
+        TableView<AbuseReport> q = queue(w);
+        waitUntil(() -> q.getItems().size() > 10);
+        int row = first(q, r -> "medium".equals(r.severity()) && r.caseReportCount() > 1);
+        fxRun(() -> q.getSelectionModel().select(row));
+        waitUntil(() -> visible(w, "reportDetailScroll") && find(w, "raiseSeverityButton", Button.class).isPresent());
+        press(w, KeyCode.CLOSE_BRACKET);
+        waitUntil(() -> visible(w, "dialogRoot"));
+        fxRun(() -> find(w, "reasonArea", TextArea.class).orElseThrow().setText("Third report this week about the same storefront."));
+        save(w, "abuse-severity-dialog", theme);
+        fxRun(() -> find(w, "cancelButton", Button.class).orElseThrow().fire());
+    }
 }

@@ -100,6 +100,25 @@ class RefundScreensTest {
         fxRun(() -> find(w, "policyReasonArea", TextArea.class).orElseThrow().setText("We now resell Decart's API under its terms (decart §5.2)."));
         save(w, "policy-panel", theme);
     }
+
+    @ParameterizedTest
+    @EnumSource(Theme.class)
+    void theLeadsPolicyPanelEditingSingleValues(Theme theme) throws Exception {
+        ConsoleWindow w = signedIn(theme, Role.LEAD);
+        fxRun(() -> find(w, "nav-refunds", Button.class).orElseThrow().fire());
+        waitUntil(() -> find(w, "presetLabel", Label.class).orElseThrow().getText().contains("preset in force"));
+        fxRun(() -> find(w, "policyButton", Button.class).orElseThrow().fire());
+        waitUntil(() -> visible(w, "policyRoot") && find(w, "policyValue_refund_window_days", javafx.scene.control.TextField.class).isPresent());
+        // one value the platform takes, one it refuses: the preview waits until the refused one is fixed
+        fxRun(() -> find(w, "policyValue_refund_window_days", javafx.scene.control.TextField.class).orElseThrow().setText("14"));
+        fxRun(() -> find(w, "policyValue_four_eyes_threshold", javafx.scene.control.TextField.class).orElseThrow().setText("2.5.0"));
+        waitUntil(() -> visible(w, "policyValueError_four_eyes_threshold"));
+        save(w, "policy-panel-value-refused", theme);
+        fxRun(() -> find(w, "policyValue_four_eyes_threshold", javafx.scene.control.TextField.class).orElseThrow().setText("250.00"));
+        waitUntil(() -> fxBool(() -> find(w, "policyChangesBox", javafx.scene.layout.VBox.class).orElseThrow().getChildren().size() == 2));
+        fxRun(() -> find(w, "policyReasonArea", TextArea.class).orElseThrow().setText("Launch month: longer window, lower four-eyes bar."));
+        save(w, "policy-panel-values", theme);
+    }
     static boolean fxBool(Callable<Boolean> c) {
         try {
             return fx(c);

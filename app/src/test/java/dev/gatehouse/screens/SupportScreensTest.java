@@ -93,4 +93,48 @@ class SupportScreensTest {
         waitUntil(() -> !find(w, "auditAction", Label.class).orElseThrow().getText().equals("—"));
         save(w, "support-revoke-dialog", theme);
     }
+
+    @ParameterizedTest
+    @EnumSource(Theme.class)
+    void theLeadsMacroEditorWithARefusedBody(Theme theme) throws Exception {
+        ConsoleWindow w = signedIn(theme, Role.LEAD);
+        fxRun(() -> find(w, "nav-support", Button.class).orElseThrow().fire());
+        waitUntil(() -> visible(w, "editMacrosButton"));
+        fxRun(() -> find(w, "editMacrosButton", Button.class).orElseThrow().fire());
+        waitUntil(() -> visible(w, "macroEditorRoot") && RefundScreensTest.fxBool(() -> !find(w, "macroList", javafx.scene.control.ListView.class)
+                .orElseThrow().getItems().isEmpty()));
+        fxRun(() -> find(w, "addMacroButton", Button.class).orElseThrow().fire());
+        fxRun(() -> {
+            find(w, "macroName", javafx.scene.control.TextField.class).orElseThrow().setText("Key leaked in a ticket");
+            find(w, "macroBody", TextArea.class).orElseThrow().setText("Hi {{customer.nickname}},\n\nthe key you pasted "
+                    + "({{key.prefix}}) was revoked to keep your account safe. Create a new one on the Keys page.\n\n{{agent.name}}");
+            find(w, "macroTags", javafx.scene.control.TextField.class).orElseThrow().setText("security, key-leak");
+            find(w, "macroReasonArea", TextArea.class).orElseThrow().setText("A reply for leaked keys");
+        });
+        fxRun(() -> find(w, "saveMacrosButton", Button.class).orElseThrow().fire());
+        waitUntil(() -> visible(w, "macroBodyError") && visible(w, "macroErrorBanner"));
+        save(w, "support-macro-editor", theme);
+        fxRun(() -> find(w, "closeMacrosButton", Button.class).orElseThrow().fire());
+    }
+
+    @ParameterizedTest
+    @EnumSource(Theme.class)
+    void mergingADuplicateAsksWhereAndWhy(Theme theme) throws Exception {
+        ConsoleWindow w = signedIn(theme, Role.LEAD);
+        fxRun(() -> find(w, "nav-support", Button.class).orElseThrow().fire());
+        @SuppressWarnings("unchecked")
+        TableView<Ticket> tickets = find(w, "ticketsTable", TableView.class).orElseThrow();
+        waitUntil(() -> !tickets.getItems().isEmpty());
+        // a ticket whose customer has another unsolved one
+        Ticket dup = fx(() -> tickets.getItems().stream().filter(t -> tickets.getItems().stream()
+                .anyMatch(o -> o != t && o.accountId().equals(t.accountId()))).findFirst().orElseThrow());
+        fxRun(() -> tickets.getSelectionModel().select(dup));
+        javafx.scene.control.MenuButton merge = find(w, "mergeMenu", javafx.scene.control.MenuButton.class).orElseThrow();
+        waitUntil(() -> visible(w, "ticketDetailPane") && RefundScreensTest.fxBool(() -> !merge.isDisabled() && !merge.getItems().isEmpty()));
+        fxRun(() -> merge.getItems().get(0).fire());
+        waitUntil(() -> visible(w, "dialogRoot"));
+        fxRun(() -> find(w, "reasonArea", TextArea.class).orElseThrow().setText("The customer wrote twice about the same charge."));
+        save(w, "support-merge-dialog", theme);
+        fxRun(() -> find(w, "cancelButton", Button.class).orElseThrow().fire());
+    }
 }

@@ -139,6 +139,7 @@ public final class AbuseController {
     @FXML private VBox helpPane;
     @FXML private VBox appealsPane;
     @FXML private VBox appealsList;
+    @FXML private ScrollPane appealsScroll;
     @FXML private GridPane helpGrid;
 
     public AbuseController(AbuseViewModel vm, ModalLayer layer) {
@@ -375,6 +376,12 @@ public final class AbuseController {
                 list.getChildren().add(muted(QueueText.category(c.category()) + " · " + c.state().replace('_', ' ') + " · received "
                         + t.relative(c.receivedAt()) + " · " + c.id()));
             }
+            // the case, as the queue groups it: how many reports, from how many reporters (issue 9 item 2)
+            long reporters = java.util.stream.Stream.concat(java.util.stream.Stream.of(r), d.caseReports().stream())
+                    .map(c -> c.reporter().kind() + ":" + c.reporter().contact() + c.reporter().detector() + c.reporter().operatorId())
+                    .distinct().count();
+            list.getChildren().add(0, muted("Case of " + (d.caseReports().size() + 1) + " reports from " + reporters
+                    + (reporters == 1 ? " reporter" : " reporters") + "; one decision resolves every unresolved one."));
             reportDetailPane.getChildren().add(section("Other reports in this case (" + d.caseReports().size() + ")", list));
         }
         if (d.decision() != null) {
@@ -553,6 +560,13 @@ public final class AbuseController {
                 .or(vm.helpProperty()).or(vm.showingAppealsProperty());
         show(appealsPane, vm.showingAppealsProperty().and(vm.helpProperty().not()).and(vm.formProperty().isNull()));
         vm.appeals().addListener((javafx.collections.ListChangeListener<dev.gatehouse.api.Appeal>) c -> renderAppeals());
+        vm.showingAppealsProperty().addListener((o, was, now) -> {
+            if (now) {
+                renderAppeals(); // takes the focus into the list
+            } else {
+                abuseTable.requestFocus();
+            }
+        });
         abuseOverlay.visibleProperty().bind(open);
         abuseOverlay.managedProperty().bind(open);
         show(decisionPane, vm.formProperty().isNotNull());
@@ -593,6 +607,8 @@ public final class AbuseController {
             overturn.getStyleClass().add("accent");
             overturn.setDisable(!problem.isEmpty());
             overturn.setOnAction(e -> open(vm.appealDialog(a, AppealOutcome.OVERTURNED), false));
+            uphold.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
+            overturn.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
             HBox decide = new HBox(8, uphold, overturn);
             decide.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
             if (!problem.isEmpty()) {
@@ -602,10 +618,32 @@ public final class AbuseController {
             }
             VBox item = new VBox(4, head, statement, muted("Filed " + t.both(a.filedAt(), "—") + " · " + a.id()
                     + " · enforcement " + a.enforcementId()), decide);
+            // keyboard: the appeal whose button has the focus scrolls into view
+            for (Button b : List.of(uphold, overturn)) {
+                b.focusedProperty().addListener((o, was, now) -> { if (now) scrollIntoView(item); });
+            }
             item.getStyleClass().add("appeal-item");
             appealsList.getChildren().add(item);
         }
         if (vm.appeals().isEmpty()) appealsList.getChildren().add(muted("No appeal is waiting."));
+        // the first appeal this operator may decide takes the focus, so Tab and Space work the list
+        javafx.application.Platform.runLater(() -> appealsList.lookupAll(".button").stream()
+                .filter(n -> !n.isDisabled()).findFirst().ifPresent(Node::requestFocus));
+    }
+
+    private void scrollIntoView(Node item) {
+        double content = appealsList.getBoundsInLocal().getHeight();
+        double view = appealsScroll.getViewportBounds().getHeight();
+        if (content > view) {
+            double y = item.getBoundsInParent().getMinY();
+            double bottom = item.getBoundsInParent().getMaxY();
+            double top = appealsScroll.getVvalue() * (content - view);
+            if (y < top) {
+                appealsScroll.setVvalue(y / (content - view));
+            } else if (bottom > top + view) {
+                appealsScroll.setVvalue(Math.min(1, (bottom - view) / (content - view)));
+            }
+        }
     }
 
     private void showForm(DecisionForm before, DecisionForm f) {

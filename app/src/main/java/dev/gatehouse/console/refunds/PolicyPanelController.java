@@ -11,6 +11,7 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ProgressIndicator;
 import javafx.scene.control.TextArea;
+import javafx.scene.control.TextField;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
@@ -19,6 +20,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 public final class PolicyPanelController {
     private final PolicyPanelViewModel vm;
     private final Runnable close;
+    private final java.util.Map<String, Label> valueErrorLabels = new java.util.HashMap<>();
+    private final java.util.List<javafx.collections.MapChangeListener<String, String>> hints = new java.util.ArrayList<>();
 
     @FXML private VBox policyRoot;
     @FXML private Label policyName;
@@ -60,10 +63,23 @@ public final class PolicyPanelController {
         policyPresetChoice.setDisable(false);
         show(policyReasonArea, javafx.beans.binding.Bindings.createBooleanBinding(vm::mayEdit));
         show(policyApplyButton, javafx.beans.binding.Bindings.createBooleanBinding(vm::mayEdit));
+        vm.valueErrors().addListener((javafx.collections.MapChangeListener<String, String>) c -> showValueErrors());
+    }
+
+    private void showValueErrors() {
+        valueErrorLabels.forEach((key, label) -> {
+            String message = vm.valueErrors().get(key);
+            label.setText(message == null ? "" : message);
+            label.setVisible(message != null);
+            label.setManaged(message != null);
+        });
     }
 
     private void shown(PolicyView p) {
         policyRules.getChildren().clear();
+        valueErrorLabels.clear();
+        hints.forEach(vm.edits()::removeListener);
+        hints.clear();
         if (p == null) {
             policyName.setText("Loading…");
             return;
@@ -81,9 +97,34 @@ public final class PolicyPanelController {
             source.setWrapText(true);
             HBox top = new HBox(10, name, value);
             VBox rule = new VBox(2, top, source);
+            if (vm.mayEdit()) {
+                // a lead edits the value as the API takes it ("7", "true", "500.00", "purchase,promotion", "none")
+                TextField field = new TextField(vm.edits().getOrDefault(r.key(), r.value()));
+                field.setId("policyValue_" + r.key());
+                field.setPromptText(r.value());
+                field.setPrefColumnCount(16);
+                field.setMaxWidth(240);
+                field.textProperty().addListener((o, a, typed) -> vm.edit(r.key(), typed));
+                Label hint = new Label(vm.edits().containsKey(r.key()) ? "edited" : "");
+                hint.getStyleClass().addAll("text-muted", "text-small");
+                javafx.collections.MapChangeListener<String, String> edited = c -> {
+                    if (c.getKey().equals(r.key())) hint.setText(vm.edits().containsKey(r.key()) ? "edited · was " + r.value() : "");
+                };
+                vm.edits().addListener(edited);
+                hints.add(edited);
+                HBox edit = new HBox(8, field, hint);
+                edit.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+                Label error = new Label();
+                error.setId("policyValueError_" + r.key());
+                error.getStyleClass().add("field-error");
+                error.setWrapText(true);
+                valueErrorLabels.put(r.key(), error);
+                rule.getChildren().addAll(edit, error);
+            }
             rule.getStyleClass().add("policy-rule");
             policyRules.getChildren().add(rule);
         }
+        showValueErrors();
     }
 
     private void showChanges() {

@@ -23,6 +23,11 @@ import javafx.beans.property.SimpleStringProperty;
 import javafx.beans.property.StringProperty;
 import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
+import javafx.collections.ObservableMap;
+import dev.gatehouse.api.Problem;
+
+import java.util.List;
+import java.util.Map;
 
 import java.util.Objects;
 import java.util.concurrent.Executor;
@@ -30,9 +35,10 @@ import java.util.function.Consumer;
 
 /**
  * The Policy panel (issue 10 §4, §5): the settings in force, every rule with its source clause, and for a lead a
- * preset switch that first shows, from the platform's own dry run, exactly which values change and the clauses they
- * come from. The switch is sent with the version it was previewed against (If-Match), so a lead never overwrites
- * another lead's change unseen.
+ * preset switch and single-value edits that first show, from the platform's own dry run, exactly which values change
+ * (a value the platform refuses is marked on its field, with what was typed kept). The change is sent with the version
+ * it was previewed against (If-Match), so a lead never overwrites another lead's change unseen: on a conflict the
+ * panel reloads the policy in force and keeps the lead's choices to preview again.
  */
 public final class PolicyPanelViewModel {
     private final RefundsApi api;
@@ -46,6 +52,10 @@ public final class PolicyPanelViewModel {
     private final ObservableList<PolicyView.Preset> presets = FXCollections.observableArrayList();
     private final ObservableList<PolicyView.Rule> rules = FXCollections.observableArrayList();
     private final ObservableList<String> changes = FXCollections.observableArrayList();
+    /** Values a lead typed that differ from the policy in force, by rule key. */
+    private final ObservableMap<String, String> edits = FXCollections.observableHashMap();
+    /** The platform's objection to a typed value, by rule key. */
+    private final ObservableMap<String, String> valueErrors = FXCollections.observableHashMap();
     private final ReadOnlyStringWrapper previewMessage = new ReadOnlyStringWrapper(this, "previewMessage", "");
     private final ReadOnlyStringWrapper reasonError = new ReadOnlyStringWrapper(this, "reasonError", "");
     private final ReadOnlyStringWrapper error = new ReadOnlyStringWrapper(this, "error", "");
@@ -62,11 +72,7 @@ public final class PolicyPanelViewModel {
         this.mayEdit = Permission.EDIT_POLICY.allows(role);
         this.onApplied = onApplied;
         this.loader = new Loader<PolicyView>(fx).onLoaded(this::shown);
-        this.preview = new Loader<PolicyPreview>(fx).onLoaded(this::previewShown).onFailed(e -> {
-            changes.clear();
-            previewReady.set(false);
-            previewMessage.set("Couldn't get the preview: " + e.getMessage());
-        });
+        this.preview = new Loader<PolicyPreview>(fx).onLoaded(this::previewShown).onFailed(this::previewFailed);
         target.addListener((o, a, b) -> refreshPreview());
         reason.addListener((o, a, b) -> {
             reasonTouched = true;
@@ -82,11 +88,56 @@ public final class PolicyPanelViewModel {
     }
 
     private void shown(PolicyView p) {
+        shown(p, true);
+    }
+
+    /** {@code fresh}: forget the lead's choices (first load, after applying); false keeps them (after a conflict). */
+    private void shown(PolicyView p, boolean fresh) {
+        PolicyView.Preset chosen = target.get();
         policy.set(p);
         rules.setAll(p.rules());
         presets.setAll(p.presets());
-        target.set(p.presets().stream().filter(x -> x.key().equals(p.preset())).findFirst().orElse(null));
+        if (fresh) {
+            edits.clear();
+            valueErrors.clear();
+            chosen = null;
+        } else {
+            // a typed value the other lead's change already set is no longer an edit
+            p.rules().forEach(r -> edits.remove(r.key(), r.value()));
+        }
+        String keep = chosen == null ? p.preset() : chosen.key();
+        PolicyView.Preset t = p.presets().stream().filter(x -> x.key().equals(keep)).findFirst().orElse(null);
+        if (Objects.equals(target.get(), t)) {
+            refreshPreview();
+        } else {
+            target.set(t); // its listener previews
+        }
+    }
+
+    /** A lead types a value for one rule; typing the value in force back takes the edit away. */
+    public void edit(String key, String value) {
+        PolicyView p = policy.get();
+        String now = p == null ? null : p.rules().stream().filter(r -> r.key().equals(key)).map(PolicyView.Rule::value)
+                .findFirst().orElse(null);
+        String typed = value == null ? "" : value.strip();
+        if (typed.equals(now)) {
+            edits.remove(key);
+        } else {
+            edits.put(key, typed);
+        }
+        valueErrors.remove(key);
         refreshPreview();
+    }
+
+    /** What a PUT would send: the preset when another is chosen, and the typed values. */
+    PolicyUpdate update(String why) {
+        PolicyView p = policy.get();
+        PolicyView.Preset t = target.get();
+        String preset = t == null || (p != null && t.key().equals(p.preset()) && !p.edited()) ? null : t.key();
+        if (p != null && t != null && t.key().equals(p.preset()) && p.edited() && !edits.isEmpty()) {
+            preset = null; // editing on top of the edited preset keeps its earlier edits
+        }
+        return new PolicyUpdate(preset, edits.isEmpty() ? null : Map.copyOf(edits), why);
     }
 
     private void refreshPreview() {
@@ -98,26 +149,42 @@ public final class PolicyPanelViewModel {
             previewMessage.set("");
             return;
         }
-        if (t.key().equals(p.preset()) && !p.edited()) {
-            previewMessage.set("This is the preset in force. Pick another to see what would change.");
+        PolicyUpdate update = update("(preview)");
+        if (update.preset() == null && update.values() == null) {
+            previewMessage.set("This is the policy in force. Pick another preset or edit a value to see what would change.");
             return;
         }
         if (!mayEdit) {
-            previewMessage.set("Only a lead may switch the preset.");
+            previewMessage.set("Only a lead may switch the preset or edit a value.");
             return;
         }
         previewMessage.set("Asking the platform what would change…");
-        PolicyUpdate update = new PolicyUpdate(t.key(), null, "(preview)");
         preview.load(() -> api.previewPolicy(update));
     }
 
     private void previewShown(PolicyPreview p) {
-        changes.setAll(p.changes());
+        // the dry run is sent with a stand-in reason; the lead's own is recorded on apply
+        changes.setAll(p.changes().stream().map(c -> c.replace(": \"(preview)\")", ")")).toList());
+        valueErrors.clear();
         previewReady.set(true);
         PolicyView.Preset t = target.get();
-        previewMessage.set(p.changes().isEmpty() ? "Switching to " + (t == null ? "it" : t.name()) + " changes no value."
+        boolean switching = update("(preview)").preset() != null;
+        previewMessage.set(p.changes().isEmpty() ? (switching ? "Switching to " + (t == null ? "it" : t.name()) : "These values")
+                + " change nothing."
                 : p.changes().size() + (p.changes().size() == 1 ? " value changes." : " values change.")
-                + " Open refund requests are judged again under the new preset.");
+                + " Open refund requests are judged again under the new policy.");
+    }
+
+    private void previewFailed(PlatformException e) {
+        changes.clear();
+        previewReady.set(false);
+        var errors = e.problem().map(pr -> pr.errors() == null ? List.<Problem.FieldError>of() : pr.errors()).orElse(List.of());
+        valueErrors.clear();
+        errors.stream().filter(f -> f.field() != null && f.field().startsWith("values."))
+                .forEach(f -> valueErrors.put(f.field().substring("values.".length()), f.message()));
+        previewMessage.set(!valueErrors.isEmpty() ? "Fix the value" + (valueErrors.size() == 1 ? "" : "s")
+                + " marked below; nothing changes until the preview is clean."
+                : "Couldn't get the preview: " + e.getMessage());
     }
 
     private String reasonProblem() {
@@ -134,14 +201,20 @@ public final class PolicyPanelViewModel {
         PolicyView p = policy.get();
         applying.set(true);
         error.set("");
-        api.updatePolicy(p.version(), new PolicyUpdate(target.get().key(), null, reason.get().strip()))
+        api.updatePolicy(p.version(), update(reason.get().strip()))
                 .whenComplete((result, failure) -> fx.execute(() -> {
                     applying.set(false);
                     if (failure != null) {
                         PlatformException e = PlatformException.of(failure);
-                        error.set(e.is(ProblemType.STALE_VERSION)
-                                ? "Another lead changed the policy since you opened it. Reload to see their change, then decide again."
-                                : e.getMessage());
+                        if (e.is(ProblemType.STALE_VERSION)) {
+                            error.set("Another lead changed the policy since you opened it. It is reloaded below with their "
+                                    + "change; your choices are kept: check the new preview, then apply again.");
+                            api.policy().whenComplete((fresh, x) -> fx.execute(() -> {
+                                if (fresh != null) shown(fresh, false);
+                            }));
+                        } else {
+                            error.set(e.getMessage());
+                        }
                         return;
                     }
                     reason.set("");
@@ -159,6 +232,8 @@ public final class PolicyPanelViewModel {
     public ObservableList<PolicyView.Preset> presets() { return presets; }
     public ObservableList<PolicyView.Rule> rules() { return rules; }
     public ObservableList<String> changes() { return changes; }
+    public ObservableMap<String, String> edits() { return edits; }
+    public ObservableMap<String, String> valueErrors() { return valueErrors; }
     public ReadOnlyStringProperty previewMessageProperty() { return previewMessage.getReadOnlyProperty(); }
     public ReadOnlyStringProperty reasonErrorProperty() { return reasonError.getReadOnlyProperty(); }
     public ReadOnlyStringProperty errorProperty() { return error.getReadOnlyProperty(); }

@@ -251,7 +251,8 @@ public final class RefundsViewModel {
         PolicyPanelViewModel panel = new PolicyPanelViewModel(api, fx, role, p -> {
             policyShown(p);
             reload();
-            notifier.show(Notice.success("Policy switched to " + p.name()).withDetail("Open refund requests were judged again."));
+            notifier.show(Notice.success((p.edited() ? "Policy changed: " : "Policy switched to ") + p.name())
+                    .withDetail("Open refund requests were judged again."));
         });
         panel.load();
         return panel;

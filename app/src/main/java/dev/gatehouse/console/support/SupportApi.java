@@ -28,6 +28,15 @@ public interface SupportApi extends AccountsApi {
 
     CompletableFuture<MacroSet> macros();
 
+    /** Replaces the whole macro set (lead), If-Match the version it was read at. */
+    CompletableFuture<MacroSet> replaceMacros(long version, dev.gatehouse.api.MacroSetUpdate update);
+
+    /** The account's unsolved tickets: the candidates a duplicate is merged into. */
+    CompletableFuture<Page<Ticket>> unsolvedTicketsOf(String accountId);
+
+    /** Merges ticket {@code id} into another of the same account; answers the ticket merged into. */
+    CompletableFuture<TicketDetail> merge(String id, dev.gatehouse.api.TicketMerge merge, String idempotencyKey);
+
     /** The account's unresolved abuse reports (a few, for the context beside the ticket). */
     CompletableFuture<Page<AbuseReport>> openReports(String accountId);
 
@@ -67,6 +76,21 @@ public interface SupportApi extends AccountsApi {
         @Override
         public CompletableFuture<MacroSet> macros() {
             return client.macros();
+        }
+
+        @Override
+        public CompletableFuture<MacroSet> replaceMacros(long version, dev.gatehouse.api.MacroSetUpdate update) {
+            return client.replaceMacros(version, update);
+        }
+
+        @Override
+        public CompletableFuture<Page<Ticket>> unsolvedTicketsOf(String accountId) {
+            return client.tickets("unsolved", null, null, accountId, null, null, null, 50);
+        }
+
+        @Override
+        public CompletableFuture<TicketDetail> merge(String id, dev.gatehouse.api.TicketMerge merge, String idempotencyKey) {
+            return client.mergeTicket(id, merge, idempotencyKey);
         }
 
         @Override

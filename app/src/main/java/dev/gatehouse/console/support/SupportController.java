@@ -111,6 +111,8 @@ public final class SupportController {
     @FXML private ToggleButton replyToggle;
     @FXML private ToggleButton noteToggle;
     @FXML private MenuButton macroMenu;
+    @FXML private MenuButton mergeMenu;
+    @FXML private Button editMacrosButton;
     @FXML private Label macroAppliedLabel;
     @FXML private TextArea draftArea;
     @FXML private Label composerError;
@@ -313,6 +315,13 @@ public final class SupportController {
         for (Node n : new Node[] {ticketStateBox, ticketPriorityBox, assignToMeButton, unassignButton}) {
             n.disableProperty().bind(vm.busyProperty().or(javafx.beans.binding.Bindings.createBooleanBinding(() -> !work)));
         }
+        vm.mergeTargets().addListener((javafx.collections.ListChangeListener<Ticket>) c -> fillMergeTargets());
+        fillMergeTargets();
+        editMacrosButton.setText(vm.mayEditMacros() ? "Edit macros…" : "Macros…");
+        editMacrosButton.setTooltip(new Tooltip(vm.mayEditMacros() ? "Add, change or remove the macros every agent uses"
+                : "Read the macros; a lead edits them"));
+        mergeMenu.setVisible(work);
+        mergeMenu.setManaged(work);
         zoneNote.setText("Times in " + vm.time().zone().getId() + ".");
         vm.reports().stateProperty().addListener((o, a, st) -> showReports());
         vm.reports().valueProperty().addListener((o, a, v) -> showReports());
@@ -617,6 +626,29 @@ public final class SupportController {
         fillMacros();
     }
 
+    /** The picker: the customer's other unsolved tickets, newest first as the queue lists them. */
+    private void fillMergeTargets() {
+        mergeMenu.getItems().clear();
+        OperatorTime time = vm.time();
+        for (Ticket t : vm.mergeTargets()) {
+            MenuItem item = new MenuItem(t.id() + " · " + t.subject() + " · " + TicketText.word(t.state()) + " · opened "
+                    + time.relative(t.createdAt()));
+            item.setId("mergeInto-" + t.id());
+            item.setMnemonicParsing(false);
+            item.setOnAction(e -> {
+                var dialog = vm.mergeDialog(t);
+                if (dialog != null) {
+                    ActionDialog.open(layer, dialog, false);
+                }
+            });
+            mergeMenu.getItems().add(item);
+        }
+        mergeMenu.setDisable(vm.mergeTargets().isEmpty());
+        mergeMenu.setTooltip(new Tooltip(vm.mergeTargets().isEmpty()
+                ? "The customer has no other unsolved ticket to merge this one into."
+                : "Merge this duplicate into another unsolved ticket of the same customer"));
+    }
+
     private void fillMacros() {
         macroMenu.getItems().clear();
         for (Macro m : vm.macros()) {
@@ -691,6 +723,16 @@ public final class SupportController {
     @FXML private void refresh() { vm.reload(); }
     @FXML private void retryDetail() { vm.reloadDetail(); }
     @FXML private void assignToMe() { vm.assignToMe(); }
+    @FXML private void editMacros() { openMacroEditor(); }
+
+    /** The lead's macro editor, in a drawer; after a save the composer's macro menu shows the new list. */
+    private void openMacroEditor() {
+        MacroEditorViewModel editor = vm.macroEditor();
+        javafx.scene.layout.Region view = (javafx.scene.layout.Region) dev.gatehouse.console.shell.Views.load("macro-editor.fxml",
+                new MacroEditorController(editor, layer::close));
+        view.setPrefWidth(Math.max(720, supportRoot.getWidth() * 0.6));
+        layer.show(view, javafx.geometry.Pos.CENTER_RIGHT, null);
+    }
     @FXML private void unassign() { vm.unassign(); }
     @FXML private void send() { vm.send(); }
 }

@@ -4,6 +4,11 @@ import dev.gatehouse.api.AbuseReport;
 import dev.gatehouse.api.ApiKey;
 import dev.gatehouse.api.KeyActionResult;
 import dev.gatehouse.api.Macro;
+import dev.gatehouse.api.ActionRequest;
+import dev.gatehouse.api.AuditEntry;
+import dev.gatehouse.console.actions.ActionCall;
+import dev.gatehouse.console.actions.ActionDialogViewModel;
+import dev.gatehouse.console.actions.ActionPreview;
 import dev.gatehouse.api.NewTicketMessage;
 import dev.gatehouse.api.Page;
 import dev.gatehouse.api.Refund;
@@ -85,6 +90,8 @@ public final class SupportViewModel {
     private final ObservableList<ApiKey> accountKeys = FXCollections.observableArrayList();
     private final ObservableList<TicketExposedKey> exposedKeys = FXCollections.observableArrayList();
     private final ObservableList<Macro> macros = FXCollections.observableArrayList();
+    /** The customer's other unsolved tickets: what the selected one can be merged into. */
+    private final ObservableList<Ticket> mergeTargets = FXCollections.observableArrayList();
     private final Loader<Page<AbuseReport>> reports;
     private final Loader<Page<Refund>> refunds;
     private String contextAccount;
@@ -202,10 +209,76 @@ public final class SupportViewModel {
             refunds.load(() -> api.refunds(account));
         }
         messages.setAll(d.messages());
+        loadMergeTargets(d.ticket());
         accountKeys.setAll(d.keys());
         exposedKeys.setAll(d.exposedKeys());
         nextStates.setAll(nextStatesOf(d.ticket()));
         model.replace(d.ticket());
+    }
+
+    private void loadMergeTargets(Ticket t) {
+        mergeTargets.clear();
+        if (!canWork() || "closed".equals(t.state())) {
+            return;
+        }
+        api.unsolvedTicketsOf(t.accountId()).whenCompleteAsync((page, e) -> {
+            Ticket now = model.selectedProperty().get();
+            if (page != null && now != null && now.id().equals(t.id())) {
+                mergeTargets.setAll(page.data().stream().filter(x -> !x.id().equals(t.id())).toList());
+            }
+        }, fx);
+    }
+
+    /**
+     * Merges the selected ticket, a duplicate, into {@code into} (same customer): the reason dialog says what happens;
+     * the duplicate closes and its messages move over; the queue then shows the ticket merged into.
+     */
+    public ActionDialogViewModel<TicketDetail> mergeDialog(Ticket into) {
+        TicketDetail d = model.detail().value();
+        if (d == null || into == null) {
+            return null;
+        }
+        Ticket t = d.ticket();
+        if (!canWork()) {
+            composerError.set("Your role (" + role.label() + ") may not " + Permission.WORK_TICKETS.description() + ".");
+            return null;
+        }
+        ActionCall<TicketDetail> call = new ActionCall<>() {
+            @Override public CompletableFuture<ActionPreview> preview(ActionRequest r) {
+                return CompletableFuture.completedFuture(new ActionPreview(List.of(
+                        t.id() + " (\"" + t.subject() + "\") is closed as a duplicate of " + into.id() + " (\"" + into.subject() + "\").",
+                        "Its " + t.messageCount() + (t.messageCount() == 1 ? " message is" : " messages are") + " copied to " + into.id()
+                                + "; replies go there from now on. Closed is final."),
+                        new AuditEntry(null, null, time.now(), me, "ticket.merge", t.id(), r.reason(), null, null, null, null)));
+            }
+            @Override public CompletableFuture<TicketDetail> submit(ActionRequest r, String key) {
+                return api.merge(t.id(), new dev.gatehouse.api.TicketMerge(into.id(), r.reason()), key);
+            }
+        };
+        return new ActionDialogViewModel<>("merge", "Merge duplicate", t.id() + " · " + t.subject(), false, call, fx, merged -> {
+            model.rows().removeIf(x -> x.id().equals(t.id()));
+            model.rows().stream().filter(x -> x.id().equals(merged.ticket().id())).findFirst()
+                    .ifPresentOrElse(x -> model.selectedProperty().set(x), () -> model.selectedProperty().set(null));
+            if (model.selectedProperty().get() != null) {
+                shown(merged);
+            }
+            notifier.show(Notice.success("Merged " + t.id() + " into " + merged.ticket().id()));
+        });
+    }
+
+    public boolean mayEditMacros() {
+        return Permission.EDIT_MACROS.allows(role);
+    }
+
+    /** The macro editor (leads edit, others read); a save reloads the composer's macros. */
+    public MacroEditorViewModel macroEditor() {
+        MacroEditorViewModel editor = new MacroEditorViewModel(api, fx, role, saved -> {
+            macros.setAll(saved.macros());
+            macrosMessage.set(saved.macros().isEmpty() ? "No macros yet; a lead adds them." : "");
+            notifier.show(Notice.success("Macros saved: " + saved.macros().size()));
+        });
+        editor.load();
+        return editor;
     }
 
     /** Shows a ticket the platform just answered with, without asking again. */
@@ -501,6 +574,7 @@ public final class SupportViewModel {
     public ObservableList<ApiKey> accountKeys() { return accountKeys; }
     public ObservableList<TicketExposedKey> exposedKeys() { return exposedKeys; }
     public ObservableList<Macro> macros() { return macros; }
+    public ObservableList<Ticket> mergeTargets() { return mergeTargets; }
     /** The customer's unresolved abuse reports, a few, loaded with each ticket. */
     public Loader<Page<AbuseReport>> reports() { return reports; }
     /** The customer's refund requests, a few, loaded with each ticket. */

@@ -150,13 +150,15 @@ final class CaseResolution {
             // still an abuse_report.resolve entry (the history and appeals find decisions by it), naming the approval
             after.put("dismissal_proposal", approved.id());
             after.put("approved_by", me);
-            if (note != null) after.put("approval_note", note);
+            after.put("facts", facts);
         } else if (pending.isPresent()) {
             after.put("dismissal_proposal_superseded", pending.get().id());
         }
         List<AbuseReport> reports = ReportStore.shown(h, ids.stream().map(id -> ReportStore.find(h, id).orElseThrow()).toList(), now);
         EnforcementAction taken = enforcement;
-        return new Audited<>(new AuditLog.Draft(now, me, "abuse_report.resolve", target.id(), facts, before, after),
+        // an approval's entry gives the approver's reason; the proposer's facts stay in the decision it records
+        String why = approved != null && note != null ? note : facts;
+        return new Audited<>(new AuditLog.Draft(now, me, "abuse_report.resolve", target.id(), why, before, after),
                 entry -> new AbuseResolveResult(decision, reports, taken, changes, entry.id(), entry));
     }
 

@@ -114,17 +114,60 @@ public final class ReportStore {
         return q.map((rs, c) -> row(rs)).list();
     }
 
-    /** The case ids of one page of cases (group=subject): each due when its oldest matching report is due. */
+    /**
+     * The case ids of one page of cases (group=subject): each due when its earliest matching report is due, in
+     * (due, case id) order after the cursor. The matching reports are walked in due order off the queue's indexes, as
+     * a page of the queue is read, so a page costs about as much as a page of reports, not a GROUP BY over every
+     * unresolved report: a case's place is the first of its reports the walk meets.
+     */
     static List<String> caseIds(Handle h, Filter f, Instant now, List<String> after, int limit) {
-        StringBuilder sql = new StringBuilder("SELECT case_id, MIN(due_at) AS due FROM abuse_reports WHERE ");
+        Instant cdue = after == null ? null : Instant.parse(after.get(0));
+        String ccase = after == null ? null : after.get(1);
+        Map<String, Instant> seen = new HashMap<>();
+        List<Map.Entry<String, Instant>> accepted = new ArrayList<>();
+        // from the cursor's due time on, every report of that instant included (report ids are never empty)
+        List<String> walk = cdue == null ? null : List.of(cdue.toString(), "");
+        int batch = Math.max(4 * limit, 200);
+        while (true) {
+            List<Row> rows = list(h, f, now, walk, batch);
+            List<Map.Entry<String, Instant>> fresh = new ArrayList<>();
+            Instant boundary = accepted.size() >= limit ? accepted.get(limit - 1).getValue() : null;
+            boolean done = false;
+            for (Row r : rows) {
+                if (boundary != null && r.dueAt().isAfter(boundary)) {
+                    done = true; // every case due at the boundary instant is in: the page is decided
+                    break;
+                }
+                if (seen.putIfAbsent(r.caseId(), r.dueAt()) == null
+                        && !(cdue != null && r.dueAt().equals(cdue) && r.caseId().compareTo(ccase) <= 0)) {
+                    fresh.add(Map.entry(r.caseId(), r.dueAt()));
+                }
+            }
+            accepted.addAll(withoutEarlierPages(h, f, now, cdue, fresh));
+            if (done || rows.size() < batch) {
+                break;
+            }
+            Row last = rows.get(rows.size() - 1);
+            walk = List.of(last.dueAt().toString(), last.id());
+        }
+        return accepted.stream()
+                .sorted(Map.Entry.<String, Instant>comparingByValue().thenComparing(Map.Entry.comparingByKey()))
+                .limit(limit).map(Map.Entry::getKey).toList();
+    }
+
+    /** Cases met after the cursor that have a matching report due before it were on an earlier page. */
+    private static List<Map.Entry<String, Instant>> withoutEarlierPages(Handle h, Filter f, Instant now, Instant cdue,
+                                                                       List<Map.Entry<String, Instant>> cases) {
+        if (cdue == null || cases.isEmpty()) {
+            return cases;
+        }
+        StringBuilder sql = new StringBuilder("SELECT DISTINCT case_id FROM abuse_reports WHERE case_id IN (<cases>) AND ");
         where(sql, f);
-        sql.append(" GROUP BY case_id");
-        if (after != null) sql.append(" HAVING (MIN(due_at) > :cdue OR (MIN(due_at) = :cdue AND case_id > :cid))");
-        sql.append(" ORDER BY due, case_id LIMIT :limit");
-        Query q = h.createQuery(sql.toString()).bind("limit", limit);
+        sql.append(" AND due_at < :cdue");
+        Query q = h.createQuery(sql.toString()).bindList("cases", cases.stream().map(Map.Entry::getKey).toList()).bind("cdue", cdue);
         bind(q, f, now);
-        if (after != null) q.bind("cdue", Instant.parse(after.get(0))).bind("cid", after.get(1));
-        return q.map((rs, c) -> rs.getString("case_id")).list();
+        java.util.Set<String> earlier = new java.util.HashSet<>(q.mapTo(String.class).list());
+        return cases.stream().filter(c -> !earlier.contains(c.getKey())).toList();
     }
 
     /** The reports of these cases that match the filter, in due order. */

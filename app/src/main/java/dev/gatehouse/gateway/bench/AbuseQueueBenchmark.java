@@ -23,6 +23,7 @@ final class AbuseQueueBenchmark {
         q.put("abuse queue, breached", () -> "/abuse-reports?breached=true");
         q.put("abuse queue of one operator", () -> "/abuse-reports?assignee=" + REVIEWERS[r.nextInt(REVIEWERS.length)]);
         q.put("abuse cases by subject", () -> "/abuse-reports?group=subject");
+        q.put("abuse filter counts (exact)", () -> "/abuse-reports/counts");
         return q;
     }
 }

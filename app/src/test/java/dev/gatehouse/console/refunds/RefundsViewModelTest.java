@@ -102,7 +102,7 @@ class RefundsViewModelTest {
         var panel = vm.policyPanel();
         api.last("policy").reply(FakeRefundsApi.policy("pixapi", "Pixapi", "7", "purchase", "false", 3));
         assertThat(panel.targetProperty().get().key()).isEqualTo("pixapi");
-        assertThat(panel.previewMessageProperty().get()).contains("preset in force");
+        assertThat(panel.previewMessageProperty().get()).contains("policy in force");
         panel.targetProperty().set(panel.presets().get(1));
         assertThat(((PolicyUpdate) api.last("previewPolicy").arg(0)).preset()).isEqualTo("decart");
         api.last("previewPolicy").reply(new PolicyPreview(List.of("Refund window (days): 7 → 0 (decart §5.2: \"…\")",
@@ -124,7 +124,56 @@ class RefundsViewModelTest {
         var support = vm(Role.SUPPORT, "op_support").policyPanel();
         api.last("policy").reply(FakeRefundsApi.policy("pixapi", "Pixapi", "7", "purchase", "false", 3));
         support.targetProperty().set(support.presets().get(1));
-        assertThat(support.previewMessageProperty().get()).isEqualTo("Only a lead may switch the preset.");
+        assertThat(support.previewMessageProperty().get()).isEqualTo("Only a lead may switch the preset or edit a value.");
         assertThat(support.canApplyBinding().get()).isFalse();
+    }
+
+    @Test
+    void aLeadEditsOneValueSeesThePreviewAndKeepsItThroughAConflict() {
+        var vm = vm(Role.LEAD, "op_lead");
+        var panel = vm.policyPanel();
+        api.last("policy").reply(FakeRefundsApi.policy("pixapi", "Pixapi", "7", "purchase", "false", 3));
+        // a value the platform refuses is marked on its field; what was typed stays
+        panel.edit("refund_window_days", "-2");
+        PolicyUpdate sent = (PolicyUpdate) api.last("previewPolicy").arg(0);
+        assertThat(sent.preset()).as("an edit on top of the preset in force").isNull();
+        assertThat(sent.values()).containsEntry("refund_window_days", "-2");
+        api.last("previewPolicy").fail(new PlatformException("invalid", 422, new dev.gatehouse.api.Problem(
+                "https://gatehouse.dev/problems/validation", "Validation failed", 422, "invalid",
+                List.of(new dev.gatehouse.api.Problem.FieldError("values.refund_window_days", "must be a whole number of days, 0 or more"))),
+                false, null));
+        assertThat(panel.valueErrors()).containsEntry("refund_window_days", "must be a whole number of days, 0 or more");
+        assertThat(panel.previewMessageProperty().get()).startsWith("Fix the value");
+        assertThat(panel.edits()).containsEntry("refund_window_days", "-2");
+        panel.reasonProperty().set("Longer window for the launch month");
+        assertThat(panel.canApplyBinding().get()).isFalse();
+
+        panel.edit("refund_window_days", "14");
+        assertThat(panel.valueErrors()).isEmpty();
+        api.last("previewPolicy").reply(new PolicyPreview(List.of("Refund window (days): 7 → 14 (edited: Longer window)"),
+                FakeRefundsApi.policy("pixapi", "Pixapi (edited)", "14", "purchase", "false", 3)));
+        assertThat(panel.previewMessageProperty().get()).startsWith("1 value changes");
+        assertThat(panel.canApplyBinding().get()).isTrue();
+        panel.apply();
+        assertThat(api.last("updatePolicy").arg(0)).isEqualTo(3L);
+        assertThat(((PolicyUpdate) api.last("updatePolicy").arg(1)).values()).containsEntry("refund_window_days", "14");
+
+        // another lead changed another value meanwhile: 412, the policy is read again, the edit kept and previewed again
+        api.last("updatePolicy").fail(new PlatformException("stale", 412,
+                new dev.gatehouse.api.Problem("https://gatehouse.dev/problems/stale-version", "Precondition failed", 412, "stale", null), false, null));
+        assertThat(panel.errorProperty().get()).startsWith("Another lead changed the policy").contains("your choices are kept");
+        api.last("policy").reply(FakeRefundsApi.policy("pixapi", "Pixapi (edited)", "7", "purchase,promotion", "false", 4));
+        assertThat(panel.edits()).containsEntry("refund_window_days", "14");
+        assertThat(((PolicyUpdate) api.last("previewPolicy").arg(0)).values()).containsEntry("refund_window_days", "14");
+        api.last("previewPolicy").reply(new PolicyPreview(List.of("Refund window (days): 7 → 14"),
+                FakeRefundsApi.policy("pixapi", "Pixapi (edited)", "14", "purchase,promotion", "false", 4)));
+        panel.apply();
+        assertThat(api.last("updatePolicy").arg(0)).as("the version now in force").isEqualTo(4L);
+        api.last("updatePolicy").reply(FakeRefundsApi.policy("pixapi", "Pixapi (edited)", "14", "purchase,promotion", "false", 5));
+        assertThat(panel.edits()).isEmpty();
+        // typing the value in force back is no edit
+        panel.edit("refund_window_days", "14");
+        assertThat(panel.edits()).isEmpty();
+        assertThat(panel.previewMessageProperty().get()).contains("policy in force");
     }
 }

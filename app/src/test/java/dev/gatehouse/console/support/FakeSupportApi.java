@@ -72,6 +72,9 @@ final class FakeSupportApi implements SupportApi {
     @Override public CompletableFuture<TicketDetail> message(String id, NewTicketMessage m, String key) { return call("message", id, m, key); }
     @Override public CompletableFuture<TicketDetail> patch(String id, long version, TicketPatch p) { return call("patch", id, version, p); }
     @Override public CompletableFuture<MacroSet> macros() { return call("macros"); }
+    @Override public CompletableFuture<MacroSet> replaceMacros(long version, dev.gatehouse.api.MacroSetUpdate u) { return call("replaceMacros", version, u); }
+    @Override public CompletableFuture<Page<Ticket>> unsolvedTicketsOf(String accountId) { return call("unsolvedTicketsOf", accountId); }
+    @Override public CompletableFuture<TicketDetail> merge(String id, dev.gatehouse.api.TicketMerge m, String key) { return call("merge", id, m, key); }
     @Override public CompletableFuture<Page<AbuseReport>> openReports(String accountId) { return call("openReports", accountId); }
     @Override public CompletableFuture<Page<Refund>> refunds(String accountId) { return call("refunds", accountId); }
     @Override public CompletableFuture<Page<Account>> accounts(AccountQuery q, String cursor, int limit) { return call("accounts", q, cursor, limit); }

@@ -212,4 +212,82 @@ class SupportViewModelTest {
         assertThat(p.state()).isNull();
         assertThat(p.tags()).containsExactly("how-to", "vip");
     }
+
+    @Test
+    void aDuplicateIsMergedIntoAnotherTicketOfTheCustomerPickedFromItsUnsolvedTickets() {
+        var vm = vm(Role.SUPPORT);
+        open(vm, "active");
+        Ticket other = new Ticket("tkt_2", "acct_1", "Acme Robotics", "billing", "Double charge again", "open", "normal", null, null,
+                List.of(), false, 0, FakeSupportApi.NOW.minusSeconds(7200), FakeSupportApi.NOW, FakeSupportApi.NOW, null, false, null,
+                null, null, null, 3, 4);
+        assertThat(api.last("unsolvedTicketsOf").arg(0)).isEqualTo("acct_1");
+        api.last("unsolvedTicketsOf").reply(new Page<>(List.of(FakeSupportApi.ticket("tkt_1", "new", 1, List.of()), other), null));
+        assertThat(vm.mergeTargets()).extracting(Ticket::id).as("never itself").containsExactly("tkt_2");
+        var dialog = vm.mergeDialog(other);
+        dialog.refreshPreview();
+        assertThat(dialog.changes().get(0)).contains("tkt_1").contains("closed as a duplicate of tkt_2");
+        dialog.reasonProperty().set("Same double charge, written twice");
+        dialog.submit();
+        var merge = api.last("merge");
+        assertThat(merge.arg(0)).isEqualTo("tkt_1");
+        assertThat(merge.arg(1)).isEqualTo(new dev.gatehouse.api.TicketMerge("tkt_2", "Same double charge, written twice"));
+        merge.reply(FakeSupportApi.detail(other, FakeSupportApi.key("active", 1)));
+        assertThat(vm.list().items()).extracting(Ticket::id).doesNotContain("tkt_1");
+
+        var viewer = new SupportViewModel(api, Runnable::run, Role.VIEWER, time, "op_viewer", "Val Viewer");
+        assertThat(viewer.mergeDialog(other)).isNull();
+    }
+
+    @Test
+    void aLeadEditsTheMacrosAndSeesTheRefusedFieldsWithWhatWasTypedKept() {
+        var vm = vm(Role.LEAD);
+        var editor = vm.macroEditor();
+        api.last("macros").reply(new MacroSet(List.of(BALANCE), 2, dev.gatehouse.policy.MacroTemplate.PLACEHOLDERS));
+        assertThat(editor.drafts()).hasSize(1);
+        assertThat(editor.selectedProperty().get().nameProperty().get()).isEqualTo("Balance");
+        var added = editor.add();
+        added.nameProperty().set("Key leaked");
+        added.bodyProperty().set("Hi {{customer.nickname}}, we revoked key sk-live-abc.");
+        assertThat(added.unknownPlaceholdersBinding().get()).isEqualTo("Unknown placeholder {{customer.nickname}}");
+        added.setStateProperty().set("pending");
+        added.tagsProperty().set("security, key ");
+        editor.save();
+        assertThat(editor.reasonErrorProperty().get()).startsWith("Reason");
+        assertThat(api.calls("replaceMacros")).isEmpty();
+        editor.reasonProperty().set("Macro for leaked keys");
+        editor.save();
+        var put = api.last("replaceMacros");
+        assertThat(put.arg(0)).isEqualTo(2L);
+        var update = (dev.gatehouse.api.MacroSetUpdate) put.arg(1);
+        assertThat(update.macros()).hasSize(2);
+        assertThat(update.macros().get(1)).isEqualTo(new Macro(null, "Key leaked",
+                "Hi {{customer.nickname}}, we revoked key sk-live-abc.", "pending", List.of("security", "key")));
+        put.fail(new dev.gatehouse.console.client.PlatformException("invalid", 422, new dev.gatehouse.api.Problem(
+                "https://gatehouse.dev/problems/validation", "Validation failed", 422, "invalid", List.of(
+                new dev.gatehouse.api.Problem.FieldError("macros[1].body", "unknown placeholder {{customer.nickname}}"),
+                new dev.gatehouse.api.Problem.FieldError("macros[1].body", "holds a secret (card, key, password)"))), false, null));
+        assertThat(added.errors().get("body")).contains("unknown placeholder").contains("holds a secret");
+        assertThat(added.bodyProperty().get()).as("what was typed stays").contains("sk-live-abc");
+        assertThat(editor.selectedProperty().get()).isSameAs(added);
+        assertThat(editor.errorProperty().get()).contains("refused 1 macro");
+        added.bodyProperty().set("Hi {{customer.name}}, we revoked the key you shared.");
+        assertThat(added.errors()).isEmpty();
+
+        // another lead saved first: their version is taken, the edits stay, saving again replaces theirs
+        editor.save();
+        api.last("replaceMacros").fail(new dev.gatehouse.console.client.PlatformException("stale", 412, new dev.gatehouse.api.Problem(
+                "https://gatehouse.dev/problems/stale-version", "Precondition failed", 412, "stale", null), false, null));
+        api.last("macros").reply(new MacroSet(List.of(BALANCE, new Macro("mac_9", "Theirs", "x", null, List.of())), 3, Map.of()));
+        assertThat(editor.errorProperty().get()).contains("Another lead saved").contains("Theirs");
+        assertThat(editor.drafts()).hasSize(2);
+        editor.save();
+        assertThat(api.last("replaceMacros").arg(0)).isEqualTo(3L);
+        api.last("replaceMacros").reply(new MacroSet(List.of(BALANCE, new Macro("mac_2", "Key leaked",
+                "Hi {{customer.name}}, we revoked the key you shared.", "pending", List.of("security", "key"))), 4, Map.of()));
+        assertThat(vm.macros()).extracting(Macro::name).containsExactly("Balance", "Key leaked");
+
+        var support = new SupportViewModel(api, Runnable::run, Role.SUPPORT, time, "op_support", "Sam Support").macroEditor();
+        assertThat(support.mayEdit()).isFalse();
+        assertThat(support.add()).isNull();
+    }
 }

@@ -236,6 +236,8 @@ class CaseResolutionTest {
         assertThat(r.json().get("decision").get("decision").asText()).isEqualTo("dismiss");
         assertThat(r.json().get("decision").get("proposed_by").asText()).isEqualTo("op_trust_safety");
         assertThat(r.json().get("decision").get("decided_by").asText()).isEqualTo("op_lead");
+        assertThat(r.json().get("audit").get("reason").asText()).as("the approver's reason").isEqualTo("Records checked.");
+        assertThat(r.json().get("decision").get("facts").asText()).startsWith("Reviewed: adult performers");
         assertThat(r.json().get("reports")).hasSize(2);
         assertThat(r.json().get("decision").get("report_ids").toString()).contains(f.reportId(), second.reportId());
         d = gw.get(Role.LEAD, "/admin/v1/abuse-reports/" + f.reportId()).json();
