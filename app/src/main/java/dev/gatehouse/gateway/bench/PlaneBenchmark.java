@@ -68,7 +68,8 @@ public final class PlaneBenchmark {
             String body = "{\"model\":\"" + p.model + "\",\"messages\":[{\"role\":\"user\",\"content\":\"Write a haiku about gateways.\"}]}";
             Target bare = new Target(http, node.url(BARE_PATH), null, body);
             Target full = new Target(http, node.url("/v1/chat/completions"), p.keys.get(0), body);
-            out.println("one gateway, in-memory H2, model " + p.model + ", an Enterprise account with custom limits far above the load");
+            out.println("one gateway, in-memory H2, model " + p.model + ", an Enterprise account with custom limits far above the load,"
+                    + " a volume-discount schedule in force (1 % off, a 2 % step the load never reaches)");
 
             // warm both paths (JIT, caches, the first credit lease and rate-limit grants)
             closedLoop(List.of(bare, full), o.clients(), Duration.ofSeconds(3));
@@ -386,6 +387,7 @@ public final class PlaneBenchmark {
                     + "\",\"email\":\"load-" + UUID.randomUUID() + "@bench.example\",\"tier\":\"enterprise\",\"reason\":\"bench plane\"}", null);
             String accountId = acct.get("id").asText();
             putLimits(node, lead, accountId);
+            putDiscounts(node, lead);
             for (int i = 0; i < 4; i++) {
                 node.admin(http, lead, "POST", "/admin/v1/accounts/" + accountId + "/credits", "{\"kind\":\"manual_grant\","
                         + "\"amount\":\"500.00\",\"reason\":\"bench plane credits\"}", UUID.randomUUID().toString());
@@ -428,20 +430,33 @@ public final class PlaneBenchmark {
         }
 
         private static void putLimits(Node node, String lead, String accountId) {
-            URI uri = node.url("/admin/v1/accounts/" + accountId + "/limits");
+            put(node, lead, "/admin/v1/accounts/" + accountId + "/limits", "{\"rpm\":100000,\"rpd\":100000000,\"concurrent\":10000,"
+                    + "\"reason\":\"bench plane: limits far above the load\"}");
+        }
+
+        /**
+         * A volume-discount schedule with a step the load never reaches, so every metered request is discounted and its
+         * account's month spend is kept and re-read as in production (the plane's most expensive discount case).
+         */
+        private static void putDiscounts(Node node, String lead) {
+            put(node, lead, "/admin/v1/volume-discounts", "{\"steps\":[{\"monthly_spend_from\":\"0\",\"percent_off\":\"1\"},"
+                    + "{\"monthly_spend_from\":\"10000000\",\"percent_off\":\"2\"}],\"reason\":\"bench plane: discounts billed\"}");
+        }
+
+        private static void put(Node node, String lead, String path, String body) {
+            URI uri = node.url(path);
             HttpClient http = HttpClient.newHttpClient();
             try {
                 HttpResponse<String> current = http.send(HttpRequest.newBuilder(uri).header("Authorization", "Bearer " + lead).build(),
                         HttpResponse.BodyHandlers.ofString());
                 String etag = current.headers().firstValue("ETag").orElseThrow(() -> new IllegalStateException(
-                        "limits without an ETag: " + current.statusCode() + " " + current.body()));
+                        path + " without an ETag: " + current.statusCode() + " " + current.body()));
                 HttpResponse<String> resp = http.send(HttpRequest.newBuilder(uri)
                         .header("Authorization", "Bearer " + lead).header("Content-Type", "application/json").header("If-Match", etag)
-                        .PUT(HttpRequest.BodyPublishers.ofString("{\"rpm\":100000,\"rpd\":100000000,\"concurrent\":10000,"
-                                + "\"reason\":\"bench plane: limits far above the load\"}"))
+                        .PUT(HttpRequest.BodyPublishers.ofString(body))
                         .build(), HttpResponse.BodyHandlers.ofString());
                 if (resp.statusCode() / 100 != 2) {
-                    throw new IllegalStateException("custom limits: " + resp.statusCode() + " " + resp.body());
+                    throw new IllegalStateException(path + ": " + resp.statusCode() + " " + resp.body());
                 }
             } catch (IOException e) {
                 throw new UncheckedIOException(e);

@@ -87,10 +87,10 @@ public final class PricesInForce {
 
     /**
      * A charge after the volume discount in force at {@code at} (apimart §6), earned by what the account was charged
-     * earlier this billing month (UTC) as its usage records show, before any discount. Six decimals, half-even. The data
-     * plane applies it to {@link Charge#total()} when it debits credits; a plane that caches prices can cache
-     * {@link VolumeDiscountStore#inForce} and keep each account's month spend itself, then call
-     * {@link dev.gatehouse.policy.VolumeDiscounts#apply} directly.
+     * earlier this billing month (UTC) as its usage records show (the data plane stores discounted costs there, so this
+     * is what the account paid). Six decimals, half-even. The data plane's meter does not call this per request: it
+     * caches {@link VolumeDiscountStore#inForce}, keeps each account's month spend itself and calls
+     * {@link dev.gatehouse.policy.VolumeDiscounts#apply} per usage line (plane/metering/CreditMeter).
      */
     public static BigDecimal discounted(Handle h, String accountId, Instant at, BigDecimal charge) {
         return VolumeDiscountStore.inForce(h, at).apply(charge, VolumeDiscountStore.spentThisMonth(h, accountId, at));

@@ -13,6 +13,7 @@ import dev.gatehouse.gateway.requestlog.RequestLogStore;
 import dev.gatehouse.gateway.usage.UsageStore;
 import dev.gatehouse.policy.Money;
 import dev.gatehouse.policy.Pricing;
+import dev.gatehouse.policy.VolumeDiscounts;
 import org.jdbi.v3.core.Jdbi;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,6 +55,14 @@ import java.util.concurrent.locks.ReentrantLock;
  * ({@link CreditStore#use}). A request never waits unless the oldest unwritten request is older than
  * {@link #MAX_UNWRITTEN}: then it flushes first, so a crash loses at most ~1 s of metering (the served requests of that
  * window go unbilled; their lease lapses after {@link #LEASE_TTL} and the credit is spendable again).
+ *
+ * <p><b>Volume discounts</b> (apimart §6, schedule edited by ops, issue 11). Each request is discounted by the schedule in
+ * force at its instant ({@link DiscountSchedules}, cached like the cards) at the step earned by what the account was
+ * charged earlier in the UTC month ({@link MonthSpends}, in memory). What a usage row stores: {@code unit_price} is the
+ * API price of the card in force (traceable to the card; quantity × unit_price is the list cost) and {@code cost} is that
+ * line's list cost after the discount, six decimals half-even ({@link VolumeDiscounts#apply}). The request's charge, its
+ * request-log cost and what is debited are the sum of those row costs, so usage_records costs add up exactly to the
+ * ledger's usage debits (short only by what the warning in {@link #writeDebit} reports).
  */
 public final class CreditMeter implements Meter, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(CreditMeter.class);
@@ -75,6 +84,8 @@ public final class CreditMeter implements Meter, AutoCloseable {
     private final String nodeId;
     private final Duration flushInterval;
     private final PriceCards prices;
+    private final DiscountSchedules discounts;
+    private final MonthSpends monthSpends;
     private final Map<String, Lease> leases = new ConcurrentHashMap<>();
     private final ConcurrentLinkedQueue<Written> unwritten = new ConcurrentLinkedQueue<>();
     /** System.nanoTime() of the oldest unwritten request, 0 when none. */
@@ -119,6 +130,8 @@ public final class CreditMeter implements Meter, AutoCloseable {
         this.nodeId = nodeId;
         this.flushInterval = flushInterval;
         this.prices = new PriceCards(jdbi);
+        this.discounts = new DiscountSchedules(jdbi);
+        this.monthSpends = new MonthSpends(jdbi, flushing);
         this.changeSeq = jdbi.withHandle(CreditLeaseStore::changeSeq); // cards read from now on are at least this fresh
         this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "meter-flush-" + nodeId);
@@ -144,6 +157,7 @@ public final class CreditMeter implements Meter, AutoCloseable {
         Priced p = price(requestId, caller, modelId, lines, at);
         if (p.total().signum() > 0) {
             spend(caller.accountId(), p.total(), at, false);
+            monthSpends.charged(caller.accountId(), at, p.total());
         }
         enqueue(new Written(p.rows(), logRow(requestId, caller, logged, at, lines, p.total())));
         return new Charge(requestId, p.total());
@@ -184,6 +198,7 @@ public final class CreditMeter implements Meter, AutoCloseable {
                 l.free = l.free.add(extra.negate());
             }
         }
+        monthSpends.charged(caller.accountId(), madeAt, p.total());
         BigDecimal extra = p.total().subtract(reservation.cost());
         if (extra.signum() > 0) {
             try {
@@ -218,7 +233,10 @@ public final class CreditMeter implements Meter, AutoCloseable {
 
     private record Priced(BigDecimal total, List<UsageStore.Row> rows) {}
 
-    /** The request's usage rows at the card in force at {@code at} (as {@link PricesInForce#bill} prices them). */
+    /**
+     * The request's usage rows at the card in force at {@code at} (as {@link PricesInForce#bill} prices them), each line's
+     * cost discounted by the volume discount in force at {@code at} for the account's month spend so far (apimart §6).
+     */
     private Priced price(String requestId, Caller caller, String modelId, List<PricesInForce.Metered> lines, Instant at) {
         Optional<PriceVersion> found;
         try {
@@ -230,6 +248,19 @@ public final class CreditMeter implements Meter, AutoCloseable {
         }
         PriceVersion card = found.orElseThrow(() -> new PlaneRefusal(404, "invalid_request_error",
                 "model_not_found", "model", "The model `" + modelId + "` does not exist or you do not have access to it."));
+        VolumeDiscounts discount = null;
+        BigDecimal spent = null; // no schedule, no discount: the month spend is not even looked at
+        try {
+            VolumeDiscounts schedule = discounts.at(at);
+            if (!schedule.steps().isEmpty()) {
+                spent = monthSpends.before(caller.accountId(), at);
+                discount = schedule;
+            }
+        } catch (RuntimeException e) { // not cached and the database did not answer
+            log.error("cannot read the volume discounts or the month spend of {}", caller.accountId(), e);
+            throw new PlaneRefusal(503, "server_error", "service_unavailable", null,
+                    "The server could not price this request just now. Please retry.");
+        }
         List<UsageStore.Row> rows = new ArrayList<>(lines.size());
         BigDecimal total = Money.zero();
         boolean first = true;
@@ -238,6 +269,9 @@ public final class CreditMeter implements Meter, AutoCloseable {
                     "invalid_request_error", "unsupported_value", null, "The model `" + modelId + "` is not priced for "
                     + m.unit() + (m.variant() == null ? "" : " " + m.variant()) + "."));
             BigDecimal cost = Money.normalize(Pricing.cost(m.unit(), m.quantity(), line.api()));
+            if (discount != null) {
+                cost = discount.apply(cost, spent);
+            }
             rows.add(new UsageStore.Row(requestId, caller.accountId(), caller.keyId(), modelId, at, first, m.unit(), m.variant(),
                     m.quantity(), line.api(), cost));
             total = total.add(cost);
@@ -405,6 +439,7 @@ public final class CreditMeter implements Meter, AutoCloseable {
             for (Written w; (w = unwritten.poll()) != null; ) {
                 batch.add(w);
             }
+            List<MonthSpends.Written> charged = charged(batch);
             long nanos = System.nanoTime();
             List<Debit> debits = new ArrayList<>();
             for (Lease l : leases.values()) {
@@ -459,9 +494,15 @@ public final class CreditMeter implements Meter, AutoCloseable {
                         }
                     }
                 }
-                if (seq != changeSeq) { // something was changed through the admin API: prices may have moved
+                if (seq != changeSeq) { // something was changed through the admin API: prices or discounts may have moved
                     prices.invalidate();
+                    discounts.invalidate();
                     changeSeq = seq;
+                }
+                try {
+                    monthSpends.flushed(charged, discounts.at(now));
+                } catch (RuntimeException e) { // only the refresh of other nodes' spend failed; it is retried next flush
+                    log.warn("could not refresh month spends", e);
                 }
             } catch (RuntimeException e) {
                 for (Debit d : debits) {
@@ -478,6 +519,25 @@ public final class CreditMeter implements Meter, AutoCloseable {
         } finally {
             flushing.unlock();
         }
+    }
+
+    /** What the batch charged per account and UTC month (its usage rows' costs). */
+    private static List<MonthSpends.Written> charged(List<Written> batch) {
+        Map<String, Map<Instant, BigDecimal>> sums = new java.util.HashMap<>();
+        Instant month = null;
+        Instant next = null;
+        for (Written w : batch) {
+            for (UsageStore.Row r : w.usage()) {
+                if (month == null || r.at().isBefore(month) || !r.at().isBefore(next)) {
+                    month = VolumeDiscounts.monthStart(r.at());
+                    next = month.atOffset(java.time.ZoneOffset.UTC).plusMonths(1).toInstant();
+                }
+                sums.computeIfAbsent(r.accountId(), k -> new java.util.HashMap<>()).merge(month, r.cost(), BigDecimal::add);
+            }
+        }
+        List<MonthSpends.Written> out = new ArrayList<>();
+        sums.forEach((a, byMonth) -> byMonth.forEach((m, amount) -> out.add(new MonthSpends.Written(a, m, amount))));
+        return out;
     }
 
     private void writeDebit(org.jdbi.v3.core.Handle h, Debit d, Instant now) {
@@ -506,6 +566,11 @@ public final class CreditMeter implements Meter, AutoCloseable {
         synchronized (l) {
             return new BigDecimal[] {l.free, l.pending, l.reserved};
         }
+    }
+
+    /** The month spend this node holds for the account, null when not loaded (tests). */
+    BigDecimal monthSpend(String accountId) {
+        return monthSpends.held(accountId);
     }
 
     /** Prices the cached cards answer for (tests). */

@@ -4,13 +4,16 @@ import dev.gatehouse.gateway.requestlog.RequestLogStore;
 import dev.gatehouse.gateway.usage.UsageStore;
 import org.jdbi.v3.core.Handle;
 
+import java.math.BigDecimal;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * The meter's write-behind rows in plain JDBC batches: the same rows {@link UsageStore#insert} and
@@ -83,6 +86,18 @@ final class MeteredRowsStore {
         } catch (SQLException e) {
             throw new IllegalStateException("writing request-log rows failed", e);
         }
+    }
+
+    /** What each of {@code accounts} was charged in [from, to), by its usage rows; absent: nothing. */
+    static Map<String, BigDecimal> costs(Handle h, List<String> accounts, Instant from, Instant to) {
+        Map<String, BigDecimal> out = new HashMap<>();
+        for (Map.Entry<String, BigDecimal> e : h.createQuery("SELECT account_id, COALESCE(SUM(cost), 0) AS spent FROM usage_records WHERE account_id IN (<accounts>)"
+                        + " AND at >= :from AND at < :to GROUP BY account_id")
+                .bindList("accounts", accounts).bind("from", utc(from)).bind("to", utc(to))
+                .map((rs, ctx) -> Map.entry(rs.getString("account_id"), rs.getBigDecimal("spent"))).list()) {
+            out.put(e.getKey(), e.getValue());
+        }
+        return out;
     }
 
     private static OffsetDateTime utc(Instant t) {
