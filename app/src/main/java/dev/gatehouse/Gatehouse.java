@@ -69,12 +69,14 @@ public final class Gatehouse implements Callable<Integer> {
         double rps = DEFAULT_CONSOLE_RPS;
 
         @Option(names = "--area", description = "The area to open after signing in: catalog, pricing, tiers, abuse, keys, "
-                + "accounts, refunds, support or team (default: the first)")
+                + "accounts, refunds, support or team (default: the first), optionally on a subject it understands: "
+                + "support/tkt_…, refunds/rfd_…, pricing/<model slug>")
         String area;
 
         @Override
         public Integer call() {
-            if (area != null && dev.gatehouse.console.app.ConsoleAreas.all().stream().noneMatch(a -> a.id().equals(area) && a.built())) {
+            String areaId = area == null ? null : area.split("/", 2)[0];
+            if (area != null && dev.gatehouse.console.app.ConsoleAreas.all().stream().noneMatch(a -> a.id().equals(areaId) && a.built())) {
                 System.err.println("--area must be one of catalog, pricing, tiers, abuse, keys, accounts, refunds, support, team");
                 return 2;
             }

@@ -55,6 +55,12 @@ public final class RefundsScreen implements Screen {
         return view;
     }
 
+    /** {@code subject}: a refund id, opened with its eligibility. */
+    @Override
+    public void show(String subject) {
+        vm.openRefund(subject);
+    }
+
     @Override
     public void focus() {
         controller.focus();

@@ -12,6 +12,7 @@ import dev.gatehouse.console.shell.EventBus;
 import dev.gatehouse.console.shell.FilterOptions;
 import dev.gatehouse.console.shell.ListDetailModel;
 import dev.gatehouse.console.shell.Loader;
+import dev.gatehouse.console.client.PlatformException;
 import dev.gatehouse.console.shell.Notice;
 import dev.gatehouse.console.shell.Notifier;
 import dev.gatehouse.console.shell.PagedList;
@@ -106,6 +107,17 @@ public final class RefundsViewModel {
 
     public RefundQuery query() {
         return new RefundQuery(state.get(), verdict.get(), accountId.get() == null ? "" : accountId.get().strip());
+    }
+
+    /** Opens one refund by id, wherever it is in the queue (a deep link: {@code console --area refunds/rfd_…}). */
+    public void openRefund(String refundId) {
+        api.refund(refundId).whenComplete((d, failure) -> fx.execute(() -> {
+            if (failure != null) {
+                notifier.show(Notice.warning("Could not open refund " + refundId + ": " + PlatformException.of(failure).getMessage()));
+            } else {
+                model.selectedProperty().set(d.refund());
+            }
+        }));
     }
 
     public void start() {

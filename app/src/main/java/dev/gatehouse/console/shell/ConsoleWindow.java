@@ -137,7 +137,13 @@ public final class ConsoleWindow {
         root.getChildren().setAll(view, notices.view());
         vm.start();
         if (firstArea != null) {
-            areas.stream().filter(a -> a.id().equals(firstArea)).findFirst().ifPresent(vm::open);
+            // "support/tkt_…": the area, and a subject its screen shows (a deep link to one ticket or refund)
+            String[] link = firstArea.split("/", 2);
+            if (link.length == 2 && !link[1].isBlank()) {
+                session.events().publish(new AreaRequested(link[0], link[1]));
+            } else {
+                areas.stream().filter(a -> a.id().equals(link[0])).findFirst().ifPresent(vm::open);
+            }
             firstArea = null; // only the first sign-in: a switched platform starts where the rail does
         }
     }

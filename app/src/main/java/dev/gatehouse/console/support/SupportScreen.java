@@ -55,6 +55,12 @@ public final class SupportScreen implements Screen {
         return view;
     }
 
+    /** {@code subject}: a ticket id, opened in the conversation. */
+    @Override
+    public void show(String subject) {
+        vm.openTicket(subject);
+    }
+
     @Override
     public void focus() {
         controller.focus();

@@ -172,6 +172,18 @@ public final class SupportViewModel {
         loadMacros();
     }
 
+    /** Opens one ticket by id, wherever it is in the queue (a deep link: {@code console --area support/tkt_…}). */
+    public void openTicket(String ticketId) {
+        api.ticket(ticketId).whenComplete((d, failure) -> fx.execute(() -> {
+            if (failure != null) {
+                notifier.show(dev.gatehouse.console.shell.Notice.warning("Could not open ticket " + ticketId + ": "
+                        + dev.gatehouse.console.client.PlatformException.of(failure).getMessage()));
+            } else {
+                model.selectedProperty().set(d.ticket());
+            }
+        }));
+    }
+
     public void loadMacros() {
         macrosMessage.set("Loading macros…");
         api.macros().whenCompleteAsync((set, e) -> {

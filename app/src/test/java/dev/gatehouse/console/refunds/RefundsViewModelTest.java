@@ -47,6 +47,17 @@ class RefundsViewModelTest {
     }
 
     @Test
+    void aDeepLinkOpensARefundThatIsNotOnTheLoadedPage() {
+        var vm = vm(Role.SUPPORT, "op_support");
+        api.last("refunds").reply(new Page<>(List.of(), null));
+        vm.openRefund("rfd_far");
+        assertThat(api.last("refund").arg(0)).isEqualTo("rfd_far");
+        var far = FakeRefundsApi.refund("rfd_far", "requested", "20", null);
+        api.last("refund").reply(FakeRefundsApi.detail(far));
+        assertThat(vm.model().selectedProperty().get()).isEqualTo(far);
+    }
+
+    @Test
     void theFirstApproverCannotGiveTheSecondApprovalAnotherOperatorCan() {
         var awaiting = FakeRefundsApi.refund("rfd_1", "awaiting_second_approval", "700", "op_support");
         var mine = vm(Role.SUPPORT, "op_support");

@@ -46,6 +46,17 @@ class SupportViewModelTest {
     }
 
     @Test
+    void aDeepLinkOpensATicketThatIsNotOnTheLoadedPage() {
+        var vm = vm(Role.SUPPORT);
+        api.last("tickets").reply(new Page<>(List.of(), null));
+        vm.openTicket("tkt_far");
+        assertThat(api.last("ticket").arg(0)).isEqualTo("tkt_far");
+        Ticket far = FakeSupportApi.ticket("tkt_far", "open", 1, List.of());
+        api.last("ticket").reply(FakeSupportApi.detail(far, FakeSupportApi.key("active", 1)));
+        assertThat(vm.selectedProperty().get()).isEqualTo(far);
+    }
+
+    @Test
     void theViewsBecomeTheQueuesFilters() {
         var vm = vm(Role.SUPPORT);
         assertThat(api.last("tickets").arg(0)).isEqualTo(new TicketQuery(TicketView.UNSOLVED, null, "op_support"));
