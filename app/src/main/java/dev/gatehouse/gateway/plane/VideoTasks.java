@@ -11,6 +11,7 @@ import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Video generations as asynchronous tasks (issue 12 §1). Time is the gateway's clock: a task waits
@@ -55,9 +56,11 @@ public final class VideoTasks {
 
     /** The caller's task, moved on to {@code now}; 404 for another account's task or an unknown id. */
     public OpenAiShapes.Video view(Caller caller, String id, Instant now) {
-        VideoStore.Task task = jdbi.withHandle(h -> VideoStore.find(h, id))
+        // a control character cannot be in an id we made (and PostgreSQL refuses a NUL even in a query parameter)
+        boolean plausible = id.chars().noneMatch(c -> c < 0x20);
+        VideoStore.Task task = (plausible ? jdbi.withHandle(h -> VideoStore.find(h, id)) : Optional.<VideoStore.Task>empty())
                 .filter(t -> t.accountId().equals(caller.accountId()))
-                .orElseThrow(() -> PlaneErrors.notFound("video_not_found", "No video generation '" + PlaneBodies.shortened(id)
+                .orElseThrow(() -> PlaneErrors.notFound("video_not_found", "No video generation '" + PlaneBodies.shortened(id.replaceAll("\\p{Cntrl}", "?"))
                         + "' for this account. Use the id that POST /v1/videos/generations answered."));
         if (UNFINISHED.contains(task.status()) && !now.isBefore(task.completesAt())) {
             finish(task, now);
@@ -111,7 +114,7 @@ public final class VideoTasks {
 
     /** What the task table keeps of a prompt: secrets redacted (SecretScanner), at most 500 characters. */
     static String excerpt(String prompt) {
-        return SecretScanner.scan(prompt).excerpt(500);
+        return SecretScanner.scan(dev.gatehouse.gateway.requestlog.RequestLogStore.withoutNul(prompt)).excerpt(500);
     }
 
     static OpenAiShapes.Video shape(VideoStore.Task t, Instant now) {
