@@ -115,7 +115,9 @@ public final class GatewayServer implements AutoCloseable {
         CachedKeyDirectory keys = new CachedKeyDirectory(db.jdbi());
         CachedCatalog catalog = new CachedCatalog(db.jdbi());
         ChangeWatch watch = new ChangeWatch(db.jdbi(), keys, catalog);
-        VideoTasks videos = new VideoTasks(db.jdbi(), enforcement.meter(), catalog);
+        // video reservations live in the meter's memory: tasks remember the node that made them (V20)
+        VideoTasks videos = new VideoTasks(db.jdbi(), enforcement.meter(), catalog,
+                enforcement.meter() instanceof CreditMeter credit ? credit.nodeId() : null);
         new PlaneRoutes(keys, catalog, enforcement.limits(), enforcement.meter(), videos, planeReports, clock).register(app);
         // an admin change on this gateway drops what it touched before its answer is sent: refused from the next request
         app.after("/admin/v1/*", ctx -> {

@@ -46,8 +46,11 @@ public final class RequestBodies {
                 }
             }
             return out.toByteArray();
-        } catch (IOException e) {
-            throw ApiException.badRequest("The request body could not be read: " + e.getMessage());
+        } catch (ApiException tooLarge) {
+            throw tooLarge;
+        } catch (IOException | RuntimeException e) { // Jetty reports a broken chunk as an IOException or BadMessageException
+            throw ApiException.badRequest("The request body could not be read (a broken chunked encoding, or the connection"
+                    + " ended early: " + e.getMessage() + "). Send the JSON body again, with a Content-Length.");
         }
     }
 
@@ -83,8 +86,11 @@ public final class RequestBodies {
             throw overLimit(e);
         } catch (JsonProcessingException e) {
             throw notJson(e);
-        } catch (IOException e) {
-            throw ApiException.badRequest("The request body could not be read: " + e.getMessage());
+        } catch (ApiException tooLarge) {
+            throw tooLarge;
+        } catch (IOException | RuntimeException e) { // Jetty reports a broken chunk as an IOException or BadMessageException
+            throw ApiException.badRequest("The request body could not be read (a broken chunked encoding, or the connection"
+                    + " ended early: " + e.getMessage() + "). Send the JSON body again, with a Content-Length.");
         }
     }
 
@@ -156,8 +162,11 @@ public final class RequestBodies {
             throw overLimit(e);
         } catch (JsonProcessingException e) {
             throw notJson(e);
-        } catch (IOException e) {
-            throw ApiException.badRequest("The request body could not be read: " + e.getMessage());
+        } catch (ApiException tooLarge) {
+            throw tooLarge;
+        } catch (IOException | RuntimeException e) { // Jetty reports a broken chunk as an IOException or BadMessageException
+            throw ApiException.badRequest("The request body could not be read (a broken chunked encoding, or the connection"
+                    + " ended early: " + e.getMessage() + "). Send the JSON body again, with a Content-Length.");
         }
     }
 

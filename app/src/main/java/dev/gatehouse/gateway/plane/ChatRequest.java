@@ -77,7 +77,7 @@ public record ChatRequest(String model, List<Turn> messages, boolean stream, Int
             }
             text = "";
         } else if (content.isTextual()) {
-            text = content.textValue();
+            text = PlaneBodies.text(content.textValue(), param + ".content");
         } else if (content.isArray()) {
             StringBuilder sb = new StringBuilder();
             for (int i = 0; i < content.size(); i++) {
@@ -92,7 +92,7 @@ public record ChatRequest(String model, List<Turn> messages, boolean stream, Int
                         throw PlaneErrors.badRequest(p + ".text", "invalid_type", "Invalid type for '" + p + ".text': expected a string.");
                     }
                     if (!sb.isEmpty()) sb.append('\n');
-                    sb.append(t.textValue());
+                    sb.append(PlaneBodies.text(t.textValue(), p + ".text"));
                 }
             }
             text = sb.toString();

@@ -1,9 +1,10 @@
 package dev.gatehouse.gateway.plane;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import dev.gatehouse.api.Json;
 
+import java.util.ArrayList;
 import java.util.List;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * A chat completion as server-sent events (OpenAI's {@code stream: true}): a first chunk with the role, content chunks
@@ -16,7 +17,16 @@ public final class ChatStream {
     private ChatStream() {}
 
     public static String events(String id, long created, String model, List<CannedAnswers.Answer> answers, OpenAiShapes.Usage usage) {
-        StringBuilder out = new StringBuilder();
+        return events(id, chunks(created, model, answers, usage));
+    }
+
+    /**
+     * The stream's chunks as JSON trees without their id: everything that can fail is done here, before the request
+     * is charged; {@link #events(String, List)} then only fills in the id.
+     */
+    public static List<ObjectNode> chunks(long created, String model, List<CannedAnswers.Answer> answers, OpenAiShapes.Usage usage) {
+        String id = "";
+        List<ObjectNode> out = new ArrayList<>();
         for (int i = 0; i < answers.size(); i++) {
             event(out, chunk(id, created, model, i, new OpenAiShapes.Delta("assistant", ""), null));
             String[] words = answers.get(i).text().split(" ");
@@ -30,6 +40,15 @@ public final class ChatStream {
             event(out, chunk(id, created, model, i, new OpenAiShapes.Delta(null, null), answers.get(i).finishReason()));
         }
         event(out, new OpenAiShapes.ChatChunk(id, "chat.completion.chunk", created, model, List.of(), usage));
+        return out;
+    }
+
+    /** The server-sent events of {@code chunks} under {@code id}, ending in [DONE]. */
+    public static String events(String id, List<ObjectNode> chunks) {
+        StringBuilder out = new StringBuilder();
+        for (ObjectNode chunk : chunks) {
+            out.append("data: ").append(PlaneRoutes.text(chunk.put("id", id))).append("\n\n");
+        }
         out.append("data: [DONE]\n\n");
         return out.toString();
     }
@@ -39,11 +58,7 @@ public final class ChatStream {
                 List.of(new OpenAiShapes.ChunkChoice(index, delta, null, finish)), null);
     }
 
-    private static void event(StringBuilder out, Object chunk) {
-        try {
-            out.append("data: ").append(Json.mapper().writeValueAsString(chunk)).append("\n\n");
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+    private static void event(List<ObjectNode> out, Object chunk) {
+        out.add(Json.mapper().valueToTree(chunk));
     }
 }

@@ -87,7 +87,24 @@ public final class PlaneBodies {
             throw PlaneErrors.badRequest(field, "invalid_type", "Invalid type for '" + field + "': expected a string, but got "
                     + kind(v) + ".");
         }
-        return v.textValue();
+        return text(v.textValue(), field);
+    }
+
+    /**
+     * {@code s} if it holds no C0 control character other than tab, newline and carriage return; else a 400 naming
+     * {@code param}. PostgreSQL refuses NUL in a text column, and a NUL that reached the request log would fail the
+     * meter's batched write for every request in it; other controls have no business in a prompt or a model name.
+     */
+    public static String text(String s, String param) {
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if (c < 0x20 && c != '\t' && c != '\n' && c != '\r') {
+                throw PlaneErrors.badRequest(param, "invalid_value", "Invalid value for '" + param + "': it holds the control"
+                        + " character U+" + String.format("%04X", (int) c) + " at position " + i + ". Remove it; of the control"
+                        + " characters only tab, newline and carriage return are accepted.");
+            }
+        }
+        return s;
     }
 
     /** An optional whole number in [min, max]. */

@@ -2,6 +2,7 @@ package dev.gatehouse.gateway.plane;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.gatehouse.api.Json;
 import dev.gatehouse.gateway.pricing.PricesInForce;
 import io.javalin.Javalin;
@@ -28,11 +29,11 @@ public final class PlaneRoutes {
     private final RateLimits limits;
     private final Meter meter;
     private final VideoTasks videos;
-    private final PromptReports reports;
+    private final PromptScreen reports;
     private final Clock clock;
 
     public PlaneRoutes(KeyDirectory keys, PlaneCatalog catalog, RateLimits limits, Meter meter, VideoTasks videos,
-                       PromptReports reports, Clock clock) {
+                       PromptScreen reports, Clock clock) {
         this.keys = keys;
         this.catalog = catalog;
         this.limits = limits;
@@ -131,29 +132,39 @@ public final class PlaneRoutes {
             ChatRequest req = ChatRequest.parse(body);
             call.prompt = req.prompt();
             PlaneModel model = call.model(req.model(), "chat", "/v1/chat/completions");
+            // screened and rendered before the charge, so a failure in either bills nothing; after the charge only the
+            // request id is filled into ready JSON trees, which cannot fail
+            reports.screen(call.caller, model.slug(), req.prompt(), call.now);
             List<CannedAnswers.Answer> answers = CannedAnswers.answers(model.slug(), req.messages(), req.maxTokens(), req.n());
             int promptTokens = CannedAnswers.promptTokens(req.messages());
             int completionTokens = answers.stream().mapToInt(CannedAnswers.Answer::tokens).sum();
+            long created = call.now.getEpochSecond();
+            OpenAiShapes.Usage usage = new OpenAiShapes.Usage(promptTokens, completionTokens);
+            List<ObjectNode> chunks = null;
+            ObjectNode completion = null;
+            if (req.stream()) {
+                chunks = ChatStream.chunks(created, model.slug(), answers, usage);
+            } else {
+                List<OpenAiShapes.Choice> choices = new ArrayList<>();
+                for (int i = 0; i < answers.size(); i++) {
+                    CannedAnswers.Answer a = answers.get(i);
+                    choices.add(new OpenAiShapes.Choice(i, new OpenAiShapes.Message("assistant", a.text(), null), null, a.finishReason()));
+                }
+                completion = Json.mapper().valueToTree(new OpenAiShapes.ChatCompletion("", "chat.completion", created, model.slug(),
+                        choices, usage, null));
+            }
             Meter.Charge charge = meter.charge(call.caller, model.id(), List.of(
                     new PricesInForce.Metered("input_mtok", null, BigDecimal.valueOf(promptTokens)),
                     new PricesInForce.Metered("output_mtok", null, BigDecimal.valueOf(completionTokens))),
                     call.logged(200), call.now);
-            reports.screen(call.caller, model.slug(), req.prompt(), call.now);
             String id = "chatcmpl-" + charge.requestId();
-            long created = call.now.getEpochSecond();
-            OpenAiShapes.Usage usage = new OpenAiShapes.Usage(promptTokens, completionTokens);
             ctx.header("x-request-id", charge.requestId());
-            if (req.stream()) {
+            if (chunks != null) {
                 ctx.contentType("text/event-stream; charset=utf-8").header("Cache-Control", "no-cache")
-                        .result(ChatStream.events(id, created, model.slug(), answers, usage));
-                return;
+                        .result(ChatStream.events(id, chunks));
+            } else {
+                ctx.contentType(JSON).result(text(completion.put("id", id)));
             }
-            List<OpenAiShapes.Choice> choices = new ArrayList<>();
-            for (int i = 0; i < answers.size(); i++) {
-                CannedAnswers.Answer a = answers.get(i);
-                choices.add(new OpenAiShapes.Choice(i, new OpenAiShapes.Message("assistant", a.text(), null), null, a.finishReason()));
-            }
-            json(ctx, new OpenAiShapes.ChatCompletion(id, "chat.completion", created, model.slug(), choices, usage, null));
         });
     }
 
@@ -179,14 +190,16 @@ public final class PlaneRoutes {
             PlaneBodies.optionalString(body, "user");
             PlaneModel model = call.model(name, "image", "/v1/images/generations");
             String chosen = offered(model, "image", size);
-            meter.charge(call.caller, model.id(), List.of(new PricesInForce.Metered("image", chosen, BigDecimal.valueOf(n))),
-                    call.logged(200), call.now);
+            // screened and rendered before the charge: a failure in either bills nothing, and nothing after it can fail
             reports.screen(call.caller, model.slug(), prompt, call.now);
             List<OpenAiShapes.Image> data = new ArrayList<>();
             for (int i = 0; i < n; i++) {
                 data.add(new OpenAiShapes.Image(Base64.getEncoder().encodeToString(PngImages.render(prompt, chosen, i)), prompt));
             }
-            json(ctx, new OpenAiShapes.ImagesResponse(call.now.getEpochSecond(), data));
+            byte[] response = bytes(new OpenAiShapes.ImagesResponse(call.now.getEpochSecond(), data));
+            meter.charge(call.caller, model.id(), List.of(new PricesInForce.Metered("image", chosen, BigDecimal.valueOf(n))),
+                    call.logged(200), call.now);
+            ctx.contentType(JSON).result(response);
         });
     }
 
@@ -200,9 +213,8 @@ public final class PlaneRoutes {
             Optional<String> size = PlaneBodies.optionalString(body, "size");
             PlaneModel model = call.model(name, "video", "/v1/videos/generations");
             String chosen = offered(model, "video_second", size);
-            OpenAiShapes.Video task = videos.submit(call.caller, model, chosen, seconds, prompt, call.now);
-            reports.screen(call.caller, model.slug(), prompt, call.now);
-            json(ctx, task);
+            reports.screen(call.caller, model.slug(), prompt, call.now); // before the reservation: a failure reserves nothing
+            json(ctx, videos.submit(call.caller, model, chosen, seconds, prompt, call.now));
         });
     }
 
@@ -249,11 +261,22 @@ public final class PlaneRoutes {
         return size.get();
     }
 
+    private static final String JSON = "application/json; charset=utf-8";
+
     private static void json(Context ctx, Object body) {
+        ctx.contentType(JSON).result(bytes(body));
+    }
+
+    private static byte[] bytes(Object body) {
         try {
-            ctx.contentType("application/json; charset=utf-8").result(Json.mapper().writeValueAsBytes(body));
+            return Json.mapper().writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** A ready JSON tree as text: plain nodes only, so this does not fail (it runs after a charge). */
+    static String text(JsonNode tree) {
+        return tree.toString();
     }
 }

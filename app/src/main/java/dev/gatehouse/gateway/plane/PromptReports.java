@@ -24,7 +24,7 @@ import java.util.concurrent.TimeUnit;
  * it at most once per key and category every {@link #REMEMBER} (a key that keeps sending such prompts costs no
  * database work in between).
  */
-public final class PromptReports implements AutoCloseable {
+public final class PromptReports implements PromptScreen, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(PromptReports.class);
     public static final String DETECTOR = "prompt-detector";
     static final Duration REMEMBER = Duration.ofMinutes(10);
@@ -43,6 +43,7 @@ public final class PromptReports implements AutoCloseable {
     }
 
     /** Screens a served request's prompt; what trips a rule is filed in the background. */
+    @Override
     public void screen(Caller caller, String model, String prompt, Instant now) {
         List<PromptDetectors.Hit> hits = PromptDetectors.detect(prompt);
         for (PromptDetectors.Hit hit : hits) {

@@ -31,13 +31,15 @@ public final class RequestLogStore {
 
     /**
      * The excerpt stored for a prompt: redacted first, over the whole prompt (so a secret straddling character 500 is
-     * still found), then cut to 500 characters without splitting a surrogate pair. Null stays null.
+     * still found), then cut to 500 characters without splitting a surrogate pair. Null stays null. NUL is dropped:
+     * PostgreSQL refuses it in text, and one such row would fail the whole batch it is written in (the data plane
+     * refuses NUL at its edge; this is the second line).
      */
     public static String excerpt(String prompt) {
         if (prompt == null) {
             return null;
         }
-        String redacted = SecretScanner.redact(prompt);
+        String redacted = SecretScanner.redact(withoutNul(prompt));
         if (redacted.length() <= MAX_EXCERPT) {
             return redacted;
         }
@@ -45,7 +47,12 @@ public final class RequestLogStore {
         return redacted.substring(0, end);
     }
 
-    /** Inserts the rows in one batch, each excerpt redacted. */
+    /** {@code s} without NUL characters (null stays null), for a text column on PostgreSQL. */
+    public static String withoutNul(String s) {
+        return s == null || s.indexOf('\0') < 0 ? s : s.replace("\0", "");
+    }
+
+    /** Inserts the rows in one batch, each excerpt redacted, no NUL in the model name or excerpt. */
     public static void insert(Handle h, List<Row> rows) {
         if (rows.isEmpty()) {
             return;
@@ -53,7 +60,7 @@ public final class RequestLogStore {
         var batch = h.prepareBatch("INSERT INTO request_log (id, key_id, account_id, model, at, http_status, latency_ms, units, "
                 + "unit, cost, prompt_excerpt) VALUES (:id, :key, :acct, :model, :at, :status, :latency, :units, :unit, :cost, :excerpt)");
         for (Row r : rows) {
-            batch.bind("id", r.id()).bind("key", r.keyId()).bind("acct", r.accountId()).bind("model", r.model())
+            batch.bind("id", r.id()).bind("key", r.keyId()).bind("acct", r.accountId()).bind("model", withoutNul(r.model()))
                     .bind("at", r.at()).bind("status", r.httpStatus()).bind("latency", r.latencyMs()).bind("units", r.units())
                     .bind("unit", r.unit()).bind("cost", r.cost()).bind("excerpt", excerpt(r.prompt())).add();
         }
