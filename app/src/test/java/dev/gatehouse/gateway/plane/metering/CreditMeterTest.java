@@ -302,4 +302,18 @@ class CreditMeterTest {
                     PlaneRefusal.class).status()).isEqualTo(503);
         }
     }
+
+    @Test
+    void requestIdsOfOneMillisecondDoNotCollide() {
+        // 300,000 ids in one millisecond: with 30 random bits about 42 pairs would collide, with 80 none
+        Instant at = Instant.parse("2026-10-01T12:00:00.123Z");
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 300_000; i++) {
+            String id = CreditMeter.requestId(at);
+            assertThat(seen.add(id)).as("duplicate %s after %d ids", id, i).isTrue();
+        }
+        String id = CreditMeter.requestId(at);
+        assertThat(id).startsWith("req_").hasSize(30).matches("req_[0-9A-HJKMNP-TV-Z]{26}");
+        assertThat(dev.gatehouse.gateway.ids.PrefixedIds.millis(id)).isEqualTo(at.toEpochMilli());
+    }
 }
