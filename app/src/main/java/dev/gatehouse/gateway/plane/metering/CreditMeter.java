@@ -369,7 +369,10 @@ public final class CreditMeter implements Meter, AutoCloseable {
                     localFree = usable ? l.free : Money.zero();
                     dropped = usable ? Money.zero() : l.free;
                 }
-                BigDecimal free = spendable.subtract(others).subtract(mine.subtract(dropped));
+                // what the row holds beyond the dropped free credit (pending, reserved); at least zero: after a long pause
+                // another node's sweep may have deleted the row while this node still held free credit locally
+                BigDecimal kept = mine.subtract(dropped).max(Money.zero());
+                BigDecimal free = spendable.subtract(others).subtract(kept);
                 BigDecimal need = amount.subtract(localFree);
                 BigDecimal grant;
                 if (free.compareTo(need) < 0) {
@@ -382,8 +385,8 @@ public final class CreditMeter implements Meter, AutoCloseable {
                             0, RoundingMode.DOWN).longValue());
                     grant = amount.multiply(BigDecimal.valueOf(requests)).subtract(localFree).max(need);
                 }
-                if (grant.signum() > 0 || dropped.signum() > 0) {
-                    CreditLeaseStore.add(h, l.accountId, nodeId, grant.subtract(dropped), at.plus(LEASE_TTL));
+                if (grant.signum() > 0 || dropped.signum() > 0) { // the absolute amount: a delta cannot recreate a deleted row
+                    CreditLeaseStore.set(h, l.accountId, nodeId, kept.add(grant), at.plus(LEASE_TTL));
                 }
                 return new Grant(grant, dropped);
             });

@@ -316,4 +316,41 @@ class CreditMeterTest {
         assertThat(id).startsWith("req_").hasSize(30).matches("req_[0-9A-HJKMNP-TV-Z]{26}");
         assertThat(dev.gatehouse.gateway.ids.PrefixedIds.millis(id)).isEqualTo(at.toEpochMilli());
     }
+
+    @Test
+    void aNodePausedPastTheSweepOfItsLeaseLeasesNoMoreThanIsFree() {
+        Instant t0 = Instant.parse("2026-10-01T12:00:00Z");
+        MovableClock clock = new MovableClock(t0);
+        try (Database db = Database.inMemory()) {
+            TestPrices.chatModel(db, "mdl_meter", "2.00", "8.00");
+            Account a = account(db, Money.of("25"));
+            try (CreditMeter nodeA = new CreditMeter(db.jdbi(), clock, "node-a", Duration.ofHours(1));
+                 CreditMeter nodeB = new CreditMeter(db.jdbi(), clock, "node-b", Duration.ofHours(1))) {
+                nodeA.charge(a.live(), "mdl_meter", LINES, LOGGED, t0); // leases a chunk of about 25 / 8
+                nodeA.flush();
+                assertThat(nodeA.held(a.accountId())[0]).isGreaterThan(Money.of("3"));
+                // node-a pauses (a long GC, a suspended VM) for 2 minutes; node-b's sweep deletes node-a's lapsed row
+                clock.advance(Duration.ofMinutes(2));
+                db.jdbi().useTransaction(h -> CreditLeaseStore.sweep(h, "node-b", clock.instant().minus(Duration.ofMinutes(1))));
+                assertThat(count(db, "SELECT COUNT(*) FROM credit_leases WHERE account_id = :a", a.accountId())).isZero();
+                // node-a resumes: its local free credit is dropped and it leases afresh; the row holds all it may spend
+                nodeA.charge(a.live(), "mdl_meter", LINES, LOGGED, clock.instant());
+                BigDecimal[] held = nodeA.held(a.accountId());
+                BigDecimal row = db.jdbi().withHandle(h -> CreditLeaseStore.mine(h, a.accountId(), "node-a"));
+                assertThat(row).isEqualByComparingTo(held[0].add(held[1]).add(held[2]));
+                BigDecimal spendable = Money.of("25").subtract(COST);
+                // node-b may lease only what node-a does not hold: 22.50 of input does not fit beside node-a's chunk
+                BigDecimal freeForB = spendable.subtract(row);
+                assertThat(freeForB).isLessThan(Money.of("22.5"));
+                List<PricesInForce.Metered> big = List.of(new PricesInForce.Metered("input_mtok", null, new BigDecimal("7500000")));
+                PlaneRefusal r = catchThrowableOfType(() -> nodeB.charge(a.live(), "mdl_meter", big, LOGGED, clock.instant()), PlaneRefusal.class);
+                assertThat(r).as("node-b must not lease credit node-a holds").isNotNull();
+                assertThat(r.status()).isEqualTo(402);
+                BigDecimal leased = db.jdbi().withHandle(h -> h.createQuery("SELECT COALESCE(SUM(amount), 0) FROM credit_leases WHERE account_id = :a")
+                        .bind("a", a.accountId()).mapTo(BigDecimal.class).one());
+                assertThat(leased).isLessThanOrEqualTo(spendable);
+            }
+            assertThat(balance(db, a.accountId())).isEqualByComparingTo(Money.of("25").subtract(COST.multiply(BigDecimal.valueOf(2))));
+        }
+    }
 }
