@@ -103,7 +103,7 @@ public final class CreditMeter implements Meter, AutoCloseable {
     private volatile boolean closed;
     /** System.nanoTime() when flushes began to fail (0 while they succeed): the request path then does not wait on one. */
     private volatile long failingSinceNanos;
-    private long failureLoggedNanos;
+    private volatile long failureLoggedNanos;
     /** Rows the database refused for good (logged at ERROR with their request id, never retried). */
     private final AtomicLong setAside = new AtomicLong();
     private long lastSweepNanos = System.nanoTime();
@@ -468,7 +468,7 @@ public final class CreditMeter implements Meter, AutoCloseable {
             flush();
         } catch (RuntimeException e) {
             long now = System.nanoTime();
-            if (now - failureLoggedNanos > Duration.ofSeconds(10).toNanos()) { // once per 10 s while the database fails
+            if (failureLoggedNanos == 0 || now - failureLoggedNanos > Duration.ofSeconds(10).toNanos()) { // once per 10 s while failing
                 failureLoggedNanos = now;
                 log.error("metering flush failed; retried every {} ms, {} requests' rows held in memory", flushInterval.toMillis(),
                         unwritten.size(), e);
@@ -585,6 +585,7 @@ public final class CreditMeter implements Meter, AutoCloseable {
             writeRows(logged, MeteredRowsStore::insertLog, RequestLogStore.Row::id, "request-log", new ArrayList<>(), logRetry);
             if (usageRetry.isEmpty() && logRetry.isEmpty()) {
                 failingSinceNanos = 0;
+                failureLoggedNanos = 0;
             } else {
                 if (!usageRetry.isEmpty()) {
                     unwritten.add(new Written(usageRetry, null));
