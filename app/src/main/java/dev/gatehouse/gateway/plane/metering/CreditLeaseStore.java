@@ -41,6 +41,16 @@ final class CreditLeaseStore {
         }
     }
 
+    /** Sets this node's lease of the account to {@code amount} (inserting the row if none is left) and its expiry. */
+    static void set(Handle h, String accountId, String nodeId, BigDecimal amount, Instant expiresAt) {
+        int n = h.createUpdate("UPDATE credit_leases SET amount = :amount, expires_at = :exp WHERE account_id = :acct AND node_id = :node")
+                .bind("amount", amount).bind("exp", utc(expiresAt)).bind("acct", accountId).bind("node", nodeId).execute();
+        if (n == 0 && amount.signum() > 0) {
+            h.createUpdate("INSERT INTO credit_leases (account_id, node_id, amount, expires_at) VALUES (:acct, :node, :amount, :exp)")
+                    .bind("acct", accountId).bind("node", nodeId).bind("amount", amount).bind("exp", utc(expiresAt)).execute();
+        }
+    }
+
     /** Moves the expiry of every lease of this node (the node is alive). */
     static void renew(Handle h, String nodeId, Instant expiresAt) {
         h.createUpdate("UPDATE credit_leases SET expires_at = :exp WHERE node_id = :node")

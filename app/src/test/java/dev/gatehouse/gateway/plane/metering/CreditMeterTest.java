@@ -302,4 +302,137 @@ class CreditMeterTest {
                     PlaneRefusal.class).status()).isEqualTo(503);
         }
     }
+
+    @Test
+    void requestIdsOfOneMillisecondDoNotCollide() {
+        // 300,000 ids in one millisecond: with 30 random bits about 42 pairs would collide, with 80 none
+        Instant at = Instant.parse("2026-10-01T12:00:00.123Z");
+        java.util.Set<String> seen = new java.util.HashSet<>();
+        for (int i = 0; i < 300_000; i++) {
+            String id = CreditMeter.requestId(at);
+            assertThat(seen.add(id)).as("duplicate %s after %d ids", id, i).isTrue();
+        }
+        String id = CreditMeter.requestId(at);
+        assertThat(id).startsWith("req_").hasSize(30).matches("req_[0-9A-HJKMNP-TV-Z]{26}");
+        assertThat(dev.gatehouse.gateway.ids.PrefixedIds.millis(id)).isEqualTo(at.toEpochMilli());
+    }
+
+    @Test
+    void aNodePausedPastTheSweepOfItsLeaseLeasesNoMoreThanIsFree() {
+        Instant t0 = Instant.parse("2026-10-01T12:00:00Z");
+        MovableClock clock = new MovableClock(t0);
+        try (Database db = Database.inMemory()) {
+            TestPrices.chatModel(db, "mdl_meter", "2.00", "8.00");
+            Account a = account(db, Money.of("25"));
+            try (CreditMeter nodeA = new CreditMeter(db.jdbi(), clock, "node-a", Duration.ofHours(1));
+                 CreditMeter nodeB = new CreditMeter(db.jdbi(), clock, "node-b", Duration.ofHours(1))) {
+                nodeA.charge(a.live(), "mdl_meter", LINES, LOGGED, t0); // leases a chunk of about 25 / 8
+                nodeA.flush();
+                assertThat(nodeA.held(a.accountId())[0]).isGreaterThan(Money.of("3"));
+                // node-a pauses (a long GC, a suspended VM) for 2 minutes; node-b's sweep deletes node-a's lapsed row
+                clock.advance(Duration.ofMinutes(2));
+                db.jdbi().useTransaction(h -> CreditLeaseStore.sweep(h, "node-b", clock.instant().minus(Duration.ofMinutes(1))));
+                assertThat(count(db, "SELECT COUNT(*) FROM credit_leases WHERE account_id = :a", a.accountId())).isZero();
+                // node-a resumes: its local free credit is dropped and it leases afresh; the row holds all it may spend
+                nodeA.charge(a.live(), "mdl_meter", LINES, LOGGED, clock.instant());
+                BigDecimal[] held = nodeA.held(a.accountId());
+                BigDecimal row = db.jdbi().withHandle(h -> CreditLeaseStore.mine(h, a.accountId(), "node-a"));
+                assertThat(row).isEqualByComparingTo(held[0].add(held[1]).add(held[2]));
+                BigDecimal spendable = Money.of("25").subtract(COST);
+                // node-b may lease only what node-a does not hold: 22.50 of input does not fit beside node-a's chunk
+                BigDecimal freeForB = spendable.subtract(row);
+                assertThat(freeForB).isLessThan(Money.of("22.5"));
+                List<PricesInForce.Metered> big = List.of(new PricesInForce.Metered("input_mtok", null, new BigDecimal("7500000")));
+                PlaneRefusal r = catchThrowableOfType(() -> nodeB.charge(a.live(), "mdl_meter", big, LOGGED, clock.instant()), PlaneRefusal.class);
+                assertThat(r).as("node-b must not lease credit node-a holds").isNotNull();
+                assertThat(r.status()).isEqualTo(402);
+                BigDecimal leased = db.jdbi().withHandle(h -> h.createQuery("SELECT COALESCE(SUM(amount), 0) FROM credit_leases WHERE account_id = :a")
+                        .bind("a", a.accountId()).mapTo(BigDecimal.class).one());
+                assertThat(leased).isLessThanOrEqualTo(spendable);
+            }
+            assertThat(balance(db, a.accountId())).isEqualByComparingTo(Money.of("25").subtract(COST.multiply(BigDecimal.valueOf(2))));
+        }
+    }
+
+    @Test
+    void aRowTheDatabaseRefusesIsSetAsideAndTheRestIsWritten() {
+        try (Database db = Database.inMemory()) {
+            TestPrices.chatModel(db, "mdl_meter", "2.00", "8.00");
+            Account a = account(db, Money.of("25"));
+            try (CreditMeter meter = new CreditMeter(db.jdbi(), Clock.systemUTC(), "node-a", Duration.ofHours(1))) {
+                List<String> ids = new ArrayList<>();
+                for (int i = 0; i < 7; i++) {
+                    ids.add(meter.charge(a.live(), "mdl_meter", LINES, LOGGED, Instant.now()).requestId());
+                }
+                // a request_log row with the id of the fourth request is already there: its row can never be inserted
+                String taken = ids.get(3);
+                db.jdbi().useHandle(h -> h.execute("INSERT INTO request_log (id, key_id, account_id, model, at, http_status, latency_ms, "
+                        + "units, unit, cost) VALUES (?, 'key_other', 'acct_other', 'm', CURRENT_TIMESTAMP, 200, 1, 0, 'tokens', 0)", taken));
+                meter.flush();
+                assertThat(meter.setAside()).isEqualTo(1);
+                assertThat(meter.unwritten()).isZero();
+                assertThat(balance(db, a.accountId())).isEqualByComparingTo(Money.of("25").subtract(COST.multiply(BigDecimal.valueOf(7))));
+                assertThat(count(db, "SELECT COUNT(*) FROM usage_records WHERE account_id = :a AND first_line = TRUE", a.accountId())).isEqualTo(7);
+                assertThat(count(db, "SELECT COUNT(*) FROM request_log WHERE account_id = :a", a.accountId())).isEqualTo(6);
+                assertThat(count(db, "SELECT COUNT(*) FROM request_log WHERE id = :a AND account_id = 'acct_other'", taken)).isEqualTo(1);
+                // metering goes on: the next requests are written, the set-aside row is not tried again
+                meter.charge(a.live(), "mdl_meter", LINES, LOGGED, Instant.now());
+                meter.flush();
+                assertThat(meter.setAside()).isEqualTo(1);
+                assertThat(count(db, "SELECT COUNT(*) FROM request_log WHERE account_id = :a", a.accountId())).isEqualTo(7);
+                assertThat(balance(db, a.accountId())).isEqualByComparingTo(Money.of("25").subtract(COST.multiply(BigDecimal.valueOf(8))));
+            }
+        }
+    }
+
+    @Test
+    void whileTheDatabaseFailsRequestsAreServedAndTheirRowsWrittenWhenItAnswers() throws Exception {
+        try (Database db = Database.inMemory()) {
+            TestPrices.chatModel(db, "mdl_meter", "2.00", "8.00");
+            Account a = account(db, Money.of("25"));
+            try (CreditMeter meter = new CreditMeter(db.jdbi(), Clock.systemUTC(), "node-a", Duration.ofHours(1))) {
+                meter.charge(a.live(), "mdl_meter", LINES, LOGGED, Instant.now()); // leases a chunk
+                // the money transaction fails (a table it reads is gone): the request path's flush must not throw
+                db.jdbi().useHandle(h -> h.execute("ALTER TABLE audit_head RENAME TO audit_head_away"));
+                Thread.sleep(CreditMeter.MAX_UNWRITTEN.toMillis() + 50);
+                assertThat(meter.charge(a.live(), "mdl_meter", LINES, LOGGED, Instant.now()).cost()).isEqualByComparingTo(COST);
+                meter.charge(a.live(), "mdl_meter", LINES, LOGGED, Instant.now());
+                assertThat(meter.unwritten()).isEqualTo(3);
+                assertThat(count(db, "SELECT COUNT(*) FROM request_log WHERE account_id = :a", a.accountId())).isZero();
+                // the money is written but the request log is not there: its rows wait, none is set aside
+                db.jdbi().useHandle(h -> h.execute("ALTER TABLE audit_head_away RENAME TO audit_head"));
+                db.jdbi().useHandle(h -> h.execute("ALTER TABLE request_log RENAME TO request_log_away"));
+                meter.flush();
+                assertThat(balance(db, a.accountId())).isEqualByComparingTo(Money.of("25").subtract(COST.multiply(BigDecimal.valueOf(3))));
+                assertThat(count(db, "SELECT COUNT(*) FROM usage_records WHERE account_id = :a AND first_line = TRUE", a.accountId())).isEqualTo(3);
+                assertThat(meter.unwritten()).isEqualTo(3);
+                db.jdbi().useHandle(h -> h.execute("ALTER TABLE request_log_away RENAME TO request_log"));
+                meter.flush();
+                assertThat(meter.unwritten()).isZero();
+                assertThat(meter.setAside()).isZero();
+                assertThat(count(db, "SELECT COUNT(*) FROM request_log WHERE account_id = :a", a.accountId())).isEqualTo(3);
+                assertThat(count(db, "SELECT COUNT(*) FROM usage_records WHERE account_id = :a AND first_line = TRUE", a.accountId())).isEqualTo(3);
+                assertThat(balance(db, a.accountId())).isEqualByComparingTo(Money.of("25").subtract(COST.multiply(BigDecimal.valueOf(3))));
+            }
+        }
+    }
+
+    @Test
+    void aPromptWithANulIsSetAsideOnPostgres() {
+        try (Database db = PostgresDatabase.fresh()) {
+            TestPrices.chatModel(db, "mdl_meter", "2.00", "8.00");
+            Account a = account(db, Money.of("25"));
+            try (CreditMeter meter = new CreditMeter(db.jdbi(), Clock.systemUTC(), "node-a", Duration.ofHours(1))) {
+                String bad = meter.charge(a.live(), "mdl_meter", LINES, new Meter.Logged("mdl_meter", 200, 12, "nul \u0000 here"),
+                        Instant.now()).requestId();
+                String good = meter.charge(a.live(), "mdl_meter", LINES, LOGGED, Instant.now()).requestId();
+                meter.flush();
+                assertThat(meter.setAside()).isEqualTo(1);
+                List<String> logged = db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM request_log WHERE account_id = :a")
+                        .bind("a", a.accountId()).mapTo(String.class).list());
+                assertThat(logged).containsExactly(good).doesNotContain(bad);
+                assertThat(balance(db, a.accountId())).isEqualByComparingTo(Money.of("25").subtract(COST.multiply(BigDecimal.valueOf(2))));
+            }
+        }
+    }
 }
