@@ -470,4 +470,8 @@ public final class PricingController {
     void showModelTab() {
         tabs.getSelectionModel().select(0);
     }
+
+    void showBulkTab() {
+        tabs.getSelectionModel().select(1);
+    }
 }

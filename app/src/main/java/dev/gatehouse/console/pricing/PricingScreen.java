@@ -61,9 +61,14 @@ public final class PricingScreen implements Screen {
         return view;
     }
 
-    /** {@code subject}: a model's slug, opened in the editor. */
+    /** {@code subject}: a model's slug, opened in the editor, or {@code bulk?provider=…&percent=…}, a bulk preview. */
     @Override
     public void show(String subject) {
+        if (subject.startsWith("bulk?")) {
+            controller.showBulkTab();
+            vm.openBulkLink(subject.substring("bulk?".length()));
+            return;
+        }
         controller.showModelTab();
         vm.openModel(subject);
     }

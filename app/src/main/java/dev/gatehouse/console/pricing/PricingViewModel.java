@@ -527,6 +527,26 @@ public final class PricingViewModel {
         return new PriceChangeRequest(null, null, filter, adj, blankToNull(bulkEffectiveAt.get()), blankToNull(bulkReason.get()), null, hash);
     }
 
+    /**
+     * A deep link to a bulk preview ({@code console --area "pricing/bulk?provider=Anthropic&percent=5"}): fills the filter
+     * (provider, modality, status) and the adjustment (percent or markup) and previews it, as an operator would.
+     */
+    public void openBulkLink(String query) {
+        java.util.Map<String, String> p = new java.util.HashMap<>();
+        for (String pair : query.split("&")) {
+            int eq = pair.indexOf('=');
+            if (eq > 0) {
+                p.put(pair.substring(0, eq), java.net.URLDecoder.decode(pair.substring(eq + 1), java.nio.charset.StandardCharsets.UTF_8));
+            }
+        }
+        bulkProvider.set(p.getOrDefault("provider", ""));
+        bulkModality.set(p.getOrDefault("modality", ""));
+        bulkStatus.set(p.getOrDefault("status", "active"));
+        bulkMode.set(p.containsKey("markup") ? "markup" : "percent");
+        bulkValue.set(p.getOrDefault(p.containsKey("markup") ? "markup" : "percent", ""));
+        previewBulk();
+    }
+
     public void previewBulk() {
         if (!canBulkPreview.get()) {
             return;

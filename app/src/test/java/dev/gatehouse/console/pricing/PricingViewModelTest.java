@@ -237,4 +237,18 @@ class PricingViewModelTest {
         assertThat(vm.bulkMessageProperty().get()).contains("catalog changed");
         assertThat(vm.canCommitBinding().get()).isFalse();
     }
+
+    @Test
+    void aBulkDeepLinkFillsTheFilterAndAdjustmentAndPreviews() {
+        FakeApi api = new FakeApi();
+        PricingViewModel vm = new PricingViewModel(api, Runnable::run, Role.OPS, CLOCK);
+        vm.openBulkLink("provider=Open%20AI&modality=chat&percent=5");
+        assertThat(vm.bulkProviderProperty().get()).isEqualTo("Open AI");
+        assertThat(api.previews.get(0).filter().provider()).isEqualTo("Open AI");
+        assertThat(api.previews.get(0).filter().modality()).isEqualTo("chat");
+        assertThat(api.previews.get(0).adjustment().percent()).isEqualTo("5");
+        vm.openBulkLink("provider=OpenAI&markup=1.2");
+        assertThat(vm.bulkModeProperty().get()).isEqualTo("markup");
+        assertThat(api.previews.get(1).adjustment().markup()).isEqualTo("1.2");
+    }
 }

@@ -440,6 +440,4 @@ class CreditMeterTest {
             }
         }
     }
-        }
-    }
 }
