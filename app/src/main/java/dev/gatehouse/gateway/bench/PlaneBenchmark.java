@@ -50,6 +50,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * the machine's cores; the output says how many. A benchmark, not a test: the numbers are reported, not asserted.
  */
 public final class PlaneBenchmark {
+    /** The one clock of the benchmark's gateways and of its bare endpoint, so both answers stamp the same time. */
+    private static final Clock CLOCK = Clock.systemUTC();
+
     /** The bare endpoint: registered only here, never by a serving gateway. */
     static final String BARE_PATH = "/bench/bare/chat/completions";
 
@@ -315,9 +318,9 @@ public final class PlaneBenchmark {
 
         private Node(Database db, String nodeId, boolean bare) {
             this.db = db;
-            this.limits = new TierRateLimits(db.jdbi(), Clock.systemUTC(), nodeId);
-            this.meter = new CreditMeter(db.jdbi(), Clock.systemUTC(), nodeId);
-            this.server = new GatewayServer(db, "bench", Clock.systemUTC(), new PlaneEnforcement(limits, meter));
+            this.limits = new TierRateLimits(db.jdbi(), CLOCK, nodeId);
+            this.meter = new CreditMeter(db.jdbi(), CLOCK, nodeId);
+            this.server = new GatewayServer(db, "bench", CLOCK, new PlaneEnforcement(limits, meter));
             if (bare) {
                 server.benchRoute(BARE_PATH, PlaneBenchmark::bare);
             }
@@ -372,7 +375,7 @@ public final class PlaneBenchmark {
             choices.add(new OpenAiShapes.Choice(i, new OpenAiShapes.Message("assistant", answers.get(i).text(), null), null,
                     answers.get(i).finishReason()));
         }
-        long created = System.currentTimeMillis() / 1000;
+        long created = CLOCK.instant().getEpochSecond();
         ctx.contentType("application/json; charset=utf-8").result(Json.mapper().writeValueAsBytes(new OpenAiShapes.ChatCompletion(
                 "chatcmpl-bare", "chat.completion", created, req.model(), choices, new OpenAiShapes.Usage(prompt, completion), null)));
     }

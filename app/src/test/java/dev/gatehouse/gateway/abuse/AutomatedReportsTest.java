@@ -11,7 +11,6 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.math.BigDecimal;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -26,6 +25,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The system's own intake: joins the case, cites evidence, one audit entry by system:<detector>, never a duplicate. */
 class AutomatedReportsTest {
+    /** A fixed instant: the intake takes its time from the caller, never the wall clock. */
+    private static final Instant NOW = Instant.parse("2026-11-02T10:15:30.123Z");
+
     static Stream<TestDatabases.Kind> databases() {
         return TestDatabases.both();
     }
@@ -36,7 +38,7 @@ class AutomatedReportsTest {
         try (Database db = kind.open().get()) {
             var acct = TestAccounts.create(db, "Burst Co", "free", "active", 2);
             String key = acct.keyIds().get(0);
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            Instant now = NOW;
             db.jdbi().useHandle(h -> RequestLogStore.insert(h, List.of(
                     new RequestLogStore.Row(PrefixedIds.next("req_", now), key, acct.accountId(), "openai/gpt-4.1",
                             now.minusSeconds(60), 429, 1, BigDecimal.ZERO, "tokens", BigDecimal.ZERO, "hello"),
@@ -92,7 +94,7 @@ class AutomatedReportsTest {
         try (Database db = kind.open().get()) {
             var acct = TestAccounts.create(db, "Race Co", "free", "active", 1);
             String key = acct.keyIds().get(0);
-            Instant now = Instant.now();
+            Instant now = NOW;
             ExecutorService pool = Executors.newFixedThreadPool(8);
             try {
                 CountDownLatch start = new CountDownLatch(1);
@@ -126,7 +128,7 @@ class AutomatedReportsTest {
         try (Database db = kind.open().get()) {
             var a = TestAccounts.create(db, "Owner Co", "free", "active", 1);
             var b = TestAccounts.create(db, "Other Co", "free", "active", 1);
-            Instant now = Instant.now();
+            Instant now = NOW;
             assertThatThrownBy(() -> AutomatedReports.file(db.jdbi(), ReportCategory.SPAM, b.accountId(), a.keyIds().get(0),
                     "x", "d", now)).isInstanceOf(IllegalArgumentException.class).hasMessageContaining("belongs to account");
             assertThatThrownBy(() -> AutomatedReports.file(db.jdbi(), ReportCategory.SPAM, "acct_nope", null, "x", "d", now))
