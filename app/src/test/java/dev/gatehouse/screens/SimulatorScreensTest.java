@@ -55,6 +55,15 @@ class SimulatorScreensTest {
         return find(w, id, TableView.class).orElseThrow();
     }
 
+    /** The table's rows as the FX thread sees them. */
+    static <T> java.util.List<T> rows(TableView<T> table) {
+        try {
+            return fx(() -> java.util.List.copyOf(table.getItems()));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     @ParameterizedTest
     @EnumSource(Theme.class)
     void theStatusBarShowsTheSimulatorWithPause(Theme theme) throws Exception {
@@ -77,8 +86,15 @@ class SimulatorScreensTest {
 
         fxRun(() -> find(w, "nav-keys", Button.class).orElseThrow().fire());
         TableView<ApiKey> keys = table(w, "keysTable");
-        fxRun(() -> find(w, "keyPrefixField", TextField.class).orElseThrow().setText(leaked.masked().substring(0, 12)));
-        waitUntil(() -> keys.getItems().stream().anyMatch(k -> k.id().equals(leaked.id())));
+        String prefix = leaked.masked().substring(0, 12);
+        fxRun(() -> find(w, "keyPrefixField", TextField.class).orElseThrow().setText(prefix));
+        // the search applies once typing settles: until then the unfiltered list shows, and a row picked from it would be
+        // unselected by the search's reload
+        waitUntil(() -> {
+            java.util.List<ApiKey> shown = rows(keys);
+            return !shown.isEmpty() && shown.stream().allMatch(k -> k.masked().startsWith(prefix))
+                    && shown.stream().anyMatch(k -> k.id().equals(leaked.id()));
+        });
         fxRun(() -> keys.getSelectionModel().select(keys.getItems().stream().filter(k -> k.id().equals(leaked.id())).findFirst().orElseThrow()));
         try {
             waitUntil(() -> !find(w, "suspendKeyButton", Button.class).orElseThrow().isDisabled());
