@@ -1,5 +1,6 @@
 package dev.gatehouse.console.abuse;
 
+import dev.gatehouse.console.shell.Shown;
 import dev.gatehouse.api.AbuseComment;
 import dev.gatehouse.api.AbuseDismissalProposal;
 import dev.gatehouse.console.actions.ActionDialog;
@@ -24,7 +25,6 @@ import dev.gatehouse.policy.ReportCategory;
 import dev.gatehouse.policy.ReportDecision;
 import dev.gatehouse.policy.SlaState;
 import javafx.beans.binding.Bindings;
-import javafx.beans.binding.BooleanExpression;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.beans.value.ChangeListener;
 import javafx.fxml.FXML;
@@ -310,19 +310,14 @@ public final class AbuseController {
 
     private void bindDetail() {
         var state = vm.detail().stateProperty();
-        show(reportDetailEmpty, state.isEqualTo(Loader.State.IDLE));
-        show(reportDetailLoading, state.isEqualTo(Loader.State.LOADING).and(vm.detail().valueProperty().isNull()));
-        show(reportDetailError, state.isEqualTo(Loader.State.FAILED));
-        show(reportDetailScroll, state.isEqualTo(Loader.State.LOADED)
+        Shown.when(reportDetailEmpty, state.isEqualTo(Loader.State.IDLE));
+        Shown.when(reportDetailLoading, state.isEqualTo(Loader.State.LOADING).and(vm.detail().valueProperty().isNull()));
+        Shown.when(reportDetailError, state.isEqualTo(Loader.State.FAILED));
+        Shown.when(reportDetailScroll, state.isEqualTo(Loader.State.LOADED)
                 .or(state.isEqualTo(Loader.State.LOADING).and(vm.detail().valueProperty().isNotNull())));
         reportDetailErrorMessage.textProperty().bind(vm.detail().messageProperty());
         vm.detail().valueProperty().addListener((o, a, d) -> render(d));
         vm.revealedProperty().addListener((o, a, b) -> render(vm.detail().value()));
-    }
-
-    private static void show(Node n, BooleanExpression when) {
-        n.visibleProperty().bind(when);
-        n.managedProperty().bind(when);
     }
 
     private void render(AbuseReportDetail d) {
@@ -558,7 +553,7 @@ public final class AbuseController {
     private void bindOverlay() {
         var open = vm.formProperty().isNotNull().or(vm.composerProperty().isNotEqualTo(AbuseViewModel.Composer.NONE))
                 .or(vm.helpProperty()).or(vm.showingAppealsProperty());
-        show(appealsPane, vm.showingAppealsProperty().and(vm.helpProperty().not()).and(vm.formProperty().isNull()));
+        Shown.when(appealsPane, vm.showingAppealsProperty().and(vm.helpProperty().not()).and(vm.formProperty().isNull()));
         vm.appeals().addListener((javafx.collections.ListChangeListener<dev.gatehouse.api.Appeal>) c -> renderAppeals());
         vm.showingAppealsProperty().addListener((o, was, now) -> {
             if (now) {
@@ -569,9 +564,9 @@ public final class AbuseController {
         });
         abuseOverlay.visibleProperty().bind(open);
         abuseOverlay.managedProperty().bind(open);
-        show(decisionPane, vm.formProperty().isNotNull());
-        show(composerPane, vm.formProperty().isNull().and(vm.composerProperty().isNotEqualTo(AbuseViewModel.Composer.NONE)));
-        show(helpPane, vm.helpProperty().and(vm.formProperty().isNull()).and(vm.composerProperty().isEqualTo(AbuseViewModel.Composer.NONE)));
+        Shown.when(decisionPane, vm.formProperty().isNotNull());
+        Shown.when(composerPane, vm.formProperty().isNull().and(vm.composerProperty().isNotEqualTo(AbuseViewModel.Composer.NONE)));
+        Shown.when(helpPane, vm.helpProperty().and(vm.formProperty().isNull()).and(vm.composerProperty().isEqualTo(AbuseViewModel.Composer.NONE)));
         for (int i = 0; i < KEYS.size(); i++) {
             Label k = new Label(KEYS.get(i)[0]);
             k.getStyleClass().add("key-cap");

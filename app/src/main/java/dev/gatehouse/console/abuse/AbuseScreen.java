@@ -2,8 +2,8 @@ package dev.gatehouse.console.abuse;
 
 import dev.gatehouse.console.accounts.OperatorTime;
 import dev.gatehouse.console.actions.ModalLayer;
-import dev.gatehouse.console.shell.Screen;
 import dev.gatehouse.console.shell.Session;
+import dev.gatehouse.console.shell.ViewModelScreen;
 import dev.gatehouse.console.shell.Views;
 import dev.gatehouse.policy.Role;
 import javafx.animation.Animation;
@@ -20,20 +20,15 @@ import java.util.concurrent.Executor;
  * The Trust & Safety workspace. Two timelines drive it: one tick a second for every countdown of the queue (one
  * shared clock, not a timer per row) and a poll every few seconds that follows changes made elsewhere.
  */
-public final class AbuseScreen implements Screen {
+public final class AbuseScreen extends ViewModelScreen<AbuseViewModel> {
     static final Duration TICK = Duration.seconds(1);
     static final Duration POLL = Duration.seconds(5);
 
-    private final Parent view;
-    private final AbuseController controller;
-    private final AbuseViewModel vm;
     private final Timeline ticking;
     private final Timeline polling;
 
     private AbuseScreen(Parent view, AbuseController controller, AbuseViewModel vm) {
-        this.view = view;
-        this.controller = controller;
-        this.vm = vm;
+        super(view, vm, controller::focus, vm::close);
         this.ticking = new Timeline(new KeyFrame(TICK, e -> vm.tick(vm.time().now())));
         this.ticking.setCycleCount(Animation.INDEFINITE);
         this.polling = new Timeline(new KeyFrame(POLL, e -> vm.poll()));
@@ -43,7 +38,7 @@ public final class AbuseScreen implements Screen {
     public static AbuseScreen open(Session session) {
         AbuseScreen screen = open(AbuseApi.of(session.client()), Platform::runLater, session.role(), session.me().id(),
                 OperatorTime.of(session.clock()), true);
-        screen.vm.follow(session.events(), session.notifier());
+        screen.viewModel().follow(session.events(), session.notifier());
         return screen;
     }
 
@@ -62,24 +57,10 @@ public final class AbuseScreen implements Screen {
         return screen;
     }
 
-    public AbuseViewModel viewModel() {
-        return vm;
-    }
-
-    @Override
-    public Node view() {
-        return view;
-    }
-
-    @Override
-    public void focus() {
-        controller.focus();
-    }
-
     @Override
     public void close() {
         ticking.stop();
         polling.stop();
-        vm.close();
+        super.close();
     }
 }

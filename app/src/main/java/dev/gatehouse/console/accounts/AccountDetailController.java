@@ -1,5 +1,6 @@
 package dev.gatehouse.console.accounts;
 
+import dev.gatehouse.console.shell.Shown;
 import dev.gatehouse.api.ApiKey;
 import dev.gatehouse.api.CreditLot;
 import dev.gatehouse.api.EnforcementAction;
@@ -100,11 +101,11 @@ public final class AccountDetailController {
     @FXML
     private void initialize() {
         var state = vm.stateProperty();
-        show(detailEmpty, state.isEqualTo(Loader.State.IDLE));
-        show(detailLoading, state.isEqualTo(Loader.State.LOADING).and(vm.detailProperty().isNull()));
-        show(detailError, state.isEqualTo(Loader.State.FAILED));
+        Shown.when(detailEmpty, state.isEqualTo(Loader.State.IDLE));
+        Shown.when(detailLoading, state.isEqualTo(Loader.State.LOADING).and(vm.detailProperty().isNull()));
+        Shown.when(detailError, state.isEqualTo(Loader.State.FAILED));
         // While a reload runs (after an action) the account stays up, so the view does not flash.
-        show(detailScroll, state.isEqualTo(Loader.State.LOADED)
+        Shown.when(detailScroll, state.isEqualTo(Loader.State.LOADED)
                 .or(state.isEqualTo(Loader.State.LOADING).and(vm.detailProperty().isNotNull())));
         detailErrorMessage.textProperty().bind(vm.messageProperty());
         vm.headerProperty().addListener((o, a, text) -> showHeader(text));
@@ -115,11 +116,6 @@ public final class AccountDetailController {
         bindLedger();
         bindEnforcement();
         zoneNote.setText("Times in " + vm.time().zone().getId() + ".");
-    }
-
-    private static void show(Node node, ObservableValue<Boolean> when) {
-        node.visibleProperty().bind(when);
-        node.managedProperty().bind(node.visibleProperty());
     }
 
     private void showHeader(AccountText a) {
@@ -222,8 +218,8 @@ public final class AccountDetailController {
         ledgerPlaceholder.textProperty().bind(Bindings.when(vm.ledgerMessageProperty().isEmpty())
                 .then("Loading the ledger…").otherwise(vm.ledgerMessageProperty()));
         ledgerCount.textProperty().bind(vm.ledgerCountProperty());
-        show(ledgerProgress, vm.ledgerLoadingProperty());
-        show(loadMoreLedgerButton, vm.ledgerMoreProperty());
+        Shown.when(ledgerProgress, vm.ledgerLoadingProperty());
+        Shown.when(loadMoreLedgerButton, vm.ledgerMoreProperty());
         loadMoreLedgerButton.disableProperty().bind(vm.ledgerLoadingProperty());
     }
 

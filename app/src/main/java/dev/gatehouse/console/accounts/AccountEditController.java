@@ -1,7 +1,7 @@
 package dev.gatehouse.console.accounts;
 
+import dev.gatehouse.console.shell.Shown;
 import dev.gatehouse.console.accounts.AccountEditViewModel.State;
-import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -65,10 +65,10 @@ public final class AccountEditController {
             permissionNote.setText("Only the fields you change are sent; another operator's change is never overwritten.");
         }
         var conflict = vm.stateProperty().isEqualTo(State.CONFLICT);
-        show(conflictBox, conflict);
-        show(keepTheirsButton, conflict);
-        show(retryMineButton, conflict);
-        show(saveButton, conflict.not());
+        Shown.when(conflictBox, conflict);
+        Shown.when(keepTheirsButton, conflict);
+        Shown.when(retryMineButton, conflict);
+        Shown.when(saveButton, conflict.not());
         vm.conflicts().addListener((ListChangeListener<String>) c -> {
             conflictLines.getChildren().clear();
             for (String line : vm.conflicts()) {
@@ -79,8 +79,8 @@ public final class AccountEditController {
             }
         });
         editError.textProperty().bind(vm.errorProperty());
-        show(editErrorBanner, vm.errorProperty().isNotEmpty());
-        show(saveProgress, saving);
+        Shown.when(editErrorBanner, vm.errorProperty().isNotEmpty());
+        Shown.when(saveProgress, saving);
         saveButton.disableProperty().bind(saving);
         retryMineButton.disableProperty().bind(saving);
         keepTheirsButton.disableProperty().bind(saving);
@@ -90,11 +90,6 @@ public final class AccountEditController {
                 close.run();
             }
         });
-    }
-
-    private static void show(Node node, ObservableValue<Boolean> when) {
-        node.visibleProperty().bind(when);
-        node.managedProperty().bind(node.visibleProperty());
     }
 
     @FXML private void save() { vm.save(); }

@@ -1,8 +1,8 @@
 package dev.gatehouse.console.accounts;
 
+import dev.gatehouse.console.shell.Shown;
 import dev.gatehouse.console.actions.ModalLayer;
 import dev.gatehouse.console.shell.Views;
-import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -59,13 +59,13 @@ public final class GrantCreditsController {
         grantExpires.textProperty().bindBidirectional(vm.expiresProperty());
         grantReason.textProperty().bindBidirectional(vm.reasonProperty());
         var purchase = vm.kindProperty().isEqualTo("purchase");
-        show(grantPriceLabel, purchase);
-        show(grantPrice, purchase);
+        Shown.when(grantPriceLabel, purchase);
+        Shown.when(grantPrice, purchase);
         NewAccountController.lines(grantPreview, vm.previewProperty().get());
         vm.previewProperty().addListener((o, a, p) -> NewAccountController.lines(grantPreview, p));
         grantError.textProperty().bind(vm.errorProperty());
-        show(grantErrorBanner, vm.errorProperty().isNotEmpty());
-        show(grantProgress, vm.savingProperty());
+        Shown.when(grantErrorBanner, vm.errorProperty().isNotEmpty());
+        Shown.when(grantProgress, vm.savingProperty());
         grantSubmit.disableProperty().bind(vm.savingProperty());
         grantCancel.disableProperty().bind(vm.savingProperty());
         vm.doneProperty().addListener((o, a, d) -> {
@@ -73,11 +73,6 @@ public final class GrantCreditsController {
                 close.run();
             }
         });
-    }
-
-    private static void show(Node node, ObservableValue<Boolean> when) {
-        node.visibleProperty().bind(when);
-        node.managedProperty().bind(node.visibleProperty());
     }
 
     @FXML private void submit() { vm.submit(); }

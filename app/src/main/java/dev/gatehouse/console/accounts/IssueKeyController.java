@@ -1,8 +1,8 @@
 package dev.gatehouse.console.accounts;
 
+import dev.gatehouse.console.shell.Shown;
 import dev.gatehouse.console.actions.ModalLayer;
 import dev.gatehouse.console.shell.Views;
-import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -91,18 +91,18 @@ public final class IssueKeyController {
         NewAccountController.lines(issuePreview, vm.previewProperty().get());
         vm.previewProperty().addListener((o, a, p) -> NewAccountController.lines(issuePreview, p));
         issueError.textProperty().bind(vm.errorProperty());
-        show(issueErrorBanner, vm.errorProperty().isNotEmpty());
-        show(issueProgress, vm.savingProperty());
+        Shown.when(issueErrorBanner, vm.errorProperty().isNotEmpty());
+        Shown.when(issueProgress, vm.savingProperty());
         issueSubmit.disableProperty().bind(vm.savingProperty());
         issueCancel.disableProperty().bind(vm.savingProperty());
         issueName.disableProperty().bind(vm.savingProperty());
         issueReason.disableProperty().bind(vm.savingProperty());
 
         var stage = vm.stageProperty();
-        show(issueForm, stage.isEqualTo(IssueKeyViewModel.Stage.FORM));
-        show(secretPanel, stage.isEqualTo(IssueKeyViewModel.Stage.SHOWN));
-        show(lostPanel, stage.isEqualTo(IssueKeyViewModel.Stage.LOST));
-        show(doneBar, stage.isNotEqualTo(IssueKeyViewModel.Stage.FORM));
+        Shown.when(issueForm, stage.isEqualTo(IssueKeyViewModel.Stage.FORM));
+        Shown.when(secretPanel, stage.isEqualTo(IssueKeyViewModel.Stage.SHOWN));
+        Shown.when(lostPanel, stage.isEqualTo(IssueKeyViewModel.Stage.LOST));
+        Shown.when(doneBar, stage.isNotEqualTo(IssueKeyViewModel.Stage.FORM));
         stage.addListener((o, a, s) -> {
             issueTitle.setText(s == IssueKeyViewModel.Stage.FORM ? issueTitle.getText() : vm.issuedTitle());
             issueTarget.setText(vm.issuedSubtitle());
@@ -134,11 +134,6 @@ public final class IssueKeyController {
                 close.run();
             }
         });
-    }
-
-    private static void show(Node node, ObservableValue<Boolean> when) {
-        node.visibleProperty().bind(when);
-        node.managedProperty().bind(node.visibleProperty());
     }
 
     @FXML private void submit() { vm.submit(); }

@@ -1,8 +1,8 @@
 package dev.gatehouse.console.accounts;
 
+import dev.gatehouse.console.shell.Shown;
 import dev.gatehouse.console.actions.ModalLayer;
 import dev.gatehouse.console.shell.Views;
-import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
@@ -62,13 +62,13 @@ public final class NewAccountController {
         newAccountTier.valueProperty().bindBidirectional(vm.tierProperty());
         newAccountReason.textProperty().bindBidirectional(vm.reasonProperty());
         confirmDuplicate.selectedProperty().bindBidirectional(vm.confirmDuplicateProperty());
-        show(duplicateBox, javafx.beans.binding.Bindings.isNotEmpty(vm.duplicates()));
+        Shown.when(duplicateBox, javafx.beans.binding.Bindings.isNotEmpty(vm.duplicates()));
         vm.duplicates().addListener((ListChangeListener<String>) c -> lines(duplicateLines, vm.duplicates()));
         lines(newAccountPreview, vm.previewProperty().get());
         vm.previewProperty().addListener((o, a, p) -> lines(newAccountPreview, p));
         newAccountError.textProperty().bind(vm.errorProperty());
-        show(newAccountErrorBanner, vm.errorProperty().isNotEmpty());
-        show(newAccountProgress, vm.savingProperty());
+        Shown.when(newAccountErrorBanner, vm.errorProperty().isNotEmpty());
+        Shown.when(newAccountProgress, vm.savingProperty());
         newAccountSubmit.disableProperty().bind(vm.savingProperty());
         newAccountCancel.disableProperty().bind(vm.savingProperty());
         vm.doneProperty().addListener((o, a, d) -> {
@@ -86,11 +86,6 @@ public final class NewAccountController {
             l.getStyleClass().add("change-line");
             box.getChildren().add(l);
         }
-    }
-
-    private static void show(Node node, ObservableValue<Boolean> when) {
-        node.visibleProperty().bind(when);
-        node.managedProperty().bind(node.visibleProperty());
     }
 
     @FXML private void submit() { vm.submit(); }

@@ -1,5 +1,6 @@
 package dev.gatehouse.console.actions;
 
+import dev.gatehouse.console.shell.Shown;
 import dev.gatehouse.api.AuditEntry;
 import dev.gatehouse.console.actions.ActionDialogViewModel.PreviewState;
 import javafx.animation.PauseTransition;
@@ -55,19 +56,19 @@ public final class ActionDialogController {
         dialogTitle.setText(vm.title());
         dialogTarget.setText(vm.targetLabel());
         reasonArea.textProperty().bindBidirectional(vm.reasonProperty());
-        show(reasonError, vm.reasonErrorProperty().isNotEmpty());
+        Shown.when(reasonError, vm.reasonErrorProperty().isNotEmpty());
         reasonError.textProperty().bind(vm.reasonErrorProperty());
 
-        show(durationBox, javafx.beans.binding.Bindings.createBooleanBinding(vm::acceptsDuration));
+        Shown.when(durationBox, javafx.beans.binding.Bindings.createBooleanBinding(vm::acceptsDuration));
         durationField.textProperty().bindBidirectional(vm.durationProperty());
         durationError.textProperty().bind(vm.durationErrorProperty());
-        show(durationError, vm.durationErrorProperty().isNotEmpty());
+        Shown.when(durationError, vm.durationErrorProperty().isNotEmpty());
         previewDebounce.setOnFinished(e -> vm.refreshPreview());
         vm.durationProperty().addListener((o, a, b) -> previewDebounce.playFromStart());
 
-        show(previewProgress, vm.previewStateProperty().isEqualTo(PreviewState.LOADING));
+        Shown.when(previewProgress, vm.previewStateProperty().isEqualTo(PreviewState.LOADING));
         previewMessage.textProperty().bind(vm.previewMessageProperty());
-        show(previewMessage, vm.previewMessageProperty().isNotEmpty());
+        Shown.when(previewMessage, vm.previewMessageProperty().isNotEmpty());
         vm.previewStateProperty().addListener((o, a, s) -> {
             previewMessage.getStyleClass().removeAll("field-error");
             if (s == PreviewState.REFUSED) {
@@ -79,8 +80,8 @@ public final class ActionDialogController {
         auditReason.textProperty().bind(vm.reasonProperty().map(r -> r == null || r.isBlank() ? "(type a reason above)" : r.strip()));
 
         errorLabel.textProperty().bind(vm.errorProperty());
-        show(errorBanner, vm.errorProperty().isNotEmpty());
-        show(submitProgress, vm.submittingProperty());
+        Shown.when(errorBanner, vm.errorProperty().isNotEmpty());
+        Shown.when(submitProgress, vm.submittingProperty());
         submitButton.setText(vm.title());
         if (destructive) {
             submitButton.getStyleClass().add("danger");
@@ -104,11 +105,6 @@ public final class ActionDialogController {
         });
         vm.refreshPreview();
         Platform.runLater(reasonArea::requestFocus);
-    }
-
-    private static void show(javafx.scene.Node node, javafx.beans.value.ObservableValue<Boolean> when) {
-        node.visibleProperty().bind(when);
-        node.managedProperty().bind(node.visibleProperty());
     }
 
     private void showChanges() {

@@ -1,11 +1,11 @@
 package dev.gatehouse.console.catalog;
 
+import dev.gatehouse.console.shell.Shown;
 import dev.gatehouse.api.CatalogImportLine;
 import dev.gatehouse.console.actions.ModalLayer;
 import dev.gatehouse.console.catalog.CatalogImportViewModel.Stage;
 import dev.gatehouse.console.shell.Views;
 import javafx.beans.binding.Bindings;
-import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
 import javafx.scene.Node;
@@ -67,12 +67,12 @@ public final class CatalogImportController {
     private void initialize() {
         importFileName.textProperty().bind(vm.fileNameProperty());
         importSummary.textProperty().bind(vm.summaryProperty());
-        show(importSummary, vm.summaryProperty().isNotEmpty());
+        Shown.when(importSummary, vm.summaryProperty().isNotEmpty());
         var busy = Bindings.createBooleanBinding(() -> switch (vm.stageProperty().get()) {
             case READING, PREVIEWING, IMPORTING -> true;
             default -> false;
         }, vm.stageProperty());
-        show(importProgress, busy);
+        Shown.when(importProgress, busy);
         importStageLabel.textProperty().bind(vm.stageProperty().map(s -> switch (s) {
             case READING -> "Reading the file…";
             case PREVIEWING -> "Asking the platform for a preview…";
@@ -88,12 +88,12 @@ public final class CatalogImportController {
         importTable.setItems(vm.lines());
         importErrors.setItems(vm.fileErrors());
         var invalid = vm.stageProperty().isEqualTo(Stage.INVALID);
-        show(importErrors, invalid);
-        show(importTable, invalid.not());
+        Shown.when(importErrors, invalid);
+        Shown.when(importTable, invalid.not());
         importReason.textProperty().bindBidirectional(vm.reasonProperty());
         importReason.disableProperty().bind(vm.stageProperty().isNotEqualTo(Stage.PREVIEWED));
         importError.textProperty().bind(vm.errorProperty());
-        show(importErrorBanner, vm.errorProperty().isNotEmpty());
+        Shown.when(importErrorBanner, vm.errorProperty().isNotEmpty());
         importCommitButton.disableProperty().bind(Bindings.createBooleanBinding(() -> !vm.canImport(),
                 vm.stageProperty(), vm.reasonProperty(), vm.previewProperty()));
         // map() skips null, so the no-preview text needs a binding that sees it
@@ -116,11 +116,6 @@ public final class CatalogImportController {
                 setTooltip(empty || line == null ? null : new Tooltip(text.apply(line)));
             }
         });
-    }
-
-    private static void show(Node node, ObservableValue<Boolean> when) {
-        node.visibleProperty().bind(when);
-        node.managedProperty().bind(node.visibleProperty());
     }
 
     @FXML

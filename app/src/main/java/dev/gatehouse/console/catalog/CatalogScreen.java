@@ -1,6 +1,6 @@
 package dev.gatehouse.console.catalog;
 
-import dev.gatehouse.console.shell.Screen;
+import dev.gatehouse.console.shell.ViewModelScreen;
 import dev.gatehouse.console.shell.Session;
 import dev.gatehouse.console.shell.Views;
 import javafx.application.Platform;
@@ -9,15 +9,9 @@ import javafx.scene.Node;
 import java.util.concurrent.Executor;
 
 /** The Catalog area: the catalog view with its view model, talking to the session's platform. */
-public final class CatalogScreen implements Screen {
-    private final Node view;
-    private final CatalogController controller;
-    private final CatalogViewModel vm;
-
+public final class CatalogScreen extends ViewModelScreen<CatalogViewModel> {
     private CatalogScreen(Node view, CatalogController controller, CatalogViewModel vm) {
-        this.view = view;
-        this.controller = controller;
-        this.vm = vm;
+        super(view, vm, controller::focus, vm::close);
     }
 
     public static CatalogScreen open(Session session) {
@@ -63,24 +57,5 @@ public final class CatalogScreen implements Screen {
     /** The import flow opened last (null before the first), for tests and the first-run checklist. */
     public CatalogImportViewModel importFlow() {
         return importFlow;
-    }
-
-    public CatalogViewModel viewModel() {
-        return vm;
-    }
-
-    @Override
-    public Node view() {
-        return view;
-    }
-
-    @Override
-    public void focus() {
-        controller.focus();
-    }
-
-    @Override
-    public void close() {
-        vm.close();
     }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.console.keys;
 
+import dev.gatehouse.console.shell.Shown;
 import atlantafx.base.controls.CustomTextField;
 import dev.gatehouse.api.ApiKey;
 import dev.gatehouse.api.ApiKeyDetail;
@@ -166,11 +167,11 @@ public final class KeysController {
 
     private void bindDetail() {
         var state = vm.detail().stateProperty();
-        show(keyDetailEmpty, state.isEqualTo(Loader.State.IDLE));
-        show(keyDetailLoading, state.isEqualTo(Loader.State.LOADING).and(vm.detailProperty().isNull()));
-        show(keyDetailError, state.isEqualTo(Loader.State.FAILED));
+        Shown.when(keyDetailEmpty, state.isEqualTo(Loader.State.IDLE));
+        Shown.when(keyDetailLoading, state.isEqualTo(Loader.State.LOADING).and(vm.detailProperty().isNull()));
+        Shown.when(keyDetailError, state.isEqualTo(Loader.State.FAILED));
         // While a reload runs the last detail stays up, so a refresh after an action does not flash.
-        show(keyDetailScroll, state.isEqualTo(Loader.State.LOADED)
+        Shown.when(keyDetailScroll, state.isEqualTo(Loader.State.LOADED)
                 .or(state.isEqualTo(Loader.State.LOADING).and(vm.detailProperty().isNotNull())));
         keyDetailErrorMessage.textProperty().bind(vm.detail().messageProperty());
         vm.selectedTextProperty().addListener((o, a, k) -> showKey(k));
@@ -291,11 +292,6 @@ public final class KeysController {
                 super.layoutChildren();
             }
         });
-    }
-
-    private static void show(Node node, ObservableValue<Boolean> when) {
-        node.visibleProperty().bind(when);
-        node.managedProperty().bind(node.visibleProperty());
     }
 
     private static void bindAction(Button button, ObservableValue<Availability> availability) {

@@ -3,7 +3,7 @@ package dev.gatehouse.console.keys;
 import dev.gatehouse.console.accounts.AccountDetailController;
 import dev.gatehouse.console.accounts.OperatorTime;
 import dev.gatehouse.console.actions.ModalLayer;
-import dev.gatehouse.console.shell.Screen;
+import dev.gatehouse.console.shell.ViewModelScreen;
 import dev.gatehouse.console.shell.Session;
 import dev.gatehouse.console.shell.Views;
 import dev.gatehouse.policy.Role;
@@ -14,22 +14,14 @@ import javafx.scene.Parent;
 import java.util.concurrent.Executor;
 
 /** The Keys area: search and act on API keys; a key's account opens in a drawer with the shared account view. */
-public final class KeysScreen implements Screen {
-    private final Node view;
-    private final KeysController controller;
-    private final KeysViewModel vm;
-    private final ModalLayer layer;
-
-    private KeysScreen(Node view, KeysController controller, KeysViewModel vm, ModalLayer layer) {
-        this.view = view;
-        this.controller = controller;
-        this.vm = vm;
-        this.layer = layer;
+public final class KeysScreen extends ViewModelScreen<KeysViewModel> {
+    private KeysScreen(Node view, KeysController controller, KeysViewModel vm) {
+        super(view, vm, controller::focus, vm::close);
     }
 
     public static KeysScreen open(Session session) {
         KeysScreen screen = open(KeysApi.of(session.client()), Platform::runLater, session.role(), OperatorTime.of(session.clock()));
-        screen.vm.follow(session.events(), session.notifier());
+        screen.viewModel().follow(session.events(), session.notifier());
         return screen;
     }
 
@@ -40,29 +32,6 @@ public final class KeysScreen implements Screen {
         KeysController controller = new KeysController(vm, layer, accountView);
         Parent list = Views.load("keys.fxml", controller);
         vm.start();
-        return new KeysScreen(ModalLayer.over(list, layer), controller, vm, layer);
-    }
-
-    public KeysViewModel viewModel() {
-        return vm;
-    }
-
-    public ModalLayer layer() {
-        return layer;
-    }
-
-    @Override
-    public Node view() {
-        return view;
-    }
-
-    @Override
-    public void focus() {
-        controller.focus();
-    }
-
-    @Override
-    public void close() {
-        vm.close();
+        return new KeysScreen(ModalLayer.over(list, layer), controller, vm);
     }
 }

@@ -1,6 +1,7 @@
 package dev.gatehouse.console.pricing;
 
 import dev.gatehouse.console.shell.Loader;
+import dev.gatehouse.console.shell.Shown;
 import javafx.beans.binding.Bindings;
 import javafx.beans.value.ObservableBooleanValue;
 import javafx.beans.value.ObservableStringValue;
@@ -18,8 +19,7 @@ public final class EditorBindings {
 
     /** {@code node} is shown, and takes room, only while {@code when} holds. */
     public static void shownWhen(Node node, ObservableBooleanValue when) {
-        node.visibleProperty().bind(when);
-        node.managedProperty().bind(node.visibleProperty());
+        Shown.when(node, when);
     }
 
     public static void busy(ProgressIndicator progress, Loader<?> loader, ObservableBooleanValue saving) {

@@ -1,5 +1,6 @@
 package dev.gatehouse.console.pricing;
 
+import dev.gatehouse.console.shell.Shown;
 import dev.gatehouse.api.Model;
 import dev.gatehouse.console.actions.ConflictDialog;
 import dev.gatehouse.console.actions.ModalLayer;
@@ -141,7 +142,7 @@ public final class PricingController {
 
     @FXML
     private void initialize() {
-        show(readOnlyBadge, !vm.canEdit());
+        Shown.set(readOnlyBadge, !vm.canEdit());
         // the model list
         column(modelNameColumn, Model::name);
         column(modelProviderColumn, Model::provider);
@@ -159,13 +160,13 @@ public final class PricingController {
             }
         });
         vm.selectedProperty().addListener((o, a, m) -> {
-            show(editor, m != null);
-            show(editorEmpty, m == null);
+            Shown.set(editor, m != null);
+            Shown.set(editorEmpty, m == null);
             modelTitle.setText(m == null ? "" : m.name());
             modelSubtitle.setText(m == null ? "" : m.provider() + " · " + m.modality() + " · " + m.slug() + " · markup ×"
                     + m.markup().stripTrailingZeros().toPlainString());
         });
-        show(editor, false);
+        Shown.set(editor, false);
         // the draft card
         vm.draft().addListener((ListChangeListener<DraftLine>) c -> drawDraft());
         effectiveField.textProperty().bindBidirectional(vm.effectiveAtProperty());
@@ -173,7 +174,7 @@ public final class PricingController {
         EditorBindings.collapseWhenEmpty(effectiveError);
         reasonArea.textProperty().bindBidirectional(vm.reasonProperty());
         emergencyBox.selectedProperty().bindBidirectional(vm.emergencyProperty());
-        show(emergencyBox, vm.canOverride());
+        Shown.set(emergencyBox, vm.canOverride());
         for (var n : new javafx.scene.Node[] {effectiveField, earliestButton, reasonArea, cancelReasonField}) {
             n.setDisable(!vm.canEdit());
         }
@@ -254,7 +255,7 @@ public final class PricingController {
         EditorBindings.collapseWhenEmpty(discountStepsError);
         discountReasonArea.textProperty().bindBidirectional(discounts.reasonProperty());
         discountEmergencyBox.selectedProperty().bindBidirectional(discounts.emergencyProperty());
-        show(discountEmergencyBox, discounts.canOverride());
+        Shown.set(discountEmergencyBox, discounts.canOverride());
         for (var n : new javafx.scene.Node[] {addDiscountButton, discountEffectiveField, discountEarliestButton, discountReasonArea}) {
             n.setDisable(!discounts.canEdit());
         }
@@ -444,11 +445,6 @@ public final class PricingController {
 
     private static <S> void column(TableColumn<S, String> column, Function<S, String> value) {
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-    }
-
-    private static void show(javafx.scene.Node node, boolean visible) {
-        node.setVisible(visible);
-        node.setManaged(visible);
     }
 
     @FXML private void useEarliest() { vm.useEarliest(); }

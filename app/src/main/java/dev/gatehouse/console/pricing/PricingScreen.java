@@ -2,8 +2,8 @@ package dev.gatehouse.console.pricing;
 
 import dev.gatehouse.console.actions.ModalLayer;
 import dev.gatehouse.console.client.PlatformClient;
-import dev.gatehouse.console.shell.Screen;
 import dev.gatehouse.console.shell.Session;
+import dev.gatehouse.console.shell.ViewModelScreen;
 import dev.gatehouse.console.shell.Views;
 import dev.gatehouse.policy.Role;
 import javafx.application.Platform;
@@ -13,16 +13,13 @@ import java.time.Clock;
 import java.util.concurrent.Executor;
 
 /** The Pricing area: price cards under the notice rule, their impact, history and bulk changes. */
-public final class PricingScreen implements Screen {
-    private final Node view;
+public final class PricingScreen extends ViewModelScreen<PricingViewModel> {
     private final PricingController controller;
-    private final PricingViewModel vm;
     private final VolumeDiscountsViewModel discounts;
 
     private PricingScreen(Node view, PricingController controller, PricingViewModel vm, VolumeDiscountsViewModel discounts) {
-        this.view = view;
+        super(view, vm, controller::focus, () -> {});
         this.controller = controller;
-        this.vm = vm;
         this.discounts = discounts;
     }
 
@@ -48,17 +45,8 @@ public final class PricingScreen implements Screen {
         return new PricingScreen(view, controller, vm, discounts);
     }
 
-    public PricingViewModel viewModel() {
-        return vm;
-    }
-
     public VolumeDiscountsViewModel discounts() {
         return discounts;
-    }
-
-    @Override
-    public Node view() {
-        return view;
     }
 
     /** {@code subject}: a model's slug, opened in the editor, or {@code bulk?provider=…&percent=…}, a bulk preview. */
@@ -66,15 +54,10 @@ public final class PricingScreen implements Screen {
     public void show(String subject) {
         if (subject.startsWith("bulk?")) {
             controller.showBulkTab();
-            vm.openBulkLink(subject.substring("bulk?".length()));
+            viewModel().openBulkLink(subject.substring("bulk?".length()));
             return;
         }
         controller.showModelTab();
-        vm.openModel(subject);
-    }
-
-    @Override
-    public void focus() {
-        controller.focus();
+        viewModel().openModel(subject);
     }
 }

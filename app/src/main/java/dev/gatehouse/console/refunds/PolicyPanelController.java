@@ -1,8 +1,8 @@
 package dev.gatehouse.console.refunds;
 
+import dev.gatehouse.console.shell.Shown;
 import dev.gatehouse.api.PolicyView;
 import dev.gatehouse.console.shell.FilterOptions;
-import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -54,15 +54,15 @@ public final class PolicyPanelController {
         vm.changes().addListener((ListChangeListener<String>) c -> showChanges());
         policyReasonArea.textProperty().bindBidirectional(vm.reasonProperty());
         policyReasonError.textProperty().bind(vm.reasonErrorProperty());
-        show(policyReasonError, vm.reasonErrorProperty().isNotEmpty());
+        Shown.when(policyReasonError, vm.reasonErrorProperty().isNotEmpty());
         policyErrorLabel.textProperty().bind(vm.errorProperty());
-        show(policyErrorBanner, vm.errorProperty().isNotEmpty());
-        show(policyApplyProgress, vm.applyingProperty());
+        Shown.when(policyErrorBanner, vm.errorProperty().isNotEmpty());
+        Shown.when(policyApplyProgress, vm.applyingProperty());
         policyApplyButton.disableProperty().bind(vm.canApplyBinding().not());
         policyReasonArea.setDisable(!vm.mayEdit());
         policyPresetChoice.setDisable(false);
-        show(policyReasonArea, javafx.beans.binding.Bindings.createBooleanBinding(vm::mayEdit));
-        show(policyApplyButton, javafx.beans.binding.Bindings.createBooleanBinding(vm::mayEdit));
+        Shown.when(policyReasonArea, javafx.beans.binding.Bindings.createBooleanBinding(vm::mayEdit));
+        Shown.when(policyApplyButton, javafx.beans.binding.Bindings.createBooleanBinding(vm::mayEdit));
         vm.valueErrors().addListener((javafx.collections.MapChangeListener<String, String>) c -> showValueErrors());
     }
 
@@ -139,11 +139,6 @@ public final class PolicyPanelController {
 
     private static String capitalized(String s) {
         return Character.toUpperCase(s.charAt(0)) + s.substring(1);
-    }
-
-    private static void show(Node node, ObservableValue<Boolean> when) {
-        node.visibleProperty().bind(when);
-        node.managedProperty().bind(node.visibleProperty());
     }
 
     @FXML private void apply() { vm.apply(); }

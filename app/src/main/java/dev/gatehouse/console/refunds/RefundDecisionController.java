@@ -1,7 +1,7 @@
 package dev.gatehouse.console.refunds;
 
+import dev.gatehouse.console.shell.Shown;
 import javafx.application.Platform;
-import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -49,7 +49,7 @@ public final class RefundDecisionController {
     private void initialize() {
         refundDialogTitle.setText(vm.title());
         refundDialogTarget.setText(vm.target());
-        show(refundAmountBox, javafx.beans.binding.Bindings.createBooleanBinding(vm::hasAmount));
+        Shown.when(refundAmountBox, javafx.beans.binding.Bindings.createBooleanBinding(vm::hasAmount));
         refundAmountField.textProperty().bindBidirectional(vm.amountProperty());
         refundAmountField.setEditable(vm.amountEditable());
         refundCurrency.setText(vm.detail().refund().currency());
@@ -57,20 +57,20 @@ public final class RefundDecisionController {
         refundAmountHint.setText(vm.amountEditable() ? "exact, up to 6 decimals · refundable " + dev.gatehouse.console.accounts.AccountLabels.money(e.refundable(), vm.detail().refund().currency())
                 : "the first approval's amount, confirmed as it is");
         refundExceptionBox.selectedProperty().bindBidirectional(vm.exceptionProperty());
-        show(refundExceptionBox, vm.exceptionNeededProperty().or(vm.exceptionProperty()));
+        Shown.when(refundExceptionBox, vm.exceptionNeededProperty().or(vm.exceptionProperty()));
         refundAmountError.textProperty().bind(vm.amountErrorProperty());
-        show(refundAmountError, vm.amountErrorProperty().isNotEmpty());
+        Shown.when(refundAmountError, vm.amountErrorProperty().isNotEmpty());
         refundAmountField.getStyleClass().add("amount-field");
         vm.amountErrorProperty().addListener((o, a, err) -> refundAmountField.pseudoClassStateChanged(
                 javafx.css.PseudoClass.getPseudoClass("danger"), !err.isEmpty()));
         refundReasonArea.textProperty().bindBidirectional(vm.reasonProperty());
         refundReasonError.textProperty().bind(vm.reasonErrorProperty());
-        show(refundReasonError, vm.reasonErrorProperty().isNotEmpty());
+        Shown.when(refundReasonError, vm.reasonErrorProperty().isNotEmpty());
         vm.changes().addListener((ListChangeListener<String>) c -> showChanges());
         showChanges();
         refundErrorLabel.textProperty().bind(vm.errorProperty());
-        show(refundErrorBanner, vm.errorProperty().isNotEmpty());
-        show(refundSubmitProgress, vm.submittingProperty());
+        Shown.when(refundErrorBanner, vm.errorProperty().isNotEmpty());
+        Shown.when(refundSubmitProgress, vm.submittingProperty());
         refundSubmitButton.setText(vm.submitText());
         if (vm.kind() == RefundDecisionViewModel.Kind.DENY) {
             refundSubmitButton.getStyleClass().add("danger");
@@ -104,11 +104,6 @@ public final class RefundDecisionController {
             line.getStyleClass().add("change-line");
             refundChangesBox.getChildren().add(line);
         }
-    }
-
-    private static void show(Node node, ObservableValue<Boolean> when) {
-        node.visibleProperty().bind(when);
-        node.managedProperty().bind(node.visibleProperty());
     }
 
     @FXML private void submit() { vm.submit(); }

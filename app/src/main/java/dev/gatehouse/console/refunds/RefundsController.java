@@ -1,5 +1,6 @@
 package dev.gatehouse.console.refunds;
 
+import dev.gatehouse.console.shell.Shown;
 import dev.gatehouse.api.LedgerEntry;
 import dev.gatehouse.api.Refund;
 import dev.gatehouse.api.RefundEligibilityView;
@@ -139,10 +140,10 @@ public final class RefundsController {
 
     private void bindDetail() {
         var state = vm.detail().stateProperty();
-        show(refundDetailEmpty, state.isEqualTo(Loader.State.IDLE));
-        show(refundDetailLoading, state.isEqualTo(Loader.State.LOADING).and(vm.detailProperty().isNull()));
-        show(refundDetailError, state.isEqualTo(Loader.State.FAILED));
-        show(refundDetailScroll, state.isEqualTo(Loader.State.LOADED)
+        Shown.when(refundDetailEmpty, state.isEqualTo(Loader.State.IDLE));
+        Shown.when(refundDetailLoading, state.isEqualTo(Loader.State.LOADING).and(vm.detailProperty().isNull()));
+        Shown.when(refundDetailError, state.isEqualTo(Loader.State.FAILED));
+        Shown.when(refundDetailScroll, state.isEqualTo(Loader.State.LOADED)
                 .or(state.isEqualTo(Loader.State.LOADING).and(vm.detailProperty().isNotNull())));
         refundDetailErrorMessage.textProperty().bind(vm.detail().messageProperty());
         vm.detailProperty().addListener((o, a, d) -> {
@@ -154,12 +155,12 @@ public final class RefundsController {
         approveRefundButton.textProperty().bind(vm.approveTextProperty());
         bindAction(denyRefundButton, vm.denyProperty());
         bindAction(retryPayoutButton, vm.retryProperty());
-        show(retryPayoutButton, vm.retryProperty().map(Availability::allowed));
+        Shown.when(retryPayoutButton, vm.retryProperty().map(Availability::allowed));
         refundActionNote.textProperty().bind(Bindings.createStringBinding(() -> {
             Availability a = vm.approveProperty().get();
             return a == null || a.allowed() || a.why().startsWith("Select") || a.why().startsWith("A ") ? "" : a.why();
         }, vm.approveProperty()));
-        show(refundActionNote, refundActionNote.textProperty().isNotEmpty());
+        Shown.when(refundActionNote, refundActionNote.textProperty().isNotEmpty());
         vm.reasons().addListener((ListChangeListener<RefundEligibilityView.Line>) c -> showReasons());
         OperatorTime t = vm.time();
         AccountCells.text(historyAtColumn, e -> t.relative(e.at()), e -> t.both(e.at(), "—"));
@@ -199,11 +200,6 @@ public final class RefundsController {
             refundReasons.getChildren().add(l);
             first = false;
         }
-    }
-
-    private static void show(Node node, ObservableValue<Boolean> when) {
-        node.visibleProperty().bind(when);
-        node.managedProperty().bind(node.visibleProperty());
     }
 
     private static void bindAction(Button button, ObservableValue<Availability> availability) {

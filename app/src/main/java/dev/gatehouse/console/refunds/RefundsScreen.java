@@ -2,7 +2,7 @@ package dev.gatehouse.console.refunds;
 
 import dev.gatehouse.console.accounts.OperatorTime;
 import dev.gatehouse.console.actions.ModalLayer;
-import dev.gatehouse.console.shell.Screen;
+import dev.gatehouse.console.shell.ViewModelScreen;
 import dev.gatehouse.console.shell.Session;
 import dev.gatehouse.console.shell.Views;
 import dev.gatehouse.policy.Role;
@@ -13,23 +13,15 @@ import javafx.scene.Parent;
 import java.util.concurrent.Executor;
 
 /** The Refunds area: the refund queue, a refund's eligibility and lot history, decisions, and the Policy panel. */
-public final class RefundsScreen implements Screen {
-    private final Node view;
-    private final RefundsController controller;
-    private final RefundsViewModel vm;
-    private final ModalLayer layer;
-
-    private RefundsScreen(Node view, RefundsController controller, RefundsViewModel vm, ModalLayer layer) {
-        this.view = view;
-        this.controller = controller;
-        this.vm = vm;
-        this.layer = layer;
+public final class RefundsScreen extends ViewModelScreen<RefundsViewModel> {
+    private RefundsScreen(Node view, RefundsController controller, RefundsViewModel vm) {
+        super(view, vm, controller::focus, vm::close);
     }
 
     public static RefundsScreen open(Session session) {
         RefundsScreen screen = open(RefundsApi.of(session.client()), Platform::runLater, session.role(), session.me().id(),
                 OperatorTime.of(session.clock()));
-        screen.vm.follow(session.events(), session.notifier());
+        screen.viewModel().follow(session.events(), session.notifier());
         return screen;
     }
 
@@ -39,35 +31,12 @@ public final class RefundsScreen implements Screen {
         RefundsController controller = new RefundsController(vm, layer);
         Parent list = Views.load("refunds.fxml", controller);
         vm.start();
-        return new RefundsScreen(ModalLayer.over(list, layer), controller, vm, layer);
-    }
-
-    public RefundsViewModel viewModel() {
-        return vm;
-    }
-
-    public ModalLayer layer() {
-        return layer;
-    }
-
-    @Override
-    public Node view() {
-        return view;
+        return new RefundsScreen(ModalLayer.over(list, layer), controller, vm);
     }
 
     /** {@code subject}: a refund id, opened with its eligibility. */
     @Override
     public void show(String subject) {
-        vm.openRefund(subject);
-    }
-
-    @Override
-    public void focus() {
-        controller.focus();
-    }
-
-    @Override
-    public void close() {
-        vm.close();
+        viewModel().openRefund(subject);
     }
 }

@@ -1,6 +1,6 @@
 package dev.gatehouse.console.support;
 
-import javafx.beans.value.ObservableValue;
+import dev.gatehouse.console.shell.Shown;
 import javafx.collections.MapChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -90,10 +90,10 @@ public final class MacroEditorController {
         macroPlaceholderWarning.textProperty().addListener((o, a, w) -> showErrors());
         macroReasonArea.textProperty().bindBidirectional(vm.reasonProperty());
         macroReasonError.textProperty().bind(vm.reasonErrorProperty());
-        show(macroReasonError, vm.reasonErrorProperty().isNotEmpty());
+        Shown.when(macroReasonError, vm.reasonErrorProperty().isNotEmpty());
         macroErrorLabel.textProperty().bind(vm.errorProperty());
-        show(macroErrorBanner, vm.errorProperty().isNotEmpty());
-        show(macroSaveProgress, vm.savingProperty());
+        Shown.when(macroErrorBanner, vm.errorProperty().isNotEmpty());
+        Shown.when(macroSaveProgress, vm.savingProperty());
         saveMacrosButton.disableProperty().bind(vm.canSaveBinding().not());
         boolean edit = vm.mayEdit();
         for (Node n : new Node[] {addMacroButton, removeMacroButton, saveMacrosButton, macroReasonArea}) {
@@ -173,11 +173,6 @@ public final class MacroEditorController {
         label.setText(message == null ? "" : message);
         label.setVisible(message != null);
         label.setManaged(message != null);
-    }
-
-    private static void show(Node node, ObservableValue<Boolean> when) {
-        node.visibleProperty().bind(when);
-        node.managedProperty().bind(node.visibleProperty());
     }
 
     @FXML private void add() { vm.add(); }

@@ -1,5 +1,6 @@
 package dev.gatehouse.console.support;
 
+import dev.gatehouse.console.shell.Shown;
 import atlantafx.base.controls.CustomTextField;
 import dev.gatehouse.api.ApiKey;
 import dev.gatehouse.api.Macro;
@@ -24,7 +25,6 @@ import dev.gatehouse.policy.TicketPriority;
 import dev.gatehouse.policy.TicketState;
 import javafx.application.Platform;
 import javafx.beans.property.ReadOnlyObjectWrapper;
-import javafx.beans.value.ObservableValue;
 import javafx.fxml.FXML;
 import javafx.geometry.Pos;
 import javafx.geometry.Side;
@@ -280,10 +280,10 @@ public final class SupportController {
 
     private void bindDetail() {
         var state = vm.detail().stateProperty();
-        show(ticketDetailEmpty, state.isEqualTo(Loader.State.IDLE));
-        show(ticketDetailLoading, state.isEqualTo(Loader.State.LOADING).and(vm.detailProperty().isNull()));
-        show(ticketDetailError, state.isEqualTo(Loader.State.FAILED));
-        show(ticketDetailPane, state.isEqualTo(Loader.State.LOADED)
+        Shown.when(ticketDetailEmpty, state.isEqualTo(Loader.State.IDLE));
+        Shown.when(ticketDetailLoading, state.isEqualTo(Loader.State.LOADING).and(vm.detailProperty().isNull()));
+        Shown.when(ticketDetailError, state.isEqualTo(Loader.State.FAILED));
+        Shown.when(ticketDetailPane, state.isEqualTo(Loader.State.LOADED)
                 .or(state.isEqualTo(Loader.State.LOADING).and(vm.detailProperty().isNotNull())));
         ticketDetailErrorMessage.textProperty().bind(vm.detail().messageProperty());
         vm.detailProperty().addListener((o, a, d) -> showTicket(d));
@@ -698,11 +698,6 @@ public final class SupportController {
                 e.consume();
             }
         });
-    }
-
-    private static void show(Node node, ObservableValue<Boolean> when) {
-        node.visibleProperty().bind(when);
-        node.managedProperty().bind(node.visibleProperty());
     }
 
     void focus() {

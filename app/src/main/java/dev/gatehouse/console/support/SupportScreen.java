@@ -2,7 +2,7 @@ package dev.gatehouse.console.support;
 
 import dev.gatehouse.console.accounts.OperatorTime;
 import dev.gatehouse.console.actions.ModalLayer;
-import dev.gatehouse.console.shell.Screen;
+import dev.gatehouse.console.shell.ViewModelScreen;
 import dev.gatehouse.console.shell.Session;
 import dev.gatehouse.console.shell.Views;
 import dev.gatehouse.policy.Role;
@@ -13,23 +13,15 @@ import javafx.scene.Parent;
 import java.util.concurrent.Executor;
 
 /** The Support workspace: the ticket queue, the conversation and the customer's context. */
-public final class SupportScreen implements Screen {
-    private final Node view;
-    private final SupportController controller;
-    private final SupportViewModel vm;
-    private final ModalLayer layer;
-
-    private SupportScreen(Node view, SupportController controller, SupportViewModel vm, ModalLayer layer) {
-        this.view = view;
-        this.controller = controller;
-        this.vm = vm;
-        this.layer = layer;
+public final class SupportScreen extends ViewModelScreen<SupportViewModel> {
+    private SupportScreen(Node view, SupportController controller, SupportViewModel vm) {
+        super(view, vm, controller::focus, vm::close);
     }
 
     public static SupportScreen open(Session session) {
         SupportScreen screen = open(SupportApi.of(session.client()), Platform::runLater, session.role(),
                 OperatorTime.of(session.clock()), session.me().id(), session.me().name());
-        screen.vm.follow(session.events(), session.notifier());
+        screen.viewModel().follow(session.events(), session.notifier());
         return screen;
     }
 
@@ -39,35 +31,12 @@ public final class SupportScreen implements Screen {
         SupportController controller = new SupportController(vm, layer);
         Parent root = Views.load("support.fxml", controller);
         vm.start();
-        return new SupportScreen(ModalLayer.over(root, layer), controller, vm, layer);
-    }
-
-    public SupportViewModel viewModel() {
-        return vm;
-    }
-
-    public ModalLayer layer() {
-        return layer;
-    }
-
-    @Override
-    public Node view() {
-        return view;
+        return new SupportScreen(ModalLayer.over(root, layer), controller, vm);
     }
 
     /** {@code subject}: a ticket id, opened in the conversation. */
     @Override
     public void show(String subject) {
-        vm.openTicket(subject);
-    }
-
-    @Override
-    public void focus() {
-        controller.focus();
-    }
-
-    @Override
-    public void close() {
-        vm.close();
+        viewModel().openTicket(subject);
     }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.console.team;
 
+import dev.gatehouse.console.shell.Shown;
 import dev.gatehouse.api.OperatorProfile;
 import dev.gatehouse.console.accounts.AccountCells;
 import dev.gatehouse.console.actions.ActionDialog;
@@ -7,7 +8,6 @@ import dev.gatehouse.console.actions.ActionDialogViewModel;
 import dev.gatehouse.console.actions.ModalLayer;
 import dev.gatehouse.policy.Role;
 import javafx.beans.binding.Bindings;
-import javafx.beans.value.ObservableValue;
 import javafx.collections.ListChangeListener;
 import javafx.fxml.FXML;
 import javafx.scene.Node;
@@ -84,7 +84,7 @@ public final class TeamController {
         teamLoadingBar.visibleProperty().bind(vm.loadingProperty());
         teamRefreshButton.disableProperty().bind(vm.loadingProperty());
         teamListMessage.textProperty().bind(vm.listMessageProperty());
-        show(teamListMessage, vm.listMessageProperty().isNotEmpty());
+        Shown.when(teamListMessage, vm.listMessageProperty().isNotEmpty());
         operatorsPlaceholder.textProperty().bind(Bindings.when(vm.loadingProperty()).then("Loading the team…")
                 .otherwise(Bindings.when(vm.listMessageProperty().isEmpty()).then("No operators").otherwise(vm.listMessageProperty())));
         vm.operators().addListener((ListChangeListener<OperatorProfile>) c -> teamCountLabel.setText(vm.countText()));
@@ -114,7 +114,7 @@ public final class TeamController {
     }
 
     private void bindToken() {
-        show(tokenPanel, vm.revealedProperty().isNotNull());
+        Shown.when(tokenPanel, vm.revealedProperty().isNotNull());
         vm.revealedProperty().addListener((o, a, t) -> {
             tokenTitle.setText(t == null ? "" : "New token for " + t.operatorName() + " (" + t.what() + ")");
             tokenField.setText(t == null ? "" : t.token());
@@ -123,7 +123,7 @@ public final class TeamController {
     }
 
     private void bindInvite() {
-        show(invitePanel, vm.invitingProperty());
+        Shown.when(invitePanel, vm.invitingProperty());
         inviteRoleField.getItems().setAll(TeamViewModel.ROLES);
         inviteRoleField.setConverter(roleLabels());
         operatorRoleField.getItems().setAll(TeamViewModel.ROLES);
@@ -134,8 +134,8 @@ public final class TeamController {
         inviteExpiresField.textProperty().bindBidirectional(vm.inviteExpiresProperty());
         inviteReasonField.textProperty().bindBidirectional(vm.inviteReasonProperty());
         inviteError.textProperty().bind(vm.inviteErrorProperty());
-        show(inviteErrorBanner, vm.inviteErrorProperty().isNotEmpty());
-        show(inviteProgress, vm.sendingProperty());
+        Shown.when(inviteErrorBanner, vm.inviteErrorProperty().isNotEmpty());
+        Shown.when(inviteProgress, vm.sendingProperty());
         inviteSendButton.disableProperty().bind(vm.sendingProperty());
         inviteCancelButton.disableProperty().bind(vm.sendingProperty());
         inviteButton.disableProperty().bind(vm.invitingProperty());
@@ -148,13 +148,13 @@ public final class TeamController {
 
     private void bindDetail() {
         var selected = vm.selectedProperty();
-        show(operatorEmpty, selected.isNull().and(vm.invitingProperty().not()));
-        show(operatorPanel, selected.isNotNull().and(vm.invitingProperty().not()));
+        Shown.when(operatorEmpty, selected.isNull().and(vm.invitingProperty().not()));
+        Shown.when(operatorPanel, selected.isNotNull().and(vm.invitingProperty().not()));
         operatorRoleField.valueProperty().bindBidirectional(vm.newRoleProperty());
         selected.addListener((o, a, op) -> showOperator(op));
         var active = Bindings.createBooleanBinding(() -> selected.get() != null && selected.get().status().equals("active"), selected);
-        show(deactivateButton, active);
-        show(reactivateButton, active.not());
+        Shown.when(deactivateButton, active);
+        Shown.when(reactivateButton, active.not());
         changeRoleButton.disableProperty().bind(Bindings.createBooleanBinding(() -> selected.get() == null
                 || vm.newRoleProperty().get() == null || vm.newRoleProperty().get().wire().equals(selected.get().role()),
                 selected, vm.newRoleProperty()));
@@ -178,11 +178,6 @@ public final class TeamController {
             @Override public String toString(Role r) { return r == null ? "" : r.label(); }
             @Override public Role fromString(String s) { return null; }
         };
-    }
-
-    private static void show(Node node, ObservableValue<Boolean> when) {
-        node.visibleProperty().bind(when);
-        node.managedProperty().bind(node.visibleProperty());
     }
 
     private void open(ActionDialogViewModel<?> dialog, boolean destructive) {

@@ -5,6 +5,7 @@ import dev.gatehouse.console.actions.ModalLayer;
 import dev.gatehouse.console.shell.Notifier;
 import dev.gatehouse.console.shell.Screen;
 import dev.gatehouse.console.shell.Session;
+import dev.gatehouse.console.shell.ViewModelScreen;
 import dev.gatehouse.console.shell.Views;
 import javafx.application.Platform;
 import javafx.scene.Node;
@@ -13,17 +14,9 @@ import javafx.scene.Parent;
 import java.util.concurrent.Executor;
 
 /** The Team area (leads): the operators, invitations, roles and tokens. */
-public final class TeamScreen implements Screen {
-    private final Node view;
-    private final TeamController controller;
-    private final TeamViewModel vm;
-    private final ModalLayer layer;
-
-    private TeamScreen(Node view, TeamController controller, TeamViewModel vm, ModalLayer layer) {
-        this.view = view;
-        this.controller = controller;
-        this.vm = vm;
-        this.layer = layer;
+public final class TeamScreen extends ViewModelScreen<TeamViewModel> {
+    private TeamScreen(Node view, TeamController controller, TeamViewModel vm) {
+        super(view, vm, controller::focus, () -> {});
     }
 
     /** For a lead the team; any other role gets a screen saying who may manage it, and asks the platform nothing. */
@@ -53,24 +46,6 @@ public final class TeamScreen implements Screen {
         TeamController controller = new TeamController(vm, layer);
         Parent view = Views.load("team.fxml", controller);
         vm.reload();
-        return new TeamScreen(ModalLayer.over(view, layer), controller, vm, layer);
-    }
-
-    public TeamViewModel viewModel() {
-        return vm;
-    }
-
-    public ModalLayer layer() {
-        return layer;
-    }
-
-    @Override
-    public Node view() {
-        return view;
-    }
-
-    @Override
-    public void focus() {
-        controller.focus();
+        return new TeamScreen(ModalLayer.over(view, layer), controller, vm);
     }
 }

@@ -1,5 +1,6 @@
 package dev.gatehouse.console.tiers;
 
+import dev.gatehouse.console.shell.Shown;
 import dev.gatehouse.api.Account;
 import dev.gatehouse.api.RateTier;
 import dev.gatehouse.console.actions.ConflictDialog;
@@ -82,7 +83,7 @@ public final class TiersController {
 
     @FXML
     private void initialize() {
-        show(readOnlyBadge, !vm.canEdit());
+        Shown.set(readOnlyBadge, !vm.canEdit());
         tierTable.setItems(vm.tierRows());
         column(nameColumn, t -> t.name().substring(0, 1).toUpperCase(Locale.ROOT) + t.name().substring(1));
         column(rpmColumn, t -> t.custom() ? "custom" : grouped.format(t.rpm()));
@@ -98,16 +99,16 @@ public final class TiersController {
         accountField.setOnAction(e -> vm.openAccount());
         accountMessage.textProperty().bind(vm.accountMessageProperty());
         vm.targetProperty().addListener((o, a, t) -> {
-            show(editor, t != null);
-            show(editorEmpty, t == null);
+            Shown.set(editor, t != null);
+            Shown.set(editorEmpty, t == null);
             targetTitle.setText(t == null ? "" : t.title());
             boolean pending = t != null && t.scheduled() != null && "scheduled".equals(t.scheduled().state());
-            show(scheduledBox, pending);
+            Shown.set(scheduledBox, pending);
             scheduledLabel.setText(!pending ? "" : "Scheduled " + t.scheduled().kind() + ": " + t.scheduled().after().rpm() + " / "
                     + grouped.format(t.scheduled().after().rpd()) + " / " + t.scheduled().after().concurrent() + " from "
                     + PriceText.when(t.scheduled().effectiveAt(), java.time.ZoneOffset.UTC) + ". A new change replaces it.");
         });
-        show(editor, false);
+        Shown.set(editor, false);
         rpmField.textProperty().bindBidirectional(vm.rpmProperty());
         rpdField.textProperty().bindBidirectional(vm.rpdProperty());
         concurrentField.textProperty().bindBidirectional(vm.concurrentProperty());
@@ -120,7 +121,7 @@ public final class TiersController {
         EditorBindings.collapseWhenEmpty(effectiveError);
         reasonArea.textProperty().bindBidirectional(vm.reasonProperty());
         emergencyBox.selectedProperty().bindBidirectional(vm.emergencyProperty());
-        show(emergencyBox, vm.canOverride());
+        Shown.set(emergencyBox, vm.canOverride());
         for (Node n : new Node[] {rpmField, rpdField, concurrentField, effectiveField, earliestButton, reasonArea}) {
             n.setDisable(!vm.canEdit());
         }
@@ -154,11 +155,6 @@ public final class TiersController {
 
     private static <S> void column(TableColumn<S, String> column, Function<S, String> value) {
         column.setCellValueFactory(c -> new ReadOnlyStringWrapper(value.apply(c.getValue())));
-    }
-
-    private static void show(Node node, boolean visible) {
-        node.setVisible(visible);
-        node.setManaged(visible);
     }
 
     @FXML private void openAccount() { vm.openAccount(); }

@@ -1,8 +1,8 @@
 package dev.gatehouse.console.tiers;
 
 import dev.gatehouse.console.actions.ModalLayer;
-import dev.gatehouse.console.shell.Screen;
 import dev.gatehouse.console.shell.Session;
+import dev.gatehouse.console.shell.ViewModelScreen;
 import dev.gatehouse.console.shell.Views;
 import dev.gatehouse.policy.Role;
 import javafx.application.Platform;
@@ -12,15 +12,9 @@ import java.time.Clock;
 import java.util.concurrent.Executor;
 
 /** The Rate limits area: tiers and Enterprise custom limits under the notice rule. */
-public final class TiersScreen implements Screen {
-    private final Node view;
-    private final TiersController controller;
-    private final TiersViewModel vm;
-
+public final class TiersScreen extends ViewModelScreen<TiersViewModel> {
     private TiersScreen(Node view, TiersController controller, TiersViewModel vm) {
-        this.view = view;
-        this.controller = controller;
-        this.vm = vm;
+        super(view, vm, controller::focus, () -> {});
     }
 
     public static TiersScreen open(Session session) {
@@ -34,19 +28,5 @@ public final class TiersScreen implements Screen {
         Node view = ModalLayer.over(Views.load("tiers.fxml", controller), modal);
         vm.start();
         return new TiersScreen(view, controller, vm);
-    }
-
-    public TiersViewModel viewModel() {
-        return vm;
-    }
-
-    @Override
-    public Node view() {
-        return view;
-    }
-
-    @Override
-    public void focus() {
-        controller.focus();
     }
 }
