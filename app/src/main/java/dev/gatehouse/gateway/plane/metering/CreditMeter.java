@@ -567,6 +567,15 @@ public final class CreditMeter implements Meter, AutoCloseable {
             if (seq != changeSeq) { // something was changed through the admin API: prices or discounts may have moved
                 prices.invalidate();
                 discounts.invalidate();
+                // and credits may have been held for a refund (issue 10 §3): free credit leased before that is not spent
+                // on trust; each lease is checked again against the spendable balance at its account's next request
+                for (Lease l : leases.values()) {
+                    synchronized (l) {
+                        if (l.free.signum() > 0) {
+                            l.usableUntil = Instant.MIN;
+                        }
+                    }
+                }
                 changeSeq = seq;
             }
 

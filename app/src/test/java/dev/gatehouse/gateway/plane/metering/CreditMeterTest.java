@@ -5,6 +5,7 @@ import dev.gatehouse.gateway.PostgresDatabase;
 import dev.gatehouse.gateway.TestDatabases;
 import dev.gatehouse.gateway.TestGateway;
 import dev.gatehouse.gateway.accounts.TestAccounts;
+import dev.gatehouse.gateway.audit.AuditLog;
 import dev.gatehouse.gateway.credits.CreditHolds;
 import dev.gatehouse.gateway.credits.CreditStore;
 import dev.gatehouse.gateway.plane.Caller;
@@ -149,6 +150,36 @@ class CreditMeterTest {
         }
     }
 
+    @Test
+    void aRefundHoldPlacedWhileANodeHoldsALeaseStopsItsSpendingAtTheNextFlush() {
+        try (Database db = Database.inMemory()) {
+            TestPrices.chatModel(db, "mdl_meter", "2.00", "8.00");
+            Account a = account(db, Money.of("25"));
+            Instant now = Instant.now();
+            try (CreditMeter meter = new CreditMeter(db.jdbi(), Clock.systemUTC(), "node-a", Duration.ofHours(1))) {
+                meter.charge(a.live(), "mdl_meter", LINES, LOGGED, now); // leases a chunk of hundreds of requests
+                meter.flush();
+                assertThat(meter.held(a.accountId())[0]).isGreaterThan(COST.multiply(BigDecimal.valueOf(100)));
+                // support files a refund: all but two requests' worth is held, and the audit trail moves with it
+                BigDecimal spendableAfter = COST.multiply(BigDecimal.valueOf(2));
+                db.jdbi().useTransaction(h -> {
+                    BigDecimal balance = CreditStore.lockBalance(h, a.accountId()).orElseThrow();
+                    assertThat(CreditHolds.hold(h, a.accountId(), a.lotId(), "rfd_test", balance.subtract(spendableAfter), now)).isEmpty();
+                    AuditLog.append(h, new AuditLog.Draft(now, "op_support", "refund.create", "rfd_test", "test", null, null));
+                });
+                meter.flush(); // what the flusher does within 200 ms
+                meter.charge(a.live(), "mdl_meter", LINES, LOGGED, now);
+                meter.charge(a.live(), "mdl_meter", LINES, LOGGED, now);
+                PlaneRefusal r = catchThrowableOfType(() -> meter.charge(a.live(), "mdl_meter", LINES, LOGGED, now), PlaneRefusal.class);
+                assertThat(r).as("the lease taken before the hold must not spend held credit").isNotNull();
+                assertThat(r.status()).isEqualTo(402);
+            }
+            assertThat(balance(db, a.accountId())).isEqualByComparingTo(Money.of("25").subtract(COST.multiply(BigDecimal.valueOf(3))));
+            BigDecimal spendable = db.jdbi().withHandle(h -> CreditHolds.summary(h, a.accountId(), now).spendable());
+            assertThat(spendable).isEqualByComparingTo("0");
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void fiftyConcurrentRequestsAgainstABalanceForTenGetTenSuccesses(TestDatabases.Kind kind) throws Exception {
@@ -242,7 +273,7 @@ class CreditMeterTest {
                         + "\"base\":\"4.00\"},{\"unit\":\"output_mtok\",\"base\":\"8.00\"}],\"effective_at\":\"" + effective
                         + "\",\"reason\":\"Provider list price moved (ai-visual-studio §18)\"}");
                 assertThat(r.status()).as(r.body()).isEqualTo(201);
-                Thread.sleep(600); // the meter's next flush sees the audit head move and forgets its cards
+                meter.flush(); // a flush sees the audit head move and forgets its cards (the flusher would, within 200 ms)
                 Instant justBefore = effective.minusMillis(1);
                 assertThat(meter.charge(a.live(), "mdl_meter", LINES, LOGGED, justBefore).cost()).isEqualByComparingTo(COST);
                 // 1,000 input tokens at 6.00 per 1M now: 0.006 + 0.006, though no sweep has applied the change yet
