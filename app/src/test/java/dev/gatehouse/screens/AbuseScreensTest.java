@@ -62,13 +62,9 @@ class AbuseScreensTest {
         return w;
     }
 
-    private static int first(TableView<AbuseReport> q, java.util.function.Predicate<AbuseReport> p) throws Exception {
-        return fx(() -> {
-            for (int i = 0; i < q.getItems().size(); i++) {
-                if (p.test(q.getItems().get(i))) return i;
-            }
-            return 0;
-        });
+    /** Selects the first report that matches (the top one when none does), in one FX call: the live poll may reload between two. */
+    private static void selectFirst(TableView<AbuseReport> q, java.util.function.Predicate<AbuseReport> p) throws Exception {
+        fxRun(() -> q.getSelectionModel().select(q.getItems().stream().filter(p).findFirst().orElse(q.getItems().get(0))));
     }
 
     private static void press(ConsoleWindow w, KeyCode code) throws Exception {
@@ -81,8 +77,7 @@ class AbuseScreensTest {
     void theQueueWithAReportOpen(Theme theme) throws Exception {
         ConsoleWindow w = workspace(theme);
         TableView<AbuseReport> q = queue(w);
-        int row = first(q, r -> r.caseReportCount() > 1 && !"critical".equals(r.severity()));
-        fxRun(() -> q.getSelectionModel().select(row));
+        selectFirst(q, r -> r.caseReportCount() > 1 && !"critical".equals(r.severity()));
         waitUntil(() -> visible(w, "reportDetailScroll") && find(w, "evidenceTable", Node.class).isPresent());
         save(w, "abuse-queue", theme);
     }
@@ -92,8 +87,7 @@ class AbuseScreensTest {
     void aCriticalReportWithItsEvidenceBlurred(Theme theme) throws Exception {
         ConsoleWindow w = workspace(theme);
         TableView<AbuseReport> q = queue(w);
-        int row = first(q, r -> "critical".equals(r.severity()) && r.keyId() != null);
-        fxRun(() -> q.getSelectionModel().select(row));
+        selectFirst(q, r -> "critical".equals(r.severity()) && r.keyId() != null);
         waitUntil(() -> visible(w, "reportDetailScroll") && find(w, "revealEvidenceButton", Node.class).isPresent());
         assertThat(find(w, "evidenceTable", Node.class).orElseThrow().getEffect()).isNotNull();
         save(w, "abuse-critical-blurred", theme);
@@ -104,8 +98,7 @@ class AbuseScreensTest {
     void theDecisionFormWithItsStatementOfReasons(Theme theme) throws Exception {
         ConsoleWindow w = workspace(theme);
         TableView<AbuseReport> q = queue(w);
-        int row = first(q, r -> "fraud_deception".equals(r.category()) || "spam".equals(r.category()));
-        fxRun(() -> q.getSelectionModel().select(row));
+        selectFirst(q, r -> "fraud_deception".equals(r.category()) || "spam".equals(r.category()));
         waitUntil(() -> visible(w, "reportDetailScroll"));
         press(w, KeyCode.W);
         waitUntil(() -> visible(w, "decisionPane"));
@@ -183,8 +176,7 @@ class AbuseScreensTest {
         fxRun(() -> find(w, "nav-abuse", Button.class).orElseThrow().fire());
         TableView<AbuseReport> q = queue(w);
         waitUntil(() -> q.getItems().size() > 10);
-        int row = first(q, r -> "medium".equals(r.severity()) && r.caseReportCount() > 1);
-        fxRun(() -> q.getSelectionModel().select(row));
+        selectFirst(q, r -> "medium".equals(r.severity()) && r.caseReportCount() > 1);
         waitUntil(() -> visible(w, "reportDetailScroll") && find(w, "raiseSeverityButton", Button.class).isPresent());
         press(w, KeyCode.CLOSE_BRACKET);
         waitUntil(() -> visible(w, "dialogRoot"));

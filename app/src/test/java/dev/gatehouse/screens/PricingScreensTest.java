@@ -78,7 +78,13 @@ class PricingScreensTest {
             find(w, "searchField", TextField.class).orElseThrow().setText("GPT-4.1");
             find(w, "searchField", TextField.class).orElseThrow().fireEvent(new javafx.event.ActionEvent());
         });
-        waitUntil(() -> models.getItems().stream().anyMatch(m -> m.slug().equals("openai/gpt-4.1")));
+        // the search answers asynchronously: pick the row once the table shows the search's rows, not the page before it
+        waitUntil(() -> {
+            java.util.List<Model> shown = dev.gatehouse.console.FxWait.rows(models);
+            return !shown.isEmpty() && shown.stream().allMatch(m -> (m.name() + "|" + m.slug() + "|" + m.family() + "|" + m.provider())
+                    .toLowerCase(java.util.Locale.ROOT).contains("gpt-4.1"))
+                    && shown.stream().anyMatch(m -> m.slug().equals("openai/gpt-4.1"));
+        });
         fxRun(() -> models.getSelectionModel().select(models.getItems().stream().filter(m -> m.slug().equals("openai/gpt-4.1")).findFirst().orElseThrow()));
         waitUntil(() -> find(w, "base-0", TextField.class).isPresent());
         fxRun(() -> {
@@ -158,7 +164,8 @@ class PricingScreensTest {
         ConsoleWindow w = signedIn(theme, Role.OPS);
         fxRun(() -> find(w, "nav-catalog", Button.class).orElseThrow().fire());
         TableView<Model> models = table(w, "modelTable");
-        waitUntil(() -> models.getItems().stream().anyMatch(m -> m.slug().equals("openai/gpt-4.1")));
+        // no search here: the catalog pages in every model, and the row stays selected as later pages arrive
+        waitUntil(() -> dev.gatehouse.console.FxWait.rows(models).stream().anyMatch(m -> m.slug().equals("openai/gpt-4.1")));
         fxRun(() -> models.getSelectionModel().select(models.getItems().stream().filter(m -> m.slug().equals("openai/gpt-4.1")).findFirst().orElseThrow()));
         waitUntil(() -> visible(w, "statusBox"));
         fxRun(() -> {

@@ -51,10 +51,7 @@ final class ScreenShots {
     }
 
     static void waitUntil(BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.getAsBoolean();
-        });
+        dev.gatehouse.console.FxWait.waitUntil(condition);
     }
 
     static <T extends Node> Optional<T> find(ConsoleWindow w, String id, Class<T> type) {

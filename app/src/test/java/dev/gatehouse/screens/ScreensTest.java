@@ -39,6 +39,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
+import static dev.gatehouse.console.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Renders every built screen, light and dark, to target/screens/&lt;name&gt;-&lt;theme&gt;.png for a person to look at. */
@@ -75,13 +76,6 @@ class ScreensTest {
             scene.getRoot().applyCss();
             return w;
         }).get(30, TimeUnit.SECONDS); // the first window loads every stylesheet and font: slow on a busy machine
-    }
-
-    static void waitUntil(BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.getAsBoolean();
-        });
     }
 
     /** Looks a node up after a CSS and layout pass (the scene has no window to run pulses for it). */

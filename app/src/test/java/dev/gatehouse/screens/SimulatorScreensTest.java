@@ -55,22 +55,17 @@ class SimulatorScreensTest {
         return find(w, id, TableView.class).orElseThrow();
     }
 
-    /** The table's rows as the FX thread sees them. */
-    static <T> java.util.List<T> rows(TableView<T> table) {
-        try {
-            return fx(() -> java.util.List.copyOf(table.getItems()));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
     @ParameterizedTest
     @EnumSource(Theme.class)
     void theStatusBarShowsTheSimulatorWithPause(Theme theme) throws Exception {
         ConsoleWindow w = signedIn(gateway, theme, Role.TRUST_SAFETY);
         waitUntil(() -> visible(w, "simulatorBox") && find(w, "simulatorLabel", Label.class).orElseThrow().getText().contains("req/s"));
         // refusals show once the burst key has met its limit
-        waitUntil(() -> find(w, "simulatorLabel", Label.class).orElseThrow().getText().contains("429"));
+        // the burst key meets its limit once every 30 s and the label counts the last 10 s: wait out a whole cycle
+        org.testfx.util.WaitForAsyncUtils.waitFor(45, java.util.concurrent.TimeUnit.SECONDS, () -> {
+            org.testfx.util.WaitForAsyncUtils.waitForFxEvents();
+            return find(w, "simulatorLabel", Label.class).orElseThrow().getText().contains("429");
+        });
         fxRun(() -> find(w, "nav-abuse", Button.class).orElseThrow().fire());
         assertThat(fx(() -> find(w, "simulatorToggle", Button.class).orElseThrow().getText())).isEqualTo("Pause");
         save(w, "simulator-status", theme);
@@ -91,7 +86,7 @@ class SimulatorScreensTest {
         // the search applies once typing settles: until then the unfiltered list shows, and a row picked from it would be
         // unselected by the search's reload
         waitUntil(() -> {
-            java.util.List<ApiKey> shown = rows(keys);
+            java.util.List<ApiKey> shown = dev.gatehouse.console.FxWait.rows(keys);
             return !shown.isEmpty() && shown.stream().allMatch(k -> k.masked().startsWith(prefix))
                     && shown.stream().anyMatch(k -> k.id().equals(leaked.id()));
         });

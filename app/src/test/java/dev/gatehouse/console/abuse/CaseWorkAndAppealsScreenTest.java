@@ -39,6 +39,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
+import static dev.gatehouse.console.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -78,13 +79,6 @@ class CaseWorkAndAppealsScreenTest {
         WaitForAsyncUtils.asyncFx(abuse::close).get(5, TimeUnit.SECONDS);
         lead.close();
         reviewer.close();
-    }
-
-    static void waitUntil(BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.getAsBoolean();
-        });
     }
 
     /** A POST the console has no call for (intake and appeals are filed by other systems), as {@code role}. */

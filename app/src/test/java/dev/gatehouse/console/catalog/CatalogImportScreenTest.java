@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
+import static dev.gatehouse.console.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Catalog screen's import flow on an empty platform: choose a small LiteLLM file, check its preview, import it. */
@@ -55,13 +56,6 @@ class CatalogImportScreenTest {
         WaitForAsyncUtils.asyncFx(screen::close).get(5, TimeUnit.SECONDS);
         client.close();
         gw.close();
-    }
-
-    static void waitUntil(BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.getAsBoolean();
-        });
     }
 
     static Path sample(String name) throws URISyntaxException {

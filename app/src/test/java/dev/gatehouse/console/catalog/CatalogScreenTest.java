@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
+import static dev.gatehouse.console.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Drives the Catalog screen headless against a real demo gateway over HTTP. */
@@ -59,13 +60,6 @@ class CatalogScreenTest {
         platform.close();
     }
 
-    static void waitUntil(BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.getAsBoolean();
-        });
-    }
-
     /** An entry of the open ComboBox popup (table cells may carry the same text). */
     static javafx.scene.Node popupItem(FxRobot robot, String text) {
         return robot.lookup(".combo-box-popup .list-cell").match(org.testfx.matcher.control.LabeledMatchers.hasText(text)).query();
@@ -98,7 +92,9 @@ class CatalogScreenTest {
 
         Model target = table.getItems().stream().filter(m -> m.modality().equals("chat")).findFirst().orElseThrow();
         String word = target.name().split(" ")[0];
-        robot.clickOn("#searchField").write(word);
+        // Enter applies the search at once: a keystroke slower than the settle time would search a prefix first, and its
+        // late reload would clear the row picked below
+        robot.clickOn("#searchField").write(word).type(javafx.scene.input.KeyCode.ENTER);
         waitUntil(() -> !table.getItems().isEmpty()
                 && table.getItems().stream().allMatch(m -> (m.name() + m.slug() + m.family() + m.provider()).toLowerCase().contains(word.toLowerCase())));
 

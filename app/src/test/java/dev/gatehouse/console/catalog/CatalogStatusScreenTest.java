@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
+import static dev.gatehouse.console.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The Catalog's status controls and Open in Pricing, against the demo gateway as ops (issue 11 "catalog actions"). */
@@ -61,20 +62,13 @@ class CatalogStatusScreenTest {
         client.close();
     }
 
-    static void waitUntil(BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.getAsBoolean();
-        });
-    }
-
     @Test
     void aModelIsDeprecatedWithAReasonAndOpensInPricing(FxRobot robot) throws Exception {
         @SuppressWarnings("unchecked")
         TableView<Model> models = robot.lookup("#modelTable").queryAs(TableView.class);
         waitUntil(() -> models.getItems().stream().anyMatch(m -> m.status().equals("active")));
         // an active model at the end of the list: the others' tests do not touch it
-        Model target = models.getItems().stream().filter(m -> m.status().equals("active")).reduce((a, b) -> b).orElseThrow();
+        Model target = dev.gatehouse.console.FxWait.rows(models).stream().filter(m -> m.status().equals("active")).reduce((a, b) -> b).orElseThrow();
         robot.interact(() -> models.getSelectionModel().select(target));
         waitUntil(() -> robot.lookup("#statusBox").query().isVisible());
         @SuppressWarnings("unchecked")

@@ -29,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
+import static dev.gatehouse.console.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Drives the Keys screen against the real demo gateway: suspend a key with a reason; the row and the account view follow. */
@@ -59,13 +60,6 @@ class KeysScreenTest {
     void stop() throws Exception {
         WaitForAsyncUtils.asyncFx(screen::close).get(5, TimeUnit.SECONDS);
         client.close();
-    }
-
-    static void waitUntil(BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.getAsBoolean();
-        });
     }
 
     @Test

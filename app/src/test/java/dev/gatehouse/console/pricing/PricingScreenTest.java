@@ -28,6 +28,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
+import static dev.gatehouse.console.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Drives the Pricing screen against the demo gateway: edit a price, see its diff and impact, save it under notice. */
@@ -59,19 +60,18 @@ class PricingScreenTest {
         client.close();
     }
 
-    static void waitUntil(BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.getAsBoolean();
-        });
-    }
-
     @Test
     void editingAPriceShowsItsDiffAndImpactAndSavesItUnderNotice(FxRobot robot) throws Exception {
         @SuppressWarnings("unchecked")
         TableView<Model> models = robot.lookup("#modelTable").queryAs(TableView.class);
         robot.clickOn("#searchField").write("Claude Sonnet 4").type(javafx.scene.input.KeyCode.ENTER);
-        waitUntil(() -> models.getItems().stream().anyMatch(m -> m.slug().equals("anthropic/claude-sonnet-4")));
+        // the search answers asynchronously: pick the row once the table shows the search's rows, not the page before it
+        waitUntil(() -> {
+            java.util.List<Model> shown = dev.gatehouse.console.FxWait.rows(models);
+            return !shown.isEmpty() && shown.stream().allMatch(m -> (m.name() + "|" + m.slug() + "|" + m.family() + "|" + m.provider())
+                    .toLowerCase(java.util.Locale.ROOT).contains("claude sonnet 4"))
+                    && shown.stream().anyMatch(m -> m.slug().equals("anthropic/claude-sonnet-4"));
+        });
         robot.interact(() -> models.getSelectionModel().select(
                 models.getItems().stream().filter(m -> m.slug().equals("anthropic/claude-sonnet-4")).findFirst().orElseThrow()));
         waitUntil(() -> robot.lookup("#base-0").tryQuery().isPresent());

@@ -32,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
+import static dev.gatehouse.console.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -72,13 +73,6 @@ class PolicyValuesScreenTest {
     void stop() throws Exception {
         WaitForAsyncUtils.asyncFx(screen::close).get(5, TimeUnit.SECONDS);
         lead.close();
-    }
-
-    static void waitUntil(BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.getAsBoolean();
-        });
     }
 
     private static void retype(FxRobot robot, TextField field, String text) {

@@ -32,6 +32,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
+import static dev.gatehouse.console.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Drives the Support workspace against the real demo gateway: a ticket answered with a macro, which also solves it. */
@@ -65,13 +66,6 @@ class SupportScreenTest {
     void stop() throws Exception {
         WaitForAsyncUtils.asyncFx(screen::close).get(5, TimeUnit.SECONDS);
         client.close();
-    }
-
-    static void waitUntil(BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.getAsBoolean();
-        });
     }
 
     @Test

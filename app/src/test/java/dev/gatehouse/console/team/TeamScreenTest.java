@@ -27,6 +27,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
+import static dev.gatehouse.console.FxWait.waitUntil;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Drives the Team screen against the real demo gateway: a lead invites a support agent and sees the token once. */
@@ -57,13 +58,6 @@ class TeamScreenTest {
     void stop() throws Exception {
         WaitForAsyncUtils.asyncFx(screen::close).get(5, TimeUnit.SECONDS);
         client.close();
-    }
-
-    static void waitUntil(BooleanSupplier condition) throws TimeoutException {
-        WaitForAsyncUtils.waitFor(15, TimeUnit.SECONDS, () -> {
-            WaitForAsyncUtils.waitForFxEvents();
-            return condition.getAsBoolean();
-        });
     }
 
     @Test
