@@ -3,6 +3,7 @@ package dev.gatehouse.console.shell;
 import javafx.beans.Observable;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
+import javafx.collections.ListChangeListener;
 import javafx.collections.ObservableList;
 
 import java.util.List;
@@ -26,6 +27,7 @@ public final class ListDetailModel<F, R, D> {
     private final Function<R, ?> identity;
     private final ObjectProperty<R> selected = new SimpleObjectProperty<>(this, "selected");
     private final Loader<D> detail;
+    private final Executor fx;
     private Function<R, CompletableFuture<D>> fetchDetail;
     private List<R> order;
     private boolean clearSelectionOnReload = true;
@@ -37,12 +39,40 @@ public final class ListDetailModel<F, R, D> {
         this.filter = filter;
         this.identity = identity;
         this.detail = new Loader<>(fx);
+        this.fx = fx;
         this.order = list.items();
         selected.addListener((o, before, now) -> {
             if (now == null || before == null || !sameRow(before, now)) {
                 openDetail(now);
             }
         });
+        list.items().addListener((ListChangeListener<R>) this::reselect);
+    }
+
+    /**
+     * A selection kept through a reload (or a poll) takes the row's fresh version when it is among the new rows, so the
+     * table marks it again and the header shows what changed. After the change: the table sees the new rows first.
+     */
+    private void reselect(ListChangeListener.Change<? extends R> change) {
+        R shown = selected.get();
+        if (shown == null) {
+            return;
+        }
+        while (change.next()) {
+            if (change.wasAdded()) {
+                for (R row : change.getAddedSubList()) {
+                    if (row != shown && sameRow(row, shown)) {
+                        fx.execute(() -> {
+                            R now = selected.get();
+                            if (now != null && now != row && sameRow(now, row) && list.items().contains(row)) {
+                                selected.set(row);
+                            }
+                        });
+                        return;
+                    }
+                }
+            }
+        }
     }
 
     /** Fetches the selected row's detail with {@code fetch} each time another row is selected. */

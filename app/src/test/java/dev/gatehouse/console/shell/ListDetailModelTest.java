@@ -155,6 +155,29 @@ class ListDetailModelTest {
     }
 
     @Test
+    void aKeptSelectionTakesTheRowsFreshVersionWhenTheReloadBringsItBack() {
+        ListDetailModel<Query, Row, String> keeping = new ListDetailModel<Query, Row, String>(list,
+                () -> new Query(null, null), Row::id, Runnable::run).keepSelectionOnReload();
+        List<Row> opened = new ArrayList<>();
+        keeping.detailFrom(r -> {
+            opened.add(r);
+            return new CompletableFuture<>();
+        });
+        keeping.reload();
+        answer(row("a"), row("b"));
+        keeping.selectedProperty().set(keeping.rows().get(1));
+        keeping.reload(); // a poll saw the queue change
+        Row fresh = new Row("b", KeyStatus.SUSPENDED);
+        answer(row("c"), row("a"), fresh);
+        assertThat(keeping.selectedProperty().get()).isSameAs(fresh);
+        assertThat(opened).as("the same row: its detail is not fetched again").hasSize(1);
+
+        keeping.reload();
+        answer(row("c")); // gone from the queue: the kept selection stays as it was
+        assertThat(keeping.selectedProperty().get()).isSameAs(fresh);
+    }
+
+    @Test
     void closingDropsAnswersOnTheirWay() {
         model.reload();
         answer(row("a"));
