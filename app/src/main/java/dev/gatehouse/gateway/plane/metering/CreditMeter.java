@@ -118,13 +118,20 @@ public final class CreditMeter implements Meter, AutoCloseable {
         int pendingRequests;
         Instant usableUntil = Instant.MIN;
         long lastUsedNanos = System.nanoTime();
+        /**
+         * Checks of the free credit against the account's spendable balance, asked for (an admin change such as a refund
+         * hold, reserved credit coming back) and done (a top-up under the account's row lock). Free credit is spent only
+         * while every check asked for is done.
+         */
+        int checksAsked;
+        int checksDone;
 
         Lease(String accountId) {
             this.accountId = accountId;
         }
 
         boolean usable(Instant at) {
-            return at.isBefore(usableUntil);
+            return checksDone == checksAsked && at.isBefore(usableUntil);
         }
     }
 
@@ -211,6 +218,7 @@ public final class CreditMeter implements Meter, AutoCloseable {
             if (extra.signum() < 0) {
                 l.pending = l.pending.add(extra);
                 l.free = l.free.add(extra.negate());
+                l.checksAsked++; // reserved before a refund hold, perhaps: spent again only after a check
             }
         }
         monthSpends.charged(caller.accountId(), madeAt, p.total());
@@ -236,6 +244,7 @@ public final class CreditMeter implements Meter, AutoCloseable {
             BigDecimal back = reservation.cost().min(l.reserved);
             l.reserved = l.reserved.subtract(back);
             l.free = l.free.add(back);
+            l.checksAsked++; // reserved before a refund hold, perhaps: spent again only after a check
         }
     }
 
@@ -372,17 +381,19 @@ public final class CreditMeter implements Meter, AutoCloseable {
         try {
             g = jdbi.inTransaction(h -> {
                 if (CreditStore.lockBalance(h, l.accountId).isEmpty()) {
-                    return new Grant(Money.zero(), Money.zero());
+                    return new Grant(Money.zero(), Money.zero(), -1);
                 }
                 BigDecimal spendable = CreditHolds.summary(h, l.accountId, at).spendable();
                 BigDecimal others = CreditLeaseStore.others(h, l.accountId, nodeId, at);
                 BigDecimal mine = CreditLeaseStore.mine(h, l.accountId, nodeId);
                 BigDecimal localFree;
                 BigDecimal dropped;
+                int checks;
                 synchronized (l) {
                     boolean usable = l.usable(at);
                     localFree = usable ? l.free : Money.zero();
                     dropped = usable ? Money.zero() : l.free;
+                    checks = l.checksAsked;
                 }
                 // what the row holds beyond the dropped free credit (pending, reserved); at least zero: after a long pause
                 // another node's sweep may have deleted the row while this node still held free credit locally
@@ -400,29 +411,39 @@ public final class CreditMeter implements Meter, AutoCloseable {
                             0, RoundingMode.DOWN).longValue());
                     grant = amount.multiply(BigDecimal.valueOf(requests)).subtract(localFree).max(need);
                 }
+                // need is below zero when the lease already covers the request (another top-up ran first): nothing to add
+                grant = grant.max(Money.zero());
                 if (grant.signum() > 0 || dropped.signum() > 0) { // the absolute amount: a delta cannot recreate a deleted row
                     CreditLeaseStore.set(h, l.accountId, nodeId, kept.add(grant), at.plus(LEASE_TTL));
                 }
-                return new Grant(grant, dropped);
+                return new Grant(grant, dropped, checks);
             });
         } catch (RuntimeException e) {
             log.error("cannot lease credits for {}", l.accountId, e);
             throw new PlaneRefusal(503, "server_error", "service_unavailable", null,
                     "The server could not check your credits just now. Please retry.");
         }
+        boolean covered;
+        boolean askedAgain;
         synchronized (l) { // only the top-up lock holder adds to free, so this is what the database now holds
             l.free = l.free.subtract(g.dropped()).add(g.granted());
             if (g.granted().signum() > 0) {
                 l.usableUntil = at.plus(LEASE_TTL).minus(LEASE_MARGIN);
             }
+            if (g.checks() >= 0) {
+                l.checksDone = g.checks(); // what was asked before the balance was read is now checked
+            }
+            askedAgain = l.checksAsked != l.checksDone;
+            covered = l.usable(at) && l.free.compareTo(amount) >= 0;
         }
-        if (g.granted().signum() == 0) {
+        if (g.granted().signum() == 0 && !covered && !askedAgain) {
             throw new PlaneRefusal(402, "insufficient_quota", "insufficient_quota", null,
                     "You exceeded your current quota: your credits cannot cover this request. Add credits to continue.");
         }
     }
 
-    private record Grant(BigDecimal granted, BigDecimal dropped) {}
+    /** {@code checks}: the checks asked for when the balance was read (−1: the account is gone, nothing was read). */
+    private record Grant(BigDecimal granted, BigDecimal dropped, int checks) {}
 
     // ---------------------------------------------------------------- write-behind
 
@@ -567,12 +588,12 @@ public final class CreditMeter implements Meter, AutoCloseable {
             if (seq != changeSeq) { // something was changed through the admin API: prices or discounts may have moved
                 prices.invalidate();
                 discounts.invalidate();
-                // and credits may have been held for a refund (issue 10 §3): free credit leased before that is not spent
-                // on trust; each lease is checked again against the spendable balance at its account's next request
+                // and credits may have been held for a refund (issue 10 §3): credit leased before that is not spent on
+                // trust; each lease is checked again against the spendable balance at its account's next request
                 for (Lease l : leases.values()) {
                     synchronized (l) {
-                        if (l.free.signum() > 0) {
-                            l.usableUntil = Instant.MIN;
+                        if (l.free.signum() > 0 || l.reserved.signum() > 0) {
+                            l.checksAsked++;
                         }
                     }
                 }

@@ -180,6 +180,34 @@ class CreditMeterTest {
         }
     }
 
+    @Test
+    void aReservationGivenBackAfterARefundHoldIsNotSpentWithoutACheck() {
+        try (Database db = Database.inMemory()) {
+            TestPrices.chatModel(db, "mdl_meter", "2.00", "8.00");
+            Account a = account(db, Money.of("25"));
+            Instant now = Instant.now();
+            try (CreditMeter meter = new CreditMeter(db.jdbi(), Clock.systemUTC(), "node-a", Duration.ofHours(1))) {
+                Meter.Charge video = meter.reserve(a.live(), "mdl_meter", LINES, now); // a task that may still fail
+                meter.flush();
+                // a refund holds everything spendable
+                db.jdbi().useTransaction(h -> {
+                    BigDecimal balance = CreditStore.lockBalance(h, a.accountId()).orElseThrow();
+                    assertThat(CreditHolds.hold(h, a.accountId(), a.lotId(), "rfd_test", balance, now)).isEmpty();
+                    AuditLog.append(h, new AuditLog.Draft(now, "op_support", "refund.create", "rfd_test", "test", null, null));
+                });
+                meter.flush();
+                PlaneRefusal first = catchThrowableOfType(() -> meter.charge(a.live(), "mdl_meter", LINES, LOGGED, now), PlaneRefusal.class);
+                assertThat(first).isNotNull();
+                assertThat(first.status()).isEqualTo(402);
+                meter.release(video, a.live()); // the task failed: its reservation comes back to the lease
+                PlaneRefusal second = catchThrowableOfType(() -> meter.charge(a.live(), "mdl_meter", LINES, LOGGED, now), PlaneRefusal.class);
+                assertThat(second).as("credit reserved before the hold must not be spent after it").isNotNull();
+                assertThat(second.status()).isEqualTo(402);
+            }
+            assertThat(balance(db, a.accountId())).isEqualByComparingTo("25");
+        }
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("databases")
     void fiftyConcurrentRequestsAgainstABalanceForTenGetTenSuccesses(TestDatabases.Kind kind) throws Exception {
