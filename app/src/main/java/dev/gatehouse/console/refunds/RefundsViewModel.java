@@ -91,7 +91,10 @@ public final class RefundsViewModel {
                 reasons.clear();
                 history.clear();
             }
-            updateAvailability(null);
+            // the same refund in a fresher row (a reload brought it back) keeps the decision its loaded detail allows
+            RefundDetail shown = model.detail().value();
+            boolean sameRefund = a != null && r != null && a.id().equals(r.id()) && shown != null && shown.refund().id().equals(r.id());
+            updateAvailability(sameRefund ? shown : null);
         });
         updateAvailability(null);
         policyLoader = new Loader<PolicyView>(fx).onLoaded(this::policyShown)

@@ -58,6 +58,22 @@ class RefundsViewModelTest {
     }
 
     @Test
+    void aDeepLinkAnsweredBeforeTheFirstPageKeepsItsDecisionsWhenThePageBringsTheRefund() {
+        var vm = vm(Role.SUPPORT, "op_support");
+        var near = FakeRefundsApi.refund("rfd_near", "requested", "20", null);
+        vm.openRefund("rfd_near");
+        api.last("refund").reply(FakeRefundsApi.detail(near));
+        assertThat(vm.model().selectedProperty().get()).isEqualTo(near);
+        api.last("refund").reply(FakeRefundsApi.detail(near)); // the detail pane's own fetch
+        assertThat(vm.denyProperty().get().allowed()).isTrue();
+        // the queue's first page, answered later, with the refund as it is now (the customer's request grew meanwhile)
+        var inPage = FakeRefundsApi.refund("rfd_near", "requested", "25", null);
+        api.last("refunds").reply(new Page<>(List.of(inPage), null));
+        assertThat(vm.model().selectedProperty().get()).isSameAs(inPage);
+        assertThat(vm.denyProperty().get().allowed()).as(vm.denyProperty().get().why()).isTrue();
+    }
+
+    @Test
     void theFirstApproverCannotGiveTheSecondApprovalAnotherOperatorCan() {
         var awaiting = FakeRefundsApi.refund("rfd_1", "awaiting_second_approval", "700", "op_support");
         var mine = vm(Role.SUPPORT, "op_support");
