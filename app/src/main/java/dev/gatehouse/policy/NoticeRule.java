@@ -104,7 +104,11 @@ public final class NoticeRule {
             return Validated.valid(Optional.empty());
         }
         try {
-            return Validated.valid(Optional.of(OffsetDateTime.parse(text.strip()).toInstant()));
+            Instant at = OffsetDateTime.parse(text.strip()).toInstant();
+            if (!StorableTime.holds(at)) {
+                return Validated.invalid("effective_at", "must be within " + StorableTime.RANGE + ", like 2026-12-01T09:00:00Z");
+            }
+            return Validated.valid(Optional.of(at));
         } catch (DateTimeParseException e) {
             return Validated.invalid("effective_at", "must be an instant with an offset, like 2026-12-01T09:00:00Z or 2026-12-01T10:00:00+01:00");
         }

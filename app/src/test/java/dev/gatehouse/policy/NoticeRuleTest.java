@@ -185,7 +185,8 @@ class NoticeRuleTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"2026-12-01T09:00:00", "2026-12-01", "tomorrow", "2026-13-01T09:00:00Z", "2026-12-01T09:00:00+25:00"})
+    @CsvSource({"2026-12-01T09:00:00", "2026-12-01", "tomorrow", "2026-13-01T09:00:00Z", "2026-12-01T09:00:00+25:00",
+            "+300000-01-01T00:00:00Z", "+10000-01-01T00:00:00Z", "-0001-01-01T00:00:00Z"})
     void aMalformedOrZonelessEffectiveAtIsAFieldError(String text) {
         Validated<Optional<Instant>> v = NoticeRule.effectiveAt(text);
         assertThat(v.isValid()).isFalse();

@@ -147,15 +147,7 @@ public final class AbuseRoutes implements Feature {
 
     /** A (due_at, id) cursor; a due time that does not parse was not made by this list. */
     private static List<String> cursor(Context ctx, String kind) {
-        List<String> after = Cursor.decode(ctx, kind, 2).orElse(null);
-        if (after != null) {
-            try {
-                Instant.parse(after.get(0));
-            } catch (DateTimeParseException e) {
-                throw ApiException.invalidField("cursor", "is not a cursor this list returned; drop it to start from the first page");
-            }
-        }
-        return after;
+        return Cursor.decodeTimed(ctx, kind, 2).orElse(null);
     }
 
     private static List<AbuseCase> cases(Handle h, ReportStore.Filter f, Instant now, List<String> after, int limit) {

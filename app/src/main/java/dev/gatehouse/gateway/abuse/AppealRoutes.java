@@ -71,14 +71,7 @@ public final class AppealRoutes implements Feature {
         String state = QueryParams.oneOf(ctx, "state", Set.of("open", "decided")).orElse(null);
         String account = QueryParams.text(ctx, "account_id", 40).orElse(null);
         int limit = QueryParams.limit(ctx);
-        List<String> after = Cursor.decode(ctx, "appeals", 2).orElse(null);
-        if (after != null) {
-            try {
-                Instant.parse(after.get(0));
-            } catch (DateTimeParseException e) {
-                throw ApiException.invalidField("cursor", "is not a cursor this list returned; drop it to start from the first page");
-            }
-        }
+        List<String> after = Cursor.decodeTimed(ctx, "appeals", 2).orElse(null);
         List<Appeal> rows = jdbi.withHandle(h -> AppealStore.list(h, state, account, after, limit + 1));
         ctx.json(Pages.of(rows, limit, a -> Cursor.encode("appeals", a.filedAt().toString(), a.id())));
     }
@@ -175,8 +168,12 @@ public final class AppealRoutes implements Feature {
             ApiKey key = before.keyId() == null ? null : KeyStore.lock(h, before.keyId()).orElse(null);
             Appeals.Overturn overturn = Appeals.overturn(decision, AccountStatus.fromWire(account.status()).orElseThrow(),
                     key == null ? null : KeyStatus.fromWire(key.status()).orElseThrow());
-            StatusChanges.Request lift = new StatusChanges.Request(request.operator().id(),
-                    "Appeal " + id + " overturned: " + reason, null, request.now());
+            // the enforcement history names the appeal; the whole reason is on the appeal and in its audit entry
+            String lifted = "Appeal " + id + " overturned: " + reason;
+            if (lifted.length() > Enforcement.MAX_REASON_LENGTH) {
+                lifted = lifted.substring(0, Enforcement.MAX_REASON_LENGTH - 1) + "…";
+            }
+            StatusChanges.Request lift = new StatusChanges.Request(request.operator().id(), lifted, null, request.now());
             if (overturn.accountAction().isPresent()) {
                 var c = StatusChanges.changeAccount(h, account, overturn.accountAction().get(), lift);
                 changes.addAll(c.changes());

@@ -79,7 +79,11 @@ public final class AuditTrailRoutes implements Feature {
             return null;
         }
         try {
-            return OffsetDateTime.parse(raw.trim()).toInstant();
+            Instant at = OffsetDateTime.parse(raw.trim()).toInstant();
+            if (!dev.gatehouse.policy.StorableTime.holds(at)) {
+                throw ApiException.invalidField(name, "must be within " + dev.gatehouse.policy.StorableTime.RANGE + "; got '" + raw + "'");
+            }
+            return at;
         } catch (DateTimeParseException e) {
             throw ApiException.invalidField(name, "must be an ISO-8601 time with offset, like 2026-11-22T09:30:00Z; got '" + raw + "'");
         }

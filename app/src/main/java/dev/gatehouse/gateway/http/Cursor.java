@@ -1,8 +1,11 @@
 package dev.gatehouse.gateway.http;
 
+import dev.gatehouse.policy.StorableTime;
 import io.javalin.http.Context;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -46,6 +49,24 @@ public final class Cursor {
             throw malformed();
         }
         return Optional.of(parts.subList(1, parts.size()));
+    }
+
+    /**
+     * A cursor whose first key is an instant (a due or filed time, then an id): one whose time does not parse, or lies
+     * outside what the database stores, was not made by this list.
+     */
+    public static Optional<List<String>> decodeTimed(Context ctx, String kind, int arity) {
+        Optional<List<String>> after = decode(ctx, kind, arity);
+        after.ifPresent(keys -> {
+            try {
+                if (!StorableTime.holds(Instant.parse(keys.get(0)))) {
+                    throw malformed();
+                }
+            } catch (DateTimeParseException e) {
+                throw malformed();
+            }
+        });
+        return after;
     }
 
     private static ApiException malformed() {

@@ -138,14 +138,7 @@ public final class TicketRoutes implements Feature {
                 assignee, QueryParams.text(ctx, "account_id", 40).orElse(null), breached,
                 QueryParams.text(ctx, "q", 200).orElse(null));
         int limit = QueryParams.limit(ctx);
-        List<String> after = Cursor.decode(ctx, "tickets", 2).orElse(null);
-        if (after != null) {
-            try {
-                Instant.parse(after.get(0));
-            } catch (DateTimeParseException e) {
-                throw ApiException.invalidField("cursor", "is not a cursor this list returned; drop it to start from the first page");
-            }
-        }
+        List<String> after = Cursor.decodeTimed(ctx, "tickets", 2).orElse(null);
         Instant now = now();
         List<Ticket> rows = jdbi.withHandle(h -> TicketStore.tickets(h, TicketStore.list(h, f, now, after, limit + 1), now));
         ctx.json(Pages.of(rows, limit, t -> Cursor.encode("tickets", t.firstReplyDueAt().toString(), t.id())));

@@ -220,6 +220,21 @@ class AbuseReportRoutesTest {
     }
 
     @Test
+    void aTimedCursorWithAYearTheDatabaseCannotStoreIsAFieldErrorNotA500() {
+        for (String[] list : new String[][] {{"/admin/v1/abuse-reports", "abuse-reports"},
+                {"/admin/v1/abuse-reports?group=subject", "abuse-cases"}, {"/admin/v1/appeals", "appeals"},
+                {"/admin/v1/tickets", "tickets"}}) {
+            String cursor = dev.gatehouse.gateway.http.Cursor.encode(list[1], "+300000-01-01T00:00:00Z", "x_1");
+            var r = gw.get(Role.VIEWER, list[0] + (list[0].contains("?") ? "&" : "?") + "cursor=" + cursor);
+            assertThat(r.status()).as(list[0] + " " + r.body()).isEqualTo(400);
+            assertThat(r.body()).contains("cursor");
+        }
+        var audit = gw.get(Role.VIEWER, "/admin/v1/audit?from=%2B300000-01-01T00:00:00Z");
+        assertThat(audit.status()).as(audit.body()).isEqualTo(400);
+        assertThat(audit.body()).contains("from", "0001 to 9999");
+    }
+
+    @Test
     void theQueueIsSortedByDueAndPagesWithACursor() {
         var acct = TestAccounts.create(gw.db(), "Paging Co", "free", "active", 1);
         for (int i = 0; i < 5; i++) {

@@ -61,6 +61,22 @@ class AppealRoutesTest {
     }
 
     @Test
+    void aReasonOfTheFullLengthOverturnsAndTheLiftNamesTheAppealWithinTheHistorysLimit() {
+        String enf = enforced("suspend_account", "");
+        String appeal = TestReports.appeal(gw, enf);
+        String reason = "The reported page quoted the threat in a news article. ".repeat(40).substring(0, 2000);
+        var r = gw.post(Role.LEAD, "/admin/v1/appeals/" + appeal + "/decide",
+                "{\"outcome\":\"overturned\",\"reason\":\"" + reason + "\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        String account = r.json().get("appeal").get("account_id").asText();
+        assertThat(status("accounts", account)).isEqualTo("active");
+        String lifted = gw.db().jdbi().withHandle(h -> h.createQuery(
+                        "SELECT reason FROM enforcement_actions WHERE account_id = :a AND reason LIKE 'Appeal %'").bind("a", account)
+                .mapTo(String.class).one());
+        assertThat(lifted).startsWith("Appeal " + appeal + " overturned: The reported page").endsWith("…").hasSize(2000);
+    }
+
+    @Test
     void overturningAWarningWithdrawsItAndARevocationStaysFinalWithTheOfferRecorded() {
         String warn = enforced("warn", "");
         String appeal = TestReports.appeal(gw, warn);
