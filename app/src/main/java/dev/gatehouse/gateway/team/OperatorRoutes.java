@@ -230,6 +230,9 @@ public final class OperatorRoutes implements Feature {
     private static void expiry(Instant expiresAt, Instant now, List<Problem.FieldError> errors) {
         if (expiresAt != null && !expiresAt.isAfter(now)) {
             errors.add(new Problem.FieldError("expires_at", "must be in the future (now is " + now + "); leave it out for a token that does not expire"));
+        } else if (expiresAt != null && !dev.gatehouse.policy.StorableTime.holds(expiresAt)) {
+            errors.add(new Problem.FieldError("expires_at", "must be within " + dev.gatehouse.policy.StorableTime.RANGE
+                    + "; leave it out for a token that does not expire"));
         }
     }
 

@@ -100,6 +100,10 @@ class OperatorTokenExpiryTest {
             var notAnInstant = gw.post(Role.LEAD, "/admin/v1/operators", "{\"name\":\"Old\",\"email\":\"old@example.com\","
                     + "\"role\":\"viewer\",\"reason\":\"r\",\"expires_at\":\"next tuesday\"}");
             assertThat(notAnInstant.status()).isBetween(400, 422);
+            var beyondStorable = gw.post(Role.LEAD, "/admin/v1/operators", "{\"name\":\"Far\",\"email\":\"far@example.com\","
+                    + "\"role\":\"viewer\",\"reason\":\"r\",\"expires_at\":\"+300000-01-01T00:00:00Z\"}");
+            assertThat(beyondStorable.status()).as(beyondStorable.body()).isEqualTo(422);
+            assertThat(beyondStorable.json().get("errors").findValuesAsText("field")).containsExactly("expires_at");
             var onDeactivate = gw.post(Role.LEAD, "/admin/v1/operators/op_viewer/actions",
                     "{\"action\":\"deactivate\",\"reason\":\"r\",\"expires_at\":\"2099-01-01T00:00:00Z\"}");
             assertThat(onDeactivate.status()).isEqualTo(422);
