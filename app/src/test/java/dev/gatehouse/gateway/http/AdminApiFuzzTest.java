@@ -170,7 +170,7 @@ class AdminApiFuzzTest {
     static final List<String> HOSTILE_VALUES = List.of("", "-1", "0", "1", "200", "201", "1.5", "1e9", "99999999999999999999",
             "%00", "%01", "%u0041", "%zz", "%", enc("ß"), enc("漢字"), "ß", enc("😀"), "x".repeat(600), "%0A", "%09",
             "active", "suspended", "revoked", "pro", "free", "chat", "video", "OpenAI", "live", "test", "grant", "purchase",
-            "2026-11-22T00:00:00Z", "2026-13-45T99:99:99Z", "yesterday", "YWNjb3VudHMfYWNjdF8x", "!!!", "%2B%2F%3D",
+            "2026-11-22T00:00:00Z", "2026-13-45T99:99:99Z", "%2B300000-01-01T00:00:00Z", "yesterday", "YWNjb3VudHMfYWNjdF8x", "!!!", "%2B%2F%3D",
             enc("' OR 1=1 --"), "%25", "%5C", "acct_", "key_", "sk_live_");
     static final List<String> CONTENT_TYPES = List.of("application/json", "application/json; charset=utf-8", "text/plain",
             "application/x-www-form-urlencoded", "multipart/form-data; boundary=zz", "application/json; charset=latin1", "garbage",
