@@ -4,6 +4,7 @@ import dev.gatehouse.gateway.abuse.AutomatedReports;
 import dev.gatehouse.gateway.plane.Caller;
 import dev.gatehouse.gateway.plane.PlaneRefusal;
 import dev.gatehouse.gateway.plane.RateLimits;
+import dev.gatehouse.gateway.requestlog.RequestLogStore;
 import dev.gatehouse.policy.ReportCategory;
 import dev.gatehouse.policy.Tier;
 import dev.gatehouse.policy.TierLimits;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -41,13 +43,18 @@ import java.util.concurrent.locks.ReentrantLock;
  * (tier edit, custom limits) is picked up within {@link #SYNC_INTERVAL} on every node.
  *
  * <p><b>Persistent 429s</b> (ai-visual-studio §4, §7 "Attempt to bypass … rate limits"): a key refused
- * {@link #REPORT_AFTER} times within {@link #REPORT_WINDOW} on one node opens one rate_limit_circumvention report
- * through {@link AutomatedReports}, which keeps at most one unresolved report per key on every node.
+ * {@link #REPORT_AFTER} times within {@link #REPORT_WINDOW} opens one rate_limit_circumvention report through
+ * {@link AutomatedReports}, which keeps at most one unresolved report per key on every node. One node counts its own
+ * refusals as they happen; refusals spread over several nodes are counted in the request log they all write, at most
+ * every {@link #COUNT_ACROSS_NODES_EVERY} per key while it is being refused (so such a report comes a few seconds late).
  */
 public final class TierRateLimits implements RateLimits, AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(TierRateLimits.class);
     static final int REPORT_AFTER = 50;
     static final Duration REPORT_WINDOW = Duration.ofMinutes(10);
+    static final Duration COUNT_ACROSS_NODES_EVERY = Duration.ofSeconds(2);
+    /** Counts per sync at most (each is one indexed query); the rest wait for the next sync. */
+    static final int COUNTS_PER_SYNC = 32;
     static final Duration SYNC_INTERVAL = Duration.ofMillis(250);
     static final Duration IDLE_RETURN = Duration.ofSeconds(1);
     static final Duration SLOT_TTL = Duration.ofSeconds(10);
@@ -63,6 +70,8 @@ public final class TierRateLimits implements RateLimits, AutoCloseable {
     private final LimitsInForce limits;
     private final Map<Window, Counter> counters = new ConcurrentHashMap<>();
     private final Map<String, Refusals> refusals = new ConcurrentHashMap<>();
+    /** Keys refused here since their last count across nodes. */
+    private final Set<String> toCount = ConcurrentHashMap.newKeySet();
     private final ScheduledExecutorService sync;
     private volatile long changeSeq;
     private volatile long generation;
@@ -87,6 +96,11 @@ public final class TierRateLimits implements RateLimits, AutoCloseable {
     private static final class Refusals {
         final ArrayDeque<Instant> at = new ArrayDeque<>();
         Instant quietUntil = Instant.MIN;
+        /** The last refusal here: whose key, and which limit, for the report. */
+        String accountId;
+        Step last;
+        long countedNanos = System.nanoTime() - COUNT_ACROSS_NODES_EVERY.toNanos();
+        long lastRefusedNanos;
     }
 
     public TierRateLimits(Jdbi jdbi, Clock clock, String nodeId) {
@@ -378,11 +392,15 @@ public final class TierRateLimits implements RateLimits, AutoCloseable {
             if (now.isBefore(r.quietUntil)) {
                 return;
             }
+            r.accountId = caller.accountId();
+            r.last = s;
+            r.lastRefusedNanos = System.nanoTime();
             r.at.addLast(now);
             while (!r.at.isEmpty() && r.at.peekFirst().isBefore(now.minus(REPORT_WINDOW))) {
                 r.at.pollFirst();
             }
             if (r.at.size() < REPORT_AFTER) {
+                toCount.add(caller.keyId()); // other nodes may be refusing it too
                 return;
             }
             first = r.at.peekFirst();
@@ -390,20 +408,74 @@ public final class TierRateLimits implements RateLimits, AutoCloseable {
             // one report per key and episode: the intake also refuses a second unresolved one, on every node
             r.quietUntil = now.plus(REPORT_WINDOW);
         }
+        report(r, caller.accountId(), caller.keyId(), "was refused " + REPORT_AFTER + " times for exceeding its rate limits between "
+                + first + " and " + now, s, now);
+    }
+
+    private void report(Refusals r, String accountId, String keyId, String what, Step s, Instant now) {
         try {
-            var filed = AutomatedReports.file(jdbi, ReportCategory.RATE_LIMIT_CIRCUMVENTION, caller.accountId(), caller.keyId(),
-                    "Key " + caller.keyId() + " was refused " + REPORT_AFTER + " times for exceeding its rate limits between "
-                            + first + " and " + now + " (last: " + s.what() + ", limit " + s.limit() + "). ai-visual-studio §4: "
+            var filed = AutomatedReports.file(jdbi, ReportCategory.RATE_LIMIT_CIRCUMVENTION, accountId, keyId,
+                    "Key " + keyId + " " + what + " (last: " + s.what() + ", limit " + s.limit() + "). ai-visual-studio §4: "
                             + "persistent attempts to exceed the limits are treated as circumvention.",
                     DETECTOR, now);
             if (filed.opened()) {
-                log.info("opened rate-limit circumvention report {} for key {}", filed.reportId(), caller.keyId());
+                log.info("opened rate-limit circumvention report {} for key {}", filed.reportId(), keyId);
             }
         } catch (RuntimeException e) {
-            log.error("cannot file the rate-limit circumvention report of key {}", caller.keyId(), e);
+            log.error("cannot file the rate-limit circumvention report of key {}", keyId, e);
             synchronized (r) {
                 r.quietUntil = now.plus(Duration.ofMinutes(1));
             }
+        }
+    }
+
+    /**
+     * The keys refused here since their last count, counted in the request log of every node: {@link #REPORT_AFTER}
+     * within {@link #REPORT_WINDOW} there is persistent too, though no one node saw that many.
+     */
+    void countAcrossNodes(Instant now) {
+        long nanos = System.nanoTime();
+        int counted = 0;
+        for (String keyId : toCount) {
+            if (counted == COUNTS_PER_SYNC) {
+                return;
+            }
+            Refusals r = refusals.get(keyId);
+            if (r == null || !toCount.remove(keyId)) {
+                continue;
+            }
+            String accountId;
+            Step last;
+            boolean recent;
+            synchronized (r) {
+                if (now.isBefore(r.quietUntil)) {
+                    continue;
+                }
+                if (nanos - r.countedNanos < COUNT_ACROSS_NODES_EVERY.toNanos()) {
+                    toCount.add(keyId); // counted a moment ago: again at a later sync
+                    continue;
+                }
+                r.countedNanos = nanos;
+                accountId = r.accountId;
+                last = r.last;
+                // the request log is written behind the answers (within a second): a count this soon after the last
+                // refusal may miss it, so the key is counted once more later
+                recent = nanos - r.lastRefusedNanos < COUNT_ACROSS_NODES_EVERY.toNanos();
+            }
+            if (recent) {
+                toCount.add(keyId);
+            }
+            counted++;
+            int refused = jdbi.withHandle(h -> RequestLogStore.refusedForLimits(h, keyId, now.minus(REPORT_WINDOW), now));
+            if (refused < REPORT_AFTER) {
+                continue;
+            }
+            synchronized (r) {
+                r.at.clear();
+                r.quietUntil = now.plus(REPORT_WINDOW);
+            }
+            report(r, accountId, keyId, "was refused " + refused + " times for exceeding its rate limits across the gateways in the "
+                    + "ten minutes to " + now, last, now);
         }
     }
 
@@ -480,6 +552,7 @@ public final class TierRateLimits implements RateLimits, AutoCloseable {
             generation++;
             changeSeq = seq;
         }
+        countAcrossNodes(now);
     }
 
     /** Stops the sync thread and gives this node's concurrency slots back. */

@@ -9,6 +9,9 @@ import dev.gatehouse.gateway.plane.RateLimits;
 import dev.gatehouse.gateway.pricing.MovableClock;
 import dev.gatehouse.gateway.tiers.TierStore;
 import dev.gatehouse.policy.TierLimits;
+import dev.gatehouse.gateway.requestlog.RequestLogStore;
+import java.math.BigDecimal;
+import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -292,6 +295,53 @@ class TierRateLimitsTest {
                 refuse(s, s.other(), START.plusSeconds(62).plusMillis(i));
             }
             assertThat(reports(s.other().keyId())).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void refusalsSpreadOverGatewaysAreCountedInTheRequestLogTheyAllWrite() {
+        try (Setup s = setup("free", START)) {
+            Instant at = START.plusSeconds(1);
+            // another gateway refused the key 45 times in the last minutes, and its request log says so
+            db.jdbi().useHandle(h -> RequestLogStore.insert(h, java.util.stream.IntStream.range(0, 45)
+                    .mapToObj(i -> new RequestLogStore.Row("req_elsewhere_" + i + "_" + System.nanoTime(), s.key().keyId(),
+                            s.key().accountId(), "m", at.minusSeconds(60 + i), 429, 1, BigDecimal.ZERO, "tokens", BigDecimal.ZERO, null))
+                    .toList()));
+            var one = s.limits().admit(s.key(), at);
+            var two = s.limits().admit(s.key(), at);
+            // this gateway refuses it 4 times (and logs them, as the data plane does): 49 in all, no report yet
+            for (int i = 0; i < 4; i++) {
+                refuseAndLog(s, s.key(), at.plusSeconds(i));
+            }
+            s.limits().countAcrossNodes(at.plusSeconds(4));
+            assertThat(reports(s.key().keyId())).isZero();
+            // the 50th, counted at the next sync more than two seconds on: one report, though no gateway saw 50 itself
+            refuseAndLog(s, s.key(), at.plusSeconds(5));
+            long deadline = System.nanoTime() + 10_000_000_000L;
+            while (reports(s.key().keyId()) == 0 && System.nanoTime() < deadline) {
+                s.limits().countAcrossNodes(at.plusSeconds(6));
+                sleep(100);
+            }
+            assertThat(reports(s.key().keyId())).isEqualTo(1);
+            String text = db.jdbi().withHandle(h -> h.createQuery("SELECT description FROM abuse_reports WHERE key_id = :k")
+                    .bind("k", s.key().keyId()).mapTo(String.class).one());
+            assertThat(text).contains("was refused 50 times", "across the gateways");
+            one.close();
+            two.close();
+        }
+    }
+
+    private static void refuseAndLog(Setup s, Caller c, Instant at) {
+        refuse(s, c, at);
+        db.jdbi().useHandle(h -> RequestLogStore.insert(h, List.of(new RequestLogStore.Row("req_here_" + System.nanoTime(), c.keyId(),
+                c.accountId(), "m", at, 429, 1, BigDecimal.ZERO, "tokens", BigDecimal.ZERO, null))));
+    }
+
+    private static void sleep(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
