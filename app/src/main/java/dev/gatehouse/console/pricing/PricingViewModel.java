@@ -385,7 +385,8 @@ public final class PricingViewModel {
         }
         return "Over the last " + i.windowDays() + " days this would have changed what " + i.accountsAffected() + " of "
                 + i.accountsWithUsage() + " accounts paid by " + PriceText.signedCents(i.delta()) + " in total ("
-                + PriceText.percent(i.percent()) + "): " + PriceText.cents(i.oldTotal()) + " → " + PriceText.cents(i.newTotal()) + ".";
+                + PriceText.percent(i.percent()) + "): " + PriceText.cents(i.oldTotal()) + " → " + PriceText.cents(i.newTotal())
+                + ", at API prices before volume discounts.";
     }
 
     static List<AccountRow> largest(PricePreview.PriceImpact i) {
