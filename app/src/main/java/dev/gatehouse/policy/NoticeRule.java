@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -61,6 +62,21 @@ public final class NoticeRule {
     /** The earliest instant a change of {@code kind} scheduled at {@code scheduledAt} may take effect. */
     public static Instant earliestAllowed(ChangeKind kind, Instant scheduledAt) {
         return kind.needsNotice() ? scheduledAt.plus(NOTICE) : scheduledAt;
+    }
+
+    /** How long a suggested start stays ahead of the notice while the operator finishes the form and saves. */
+    static final Duration SUGGESTION_SLACK = Duration.ofMinutes(1);
+
+    /**
+     * What an editor's "Use earliest" fills in for a raise scheduled now: the first whole hour at least
+     * {@link #SUGGESTION_SLACK} after the earliest allowed instant. The exact earliest instant moves on with the clock,
+     * so a form filled with it would be short of notice by the time it is saved (the gateway checks against its own
+     * clock); a whole hour is also what a customer notice can name.
+     */
+    public static Instant suggestedStart(ChangeKind kind, Instant now) {
+        Instant atLeast = earliestAllowed(kind, now).plus(SUGGESTION_SLACK);
+        Instant hour = atLeast.truncatedTo(ChronoUnit.HOURS);
+        return hour.equals(atLeast) ? hour : hour.plus(1, ChronoUnit.HOURS);
     }
 
     public static Verdict decide(ChangeKind kind, Request r) {

@@ -193,6 +193,18 @@ class NoticeRuleTest {
         assertThat(v.errors()).extracting(FieldError::field).containsExactly("effective_at");
     }
 
+    @ParameterizedTest(name = "scheduled {0}: suggested {1}")
+    @CsvSource({"2026-11-28T09:00:00Z, 2026-12-28T10:00:00Z", "2026-11-28T08:58:59Z, 2026-12-28T09:00:00Z",
+            "2026-11-28T08:59:00Z, 2026-12-28T09:00:00Z", "2026-11-28T08:59:01Z, 2026-12-28T10:00:00Z",
+            "2026-11-28T17:41:30.250Z, 2026-12-28T18:00:00Z"})
+    void theSuggestedStartIsAWholeHourAtLeastAMinutePastTheNotice(String scheduled, String suggested) {
+        Instant now = Instant.parse(scheduled);
+        Instant s = NoticeRule.suggestedStart(ChangeKind.TIGHTENING, now);
+        assertThat(s).isEqualTo(Instant.parse(suggested));
+        // still enough notice when saved within the minute
+        assertThat(NoticeRule.decide(ChangeKind.TIGHTENING, new NoticeRule.Request(now.plusSeconds(59), s, false, Role.OPS, "r")).allowed()).isTrue();
+    }
+
     @Test
     void anAbsentEffectiveAtMeansAtOnce() {
         assertThat(NoticeRule.effectiveAt(null).value()).isEmpty();

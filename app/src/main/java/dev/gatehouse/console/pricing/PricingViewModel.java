@@ -41,7 +41,6 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -302,9 +301,7 @@ public final class PricingViewModel {
 
     /** The earliest instant a raise scheduled now may take effect, rounded up to the next hour: what "Use earliest" fills in. */
     public Instant earliestForRaise() {
-        Instant earliest = NoticeRule.earliestAllowed(ChangeKind.TIGHTENING, clock.instant());
-        Instant hour = earliest.truncatedTo(ChronoUnit.HOURS);
-        return hour.equals(earliest) ? hour : hour.plus(1, ChronoUnit.HOURS);
+        return NoticeRule.suggestedStart(ChangeKind.TIGHTENING, clock.instant());
     }
 
     public void useEarliest() {

@@ -234,7 +234,7 @@ public final class VolumeDiscountsViewModel {
 
     public void useEarliest() {
         if (earliest != null && kind.needsNotice()) {
-            effectiveAt.set(earliest.toString());
+            effectiveAt.set(NoticeRule.suggestedStart(kind, clock.instant()).toString());
         }
     }
 

@@ -35,7 +35,6 @@ import javafx.collections.ObservableList;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -311,9 +310,7 @@ public final class TiersViewModel {
     }
 
     public void useEarliest() {
-        Instant earliest = NoticeRule.earliestAllowed(ChangeKind.TIGHTENING, clock.instant());
-        Instant hour = earliest.truncatedTo(ChronoUnit.HOURS);
-        effectiveAt.set((hour.equals(earliest) ? hour : hour.plus(1, ChronoUnit.HOURS)).toString());
+        effectiveAt.set(NoticeRule.suggestedStart(ChangeKind.TIGHTENING, clock.instant()).toString());
     }
 
     private LimitsRequest request(boolean withReason) {

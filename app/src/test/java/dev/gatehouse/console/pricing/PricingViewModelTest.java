@@ -131,8 +131,8 @@ class PricingViewModelTest {
         assertThat(in.newApiProperty().get()).isEqualTo("$3.75");
         vm.effectiveAtProperty().set("next tuesday");
         assertThat(vm.effectiveErrorProperty().get()).contains("offset");
-        vm.useEarliest();
-        assertThat(vm.effectiveAtProperty().get()).isEqualTo("2026-12-28T09:00:00Z");
+        vm.useEarliest(); // 30 days on is 09:00 exactly; a minute's slack makes it the next whole hour
+        assertThat(vm.effectiveAtProperty().get()).isEqualTo("2026-12-28T10:00:00Z");
         assertThat(vm.canSaveBinding().get()).as("no preview yet").isFalse();
 
         vm.preview();

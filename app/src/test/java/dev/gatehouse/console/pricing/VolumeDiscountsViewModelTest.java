@@ -81,8 +81,8 @@ class VolumeDiscountsViewModelTest {
         assertThat(vm.noticeOkProperty().get()).isFalse();
         vm.reasonProperty().set("Margins review (apimart §6)");
         assertThat(vm.canSaveBinding().get()).as("a raise without notice").isFalse();
-        vm.useEarliest();
-        assertThat(vm.effectiveAtProperty().get()).isEqualTo("2026-12-28T09:00:00Z");
+        vm.useEarliest(); // 30 days on is 09:00 exactly; a minute's slack makes it the next whole hour
+        assertThat(vm.effectiveAtProperty().get()).isEqualTo("2026-12-28T10:00:00Z");
         assertThat(vm.noticeOkProperty().get()).isTrue();
         assertThat(vm.canSaveBinding().get()).isTrue();
         vm.save();
