@@ -145,12 +145,8 @@ public final class CatalogController {
         }
         vm.selectedProperty().addListener((o, a, m) -> statusVm.modelProperty().set(m));
         statusVm.modelProperty().set(vm.selectedProperty().get());
-        statusChoice.getItems().setAll(ModelStatusViewModel.STATUSES);
-        statusChoice.setConverter(new javafx.util.StringConverter<>() {
-            @Override public String toString(String s) { return s == null ? "" : CatalogLabels.status(s); }
-            @Override public String fromString(String s) { throw new UnsupportedOperationException("picked from the list, never typed"); }
-        });
-        statusChoice.valueProperty().bindBidirectional(statusVm.statusProperty());
+        dev.gatehouse.console.shell.FilterOptions.bind(statusChoice, statusVm.statusProperty(), ModelStatusViewModel.STATUSES,
+                s -> s == null ? "" : CatalogLabels.status(s));
         statusEffectiveField.textProperty().bindBidirectional(statusVm.effectiveAtProperty());
         statusEffectiveError.textProperty().bind(statusVm.effectiveErrorProperty());
         statusEffectiveError.visibleProperty().bind(statusVm.effectiveErrorProperty().isNotEmpty());

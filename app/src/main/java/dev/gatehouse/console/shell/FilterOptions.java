@@ -32,15 +32,18 @@ public final class FilterOptions {
 
     /** The same with options that change (the catalog's providers). */
     public static <E> void bind(ComboBox<E> box, Property<E> value, ObservableList<E> options, Function<E, String> label) {
-        box.setConverter(labels(label));
+        box.setConverter(labels(options, label));
         box.setItems(options);
         box.valueProperty().bindBidirectional(value);
     }
 
-    private static <E> StringConverter<E> labels(Function<E, String> label) {
+    /** Options shown by {@code label}; a label reads back as the option it names (null when none does). */
+    private static <E> StringConverter<E> labels(List<E> options, Function<E, String> label) {
         return new StringConverter<>() {
             @Override public String toString(E value) { return label.apply(value); }
-            @Override public E fromString(String text) { throw new UnsupportedOperationException("filters are picked, not typed"); }
+            @Override public E fromString(String text) {
+                return options.stream().filter(o -> label.apply(o).equals(text)).findFirst().orElse(null);
+            }
         };
     }
 }
