@@ -22,6 +22,7 @@ public final class TestGateway implements AutoCloseable {
     private final GatewayServer server;
     private final Map<Role, String> tokens = new EnumMap<>(Role.class);
     private final HttpClient http = HttpClient.newHttpClient();
+    private final Clock clock;
 
     public TestGateway(Database db) {
         this(db, Clock.systemUTC());
@@ -34,11 +35,17 @@ public final class TestGateway implements AutoCloseable {
 
     /** A gateway that also serves the data plane /v1 with the given rate limits and metering (issue 12). */
     public TestGateway(Database db, Clock clock, dev.gatehouse.gateway.plane.PlaneEnforcement plane) {
+        this.clock = clock;
         OperatorStore ops = new OperatorStore(db.jdbi());
         for (Role r : Role.values()) {
             tokens.put(r, ops.create("op_" + r.wire(), r.label() + " Tester", r.wire() + "@test.gatehouse.dev", r));
         }
         this.server = new GatewayServer(db, "test", clock, plane).start("127.0.0.1", 0);
+    }
+
+    /** The gateway's time: what a test stamps the rows it writes for it with. */
+    public Clock clock() {
+        return clock;
     }
 
     public GatewayServer server() {

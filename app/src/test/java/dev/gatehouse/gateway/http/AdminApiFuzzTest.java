@@ -225,7 +225,7 @@ class AdminApiFuzzTest {
         String fuzzModel = dev.gatehouse.gateway.pricing.TestPrices.chatModel(gw.db(), "mdl_fuzz_price", "2.00", "8.00");
         String priceChange = gw.db().jdbi().inTransaction(h -> dev.gatehouse.gateway.pricing.PriceChanges.schedule(h, fuzzModel,
                 List.of(new dev.gatehouse.api.PriceLineDraft("input_mtok", null, "2.50"), new dev.gatehouse.api.PriceLineDraft("output_mtok", null, "8.00")),
-                java.time.Instant.now().plus(java.time.Duration.ofDays(40)), "fuzz", "op_fuzz", false, java.time.Instant.now()).id());
+                gw.clock().instant().plus(java.time.Duration.ofDays(40)), "fuzz", "op_fuzz", false, gw.clock().instant()).id());
         List<String> models = new ArrayList<>();
         try (RawHttp lead = new RawHttp(port)) {
             JsonNode page = json(lead.get("/admin/v1/models?limit=20", "Authorization: Bearer " + gw.token(Role.LEAD)));

@@ -34,13 +34,13 @@ class TierRateLimitsTeamTest {
         String url = PostgresDatabase.freshUrl();
         try (Database one = Database.open(url, "postgres", null); Database two = Database.open(url, "postgres", null)) {
             var acct = TestAccounts.create(one, "Team Limits", "enterprise", "active", 2);
-            one.jdbi().useTransaction(h -> TierStore.setCustom(h, acct.accountId(), new TierLimits(97, 10_000, 40), "op_ops", Instant.now()));
-            Caller key = new Caller(acct.keyIds().get(0), acct.accountId(), "live", "enterprise");
-            Caller other = new Caller(acct.keyIds().get(1), acct.accountId(), "live", "enterprise");
             // one minute, read off a fixed instant so the race cannot straddle two windows
             Instant at = Instant.parse("2026-10-01T12:00:30Z");
             // the nodes' clock agrees with the requests' instants, as it does when the plane reads it
             MovableClock clock = new MovableClock(at);
+            one.jdbi().useTransaction(h -> TierStore.setCustom(h, acct.accountId(), new TierLimits(97, 10_000, 40), "op_ops", clock.instant()));
+            Caller key = new Caller(acct.keyIds().get(0), acct.accountId(), "live", "enterprise");
+            Caller other = new Caller(acct.keyIds().get(1), acct.accountId(), "live", "enterprise");
             try (TierRateLimits a = new TierRateLimits(one.jdbi(), clock, "node-a");
                  TierRateLimits b = new TierRateLimits(two.jdbi(), clock, "node-b")) {
                 int burst = race(List.of(a, b), List.of(key), at, 300);

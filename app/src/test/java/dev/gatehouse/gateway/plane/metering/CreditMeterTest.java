@@ -45,6 +45,11 @@ class CreditMeterTest {
             new PricesInForce.Metered("input_mtok", null, new BigDecimal("1000")),
             new PricesInForce.Metered("output_mtok", null, new BigDecimal("500")));
     static final BigDecimal COST = new BigDecimal("0.009000");
+    /**
+     * The meters' clock and the charges' time: real time, since lease expiry and flush timing run on it here (moving it
+     * by hand would race the flusher). The requests' instants come from the same clock the meter is given.
+     */
+    static final Clock CLOCK = Clock.systemUTC();
     static final Meter.Logged LOGGED = new Meter.Logged("mdl_meter", 200, 12, "hello, my card is 4111 1111 1111 1111");
 
     static Stream<TestDatabases.Kind> databases() {
@@ -56,7 +61,7 @@ class CreditMeterTest {
     /** An account on {@code db} whose spendable balance is exactly {@code balance}, with a live and a test key. */
     private static Account account(Database db, BigDecimal balance) {
         var acct = TestAccounts.create(db, "Meter " + System.nanoTime(), "pro", "active", 3);
-        Instant now = Instant.now();
+        Instant now = CLOCK.instant();
         if (balance.compareTo(Money.of("25")) < 0) {
             db.jdbi().useTransaction(h -> CreditStore.use(h, acct.accountId(), Money.of("25").subtract(balance), now, "test setup", "system"));
         }
@@ -79,10 +84,10 @@ class CreditMeterTest {
         try (Database db = Database.inMemory()) {
             TestPrices.chatModel(db, "mdl_meter", "2.00", "8.00");
             Account a = account(db, Money.of("25"));
-            Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS);
+            Instant now = CLOCK.instant().truncatedTo(ChronoUnit.MILLIS);
             String soon = db.jdbi().withHandle(h -> CreditStore.addLot(h, a.accountId(), "promotion", Money.of("1"), Money.zero(),
                     now.plus(Duration.ofDays(3)), now, "system", "promo"));
-            try (CreditMeter meter = new CreditMeter(db.jdbi(), Clock.systemUTC(), "node-a")) {
+            try (CreditMeter meter = new CreditMeter(db.jdbi(), CLOCK, "node-a")) {
                 Meter.Charge c = meter.charge(a.live(), "mdl_meter", LINES, LOGGED, now);
                 assertThat(c.cost()).isEqualByComparingTo(COST);
                 assertThat(c.requestId()).startsWith("req_");
@@ -116,9 +121,9 @@ class CreditMeterTest {
         try (Database db = Database.inMemory()) {
             TestPrices.chatModel(db, "mdl_meter", "2.00", "8.00");
             Account a = account(db, Money.of("1"));
-            try (CreditMeter meter = new CreditMeter(db.jdbi(), Clock.systemUTC(), "node-a")) {
+            try (CreditMeter meter = new CreditMeter(db.jdbi(), CLOCK, "node-a")) {
                 for (int i = 0; i < 200; i++) {
-                    assertThat(meter.charge(a.test(), "mdl_meter", LINES, LOGGED, Instant.now()).cost()).isZero();
+                    assertThat(meter.charge(a.test(), "mdl_meter", LINES, LOGGED, CLOCK.instant()).cost()).isZero();
                 }
             }
             assertThat(balance(db, a.accountId())).isEqualByComparingTo("1");
@@ -132,14 +137,14 @@ class CreditMeterTest {
         try (Database db = Database.inMemory()) {
             TestPrices.chatModel(db, "mdl_meter", "2.00", "8.00");
             Account a = account(db, Money.of("25"));
-            Instant now = Instant.now();
+            Instant now = CLOCK.instant();
             // a pending refund holds all but two requests' worth
             db.jdbi().useTransaction(h -> {
                 CreditStore.lockBalance(h, a.accountId());
                 assertThat(CreditHolds.hold(h, a.accountId(), a.lotId(), "rfd_test", Money.of("25").subtract(COST.multiply(BigDecimal.valueOf(2))), now))
                         .isEmpty();
             });
-            try (CreditMeter meter = new CreditMeter(db.jdbi(), Clock.systemUTC(), "node-a")) {
+            try (CreditMeter meter = new CreditMeter(db.jdbi(), CLOCK, "node-a")) {
                 meter.charge(a.live(), "mdl_meter", LINES, LOGGED, now);
                 meter.charge(a.live(), "mdl_meter", LINES, LOGGED, now);
                 PlaneRefusal r = catchThrowableOfType(() -> meter.charge(a.live(), "mdl_meter", LINES, LOGGED, now), PlaneRefusal.class);
@@ -155,8 +160,8 @@ class CreditMeterTest {
         try (Database db = Database.inMemory()) {
             TestPrices.chatModel(db, "mdl_meter", "2.00", "8.00");
             Account a = account(db, Money.of("25"));
-            Instant now = Instant.now();
-            try (CreditMeter meter = new CreditMeter(db.jdbi(), Clock.systemUTC(), "node-a", Duration.ofHours(1))) {
+            Instant now = CLOCK.instant();
+            try (CreditMeter meter = new CreditMeter(db.jdbi(), CLOCK, "node-a", Duration.ofHours(1))) {
                 meter.charge(a.live(), "mdl_meter", LINES, LOGGED, now); // leases a chunk of hundreds of requests
                 meter.flush();
                 assertThat(meter.held(a.accountId())[0]).isGreaterThan(COST.multiply(BigDecimal.valueOf(100)));
@@ -185,8 +190,8 @@ class CreditMeterTest {
         try (Database db = Database.inMemory()) {
             TestPrices.chatModel(db, "mdl_meter", "2.00", "8.00");
             Account a = account(db, Money.of("25"));
-            Instant now = Instant.now();
-            try (CreditMeter meter = new CreditMeter(db.jdbi(), Clock.systemUTC(), "node-a", Duration.ofHours(1))) {
+            Instant now = CLOCK.instant();
+            try (CreditMeter meter = new CreditMeter(db.jdbi(), CLOCK, "node-a", Duration.ofHours(1))) {
                 Meter.Charge video = meter.reserve(a.live(), "mdl_meter", LINES, now); // a task that may still fail
                 meter.flush();
                 // a refund holds everything spendable
@@ -214,7 +219,7 @@ class CreditMeterTest {
         try (Database db = kind.open().get()) {
             TestPrices.chatModel(db, "mdl_meter", "2.00", "8.00");
             Account a = account(db, COST.multiply(BigDecimal.TEN));
-            try (CreditMeter meter = new CreditMeter(db.jdbi(), Clock.systemUTC(), "node-a")) {
+            try (CreditMeter meter = new CreditMeter(db.jdbi(), CLOCK, "node-a")) {
                 assertThat(race(a, List.of(meter))).containsEntry(200, 10).containsEntry(402, 40);
             }
             assertThat(balance(db, a.accountId())).isEqualByComparingTo("0");
@@ -229,16 +234,16 @@ class CreditMeterTest {
             TestPrices.chatModel(one, "mdl_meter", "2.00", "8.00");
             for (int round = 0; round < 3; round++) {
                 Account a = account(one, COST.multiply(BigDecimal.TEN));
-                try (CreditMeter nodeA = new CreditMeter(one.jdbi(), Clock.systemUTC(), "node-a");
-                     CreditMeter nodeB = new CreditMeter(two.jdbi(), Clock.systemUTC(), "node-b")) {
+                try (CreditMeter nodeA = new CreditMeter(one.jdbi(), CLOCK, "node-a");
+                     CreditMeter nodeB = new CreditMeter(two.jdbi(), CLOCK, "node-b")) {
                     assertThat(race(a, List.of(nodeA, nodeB))).containsEntry(200, 10).containsEntry(402, 40);
                 }
                 assertThat(balance(one, a.accountId())).isEqualByComparingTo("0");
             }
             // a large balance: both nodes lease chunks, and together never spend more than it holds
             Account rich = account(one, COST.multiply(BigDecimal.valueOf(400)));
-            try (CreditMeter nodeA = new CreditMeter(one.jdbi(), Clock.systemUTC(), "node-a");
-                 CreditMeter nodeB = new CreditMeter(two.jdbi(), Clock.systemUTC(), "node-b")) {
+            try (CreditMeter nodeA = new CreditMeter(one.jdbi(), CLOCK, "node-a");
+                 CreditMeter nodeB = new CreditMeter(two.jdbi(), CLOCK, "node-b")) {
                 Map<Integer, Integer> outcome = race(rich, List.of(nodeA, nodeB), 500);
                 int served = outcome.get(200);
                 // never more than the balance; a chunk a node still held as the race ended may go unspent
@@ -266,7 +271,7 @@ class CreditMeterTest {
                 Callable<Integer> request = () -> {
                     start.await();
                     try {
-                        meter.charge(a.live(), "mdl_meter", LINES, LOGGED, Instant.now());
+                        meter.charge(a.live(), "mdl_meter", LINES, LOGGED, CLOCK.instant());
                         return 200;
                     } catch (PlaneRefusal r) {
                         return r.status();
@@ -342,22 +347,22 @@ class CreditMeterTest {
         try (Database db = Database.inMemory()) {
             TestPrices.chatModel(db, "mdl_meter", "2.00", "8.00");
             Account a = account(db, Money.of("25"));
-            CreditMeter meter = new CreditMeter(db.jdbi(), Clock.systemUTC(), "node-a");
+            CreditMeter meter = new CreditMeter(db.jdbi(), CLOCK, "node-a");
             long t0 = System.nanoTime();
-            meter.charge(a.live(), "mdl_meter", LINES, LOGGED, Instant.now());
+            meter.charge(a.live(), "mdl_meter", LINES, LOGGED, CLOCK.instant());
             while (count(db, "SELECT COUNT(*) FROM request_log WHERE account_id = :a", a.accountId()) == 0) {
                 Thread.sleep(10);
             }
             long ms = (System.nanoTime() - t0) / 1_000_000;
             assertThat(ms).as("written by the flusher within the 1 s window").isLessThan(1_000);
             for (int i = 0; i < 5; i++) {
-                meter.charge(a.live(), "mdl_meter", LINES, LOGGED, Instant.now());
+                meter.charge(a.live(), "mdl_meter", LINES, LOGGED, CLOCK.instant());
             }
             meter.close();
             assertThat(count(db, "SELECT COUNT(*) FROM request_log WHERE account_id = :a", a.accountId())).isEqualTo(6);
             assertThat(balance(db, a.accountId())).isEqualByComparingTo(Money.of("25").subtract(COST.multiply(BigDecimal.valueOf(6))));
             assertThat(count(db, "SELECT COUNT(*) FROM credit_leases WHERE account_id = :a", a.accountId())).isZero();
-            assertThat(catchThrowableOfType(() -> meter.charge(a.live(), "mdl_meter", LINES, LOGGED, Instant.now()),
+            assertThat(catchThrowableOfType(() -> meter.charge(a.live(), "mdl_meter", LINES, LOGGED, CLOCK.instant()),
                     PlaneRefusal.class).status()).isEqualTo(503);
         }
     }
@@ -418,10 +423,10 @@ class CreditMeterTest {
         try (Database db = Database.inMemory()) {
             TestPrices.chatModel(db, "mdl_meter", "2.00", "8.00");
             Account a = account(db, Money.of("25"));
-            try (CreditMeter meter = new CreditMeter(db.jdbi(), Clock.systemUTC(), "node-a", Duration.ofHours(1))) {
+            try (CreditMeter meter = new CreditMeter(db.jdbi(), CLOCK, "node-a", Duration.ofHours(1))) {
                 List<String> ids = new ArrayList<>();
                 for (int i = 0; i < 7; i++) {
-                    ids.add(meter.charge(a.live(), "mdl_meter", LINES, LOGGED, Instant.now()).requestId());
+                    ids.add(meter.charge(a.live(), "mdl_meter", LINES, LOGGED, CLOCK.instant()).requestId());
                 }
                 // a request_log row with the id of the fourth request is already there: its row can never be inserted
                 String taken = ids.get(3);
@@ -435,7 +440,7 @@ class CreditMeterTest {
                 assertThat(count(db, "SELECT COUNT(*) FROM request_log WHERE account_id = :a", a.accountId())).isEqualTo(6);
                 assertThat(count(db, "SELECT COUNT(*) FROM request_log WHERE id = :a AND account_id = 'acct_other'", taken)).isEqualTo(1);
                 // metering goes on: the next requests are written, the set-aside row is not tried again
-                meter.charge(a.live(), "mdl_meter", LINES, LOGGED, Instant.now());
+                meter.charge(a.live(), "mdl_meter", LINES, LOGGED, CLOCK.instant());
                 meter.flush();
                 assertThat(meter.setAside()).isEqualTo(1);
                 assertThat(count(db, "SELECT COUNT(*) FROM request_log WHERE account_id = :a", a.accountId())).isEqualTo(7);
@@ -449,13 +454,13 @@ class CreditMeterTest {
         try (Database db = Database.inMemory()) {
             TestPrices.chatModel(db, "mdl_meter", "2.00", "8.00");
             Account a = account(db, Money.of("25"));
-            try (CreditMeter meter = new CreditMeter(db.jdbi(), Clock.systemUTC(), "node-a", Duration.ofHours(1))) {
-                meter.charge(a.live(), "mdl_meter", LINES, LOGGED, Instant.now()); // leases a chunk
+            try (CreditMeter meter = new CreditMeter(db.jdbi(), CLOCK, "node-a", Duration.ofHours(1))) {
+                meter.charge(a.live(), "mdl_meter", LINES, LOGGED, CLOCK.instant()); // leases a chunk
                 // the money transaction fails (a table it reads is gone): the request path's flush must not throw
                 db.jdbi().useHandle(h -> h.execute("ALTER TABLE audit_head RENAME TO audit_head_away"));
                 Thread.sleep(CreditMeter.MAX_UNWRITTEN.toMillis() + 50);
-                assertThat(meter.charge(a.live(), "mdl_meter", LINES, LOGGED, Instant.now()).cost()).isEqualByComparingTo(COST);
-                meter.charge(a.live(), "mdl_meter", LINES, LOGGED, Instant.now());
+                assertThat(meter.charge(a.live(), "mdl_meter", LINES, LOGGED, CLOCK.instant()).cost()).isEqualByComparingTo(COST);
+                meter.charge(a.live(), "mdl_meter", LINES, LOGGED, CLOCK.instant());
                 assertThat(meter.unwritten()).isEqualTo(3);
                 assertThat(count(db, "SELECT COUNT(*) FROM request_log WHERE account_id = :a", a.accountId())).isZero();
                 // the money is written but the request log is not there: its rows wait, none is set aside
@@ -483,10 +488,10 @@ class CreditMeterTest {
         try (Database db = PostgresDatabase.fresh()) {
             TestPrices.chatModel(db, "mdl_meter", "2.00", "8.00");
             Account a = account(db, Money.of("25"));
-            try (CreditMeter meter = new CreditMeter(db.jdbi(), Clock.systemUTC(), "node-a", Duration.ofHours(1))) {
+            try (CreditMeter meter = new CreditMeter(db.jdbi(), CLOCK, "node-a", Duration.ofHours(1))) {
                 String nul = meter.charge(a.live(), "mdl_meter", LINES, new Meter.Logged("mdl_meter", 200, 12, "nul \u0000 here"),
-                        Instant.now()).requestId();
-                String good = meter.charge(a.live(), "mdl_meter", LINES, LOGGED, Instant.now()).requestId();
+                        CLOCK.instant()).requestId();
+                String good = meter.charge(a.live(), "mdl_meter", LINES, LOGGED, CLOCK.instant()).requestId();
                 meter.flush();
                 assertThat(meter.setAside()).isZero();
                 List<String> logged = db.jdbi().withHandle(h -> h.createQuery("SELECT id FROM request_log WHERE account_id = :a")
