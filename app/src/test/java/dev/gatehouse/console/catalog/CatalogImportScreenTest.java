@@ -3,15 +3,12 @@ package dev.gatehouse.console.catalog;
 import dev.gatehouse.api.CatalogImportLine;
 import dev.gatehouse.api.Model;
 import dev.gatehouse.console.client.PlatformClient;
-import dev.gatehouse.console.shell.Theme;
 import dev.gatehouse.gateway.Database;
 import dev.gatehouse.gateway.TestGateway;
 import dev.gatehouse.policy.Role;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -43,12 +40,7 @@ class CatalogImportScreenTest {
         gw = new TestGateway(Database.inMemory());
         client = new PlatformClient("http://127.0.0.1:" + gw.server().port(), gw.token(Role.OPS));
         screen = CatalogScreen.open(CatalogApi.of(client), Platform::runLater, CatalogImportApi.of(client));
-        StackPane root = new StackPane(screen.view());
-        Theme.LIGHT.apply(root);
-        Scene scene = new Scene(root, 1280, 800);
-        scene.getStylesheets().add(Theme.class.getResource(Theme.APP_STYLESHEET).toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        dev.gatehouse.console.ScreenStage.show(stage, screen.view());
     }
 
     @AfterEach

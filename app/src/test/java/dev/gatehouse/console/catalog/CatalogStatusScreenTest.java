@@ -3,14 +3,11 @@ package dev.gatehouse.console.catalog;
 import dev.gatehouse.api.Model;
 import dev.gatehouse.console.PlatformFixture;
 import dev.gatehouse.console.client.PlatformClient;
-import dev.gatehouse.console.shell.Theme;
 import dev.gatehouse.policy.Role;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -49,12 +46,7 @@ class CatalogStatusScreenTest {
         client = new PlatformClient(platform.baseUrl(), platform.token(Role.OPS));
         screen = CatalogScreen.open(CatalogApi.of(client), Platform::runLater, null, ModelStatusApi.of(client), Role.OPS, ZoneOffset.UTC,
                 openedInPricing::add);
-        StackPane root = new StackPane(screen.view());
-        Theme.LIGHT.apply(root);
-        Scene scene = new Scene(root, 1280, 800);
-        scene.getStylesheets().add(Theme.class.getResource(Theme.APP_STYLESHEET).toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        dev.gatehouse.console.ScreenStage.show(stage, screen.view());
     }
 
     @AfterEach

@@ -4,16 +4,13 @@ import dev.gatehouse.api.ApiKey;
 import dev.gatehouse.api.ApiKeyDetail;
 import dev.gatehouse.console.accounts.OperatorTime;
 import dev.gatehouse.console.client.PlatformClient;
-import dev.gatehouse.console.shell.Theme;
 import dev.gatehouse.console.PlatformFixture;
 import dev.gatehouse.policy.Role;
 import javafx.application.Platform;
 import javafx.scene.Node;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableView;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -48,12 +45,7 @@ class KeysScreenTest {
     void start(Stage stage) {
         client = new PlatformClient(gateway.baseUrl(), gateway.token(Role.SUPPORT));
         screen = KeysScreen.open(KeysApi.of(client), Platform::runLater, Role.SUPPORT, OperatorTime.of(Clock.systemDefaultZone()));
-        StackPane root = new StackPane(screen.view());
-        Theme.LIGHT.apply(root);
-        Scene scene = new Scene(root, 1280, 800);
-        scene.getStylesheets().add(Theme.class.getResource(Theme.APP_STYLESHEET).toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        dev.gatehouse.console.ScreenStage.show(stage, screen.view());
     }
 
     @AfterEach

@@ -3,16 +3,13 @@ package dev.gatehouse.console.pricing;
 import dev.gatehouse.api.Model;
 import dev.gatehouse.console.PlatformFixture;
 import dev.gatehouse.console.client.PlatformClient;
-import dev.gatehouse.console.shell.Theme;
 import dev.gatehouse.policy.Role;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListView;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -47,12 +44,7 @@ class PricingScreenTest {
     void start(Stage stage) {
         client = new PlatformClient(gateway.baseUrl(), gateway.token(Role.OPS));
         screen = PricingScreen.open(client, Platform::runLater, Role.OPS, Clock.systemUTC());
-        StackPane root = new StackPane(screen.view());
-        Theme.LIGHT.apply(root);
-        Scene scene = new Scene(root, 1280, 800);
-        scene.getStylesheets().add(Theme.class.getResource(Theme.APP_STYLESHEET).toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        dev.gatehouse.console.ScreenStage.show(stage, screen.view());
     }
 
     @AfterEach

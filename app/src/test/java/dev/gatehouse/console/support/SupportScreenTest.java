@@ -6,16 +6,13 @@ import dev.gatehouse.api.TicketDetail;
 import dev.gatehouse.console.PlatformFixture;
 import dev.gatehouse.console.accounts.OperatorTime;
 import dev.gatehouse.console.client.PlatformClient;
-import dev.gatehouse.console.shell.Theme;
 import dev.gatehouse.policy.Role;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.Label;
 import javafx.scene.control.MenuButton;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextArea;
 import javafx.scene.input.KeyCode;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -54,12 +51,7 @@ class SupportScreenTest {
         me = client.me().get(10, TimeUnit.SECONDS);
         screen = SupportScreen.open(SupportApi.of(client), Platform::runLater, Role.SUPPORT, OperatorTime.of(Clock.systemDefaultZone()),
                 me.id(), me.name());
-        StackPane root = new StackPane(screen.view());
-        Theme.LIGHT.apply(root);
-        Scene scene = new Scene(root, 1280, 800);
-        scene.getStylesheets().add(Theme.class.getResource(Theme.APP_STYLESHEET).toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        dev.gatehouse.console.ScreenStage.show(stage, screen.view());
     }
 
     @AfterEach

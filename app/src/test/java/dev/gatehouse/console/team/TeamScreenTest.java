@@ -4,13 +4,10 @@ import dev.gatehouse.api.OperatorProfile;
 import dev.gatehouse.console.PlatformFixture;
 import dev.gatehouse.console.accounts.OperatorTime;
 import dev.gatehouse.console.client.PlatformClient;
-import dev.gatehouse.console.shell.Theme;
 import dev.gatehouse.policy.Role;
 import javafx.application.Platform;
-import javafx.scene.Scene;
 import javafx.scene.control.TableView;
 import javafx.scene.control.TextField;
-import javafx.scene.layout.StackPane;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -46,12 +43,7 @@ class TeamScreenTest {
     void start(Stage stage) {
         client = new PlatformClient(gateway.baseUrl(), gateway.token(Role.LEAD));
         screen = TeamScreen.open(TeamApi.of(client), Platform::runLater, OperatorTime.of(Clock.systemDefaultZone()), "op_lead", n -> { });
-        StackPane root = new StackPane(screen.view());
-        Theme.LIGHT.apply(root);
-        Scene scene = new Scene(root, 1280, 800);
-        scene.getStylesheets().add(Theme.class.getResource(Theme.APP_STYLESHEET).toExternalForm());
-        stage.setScene(scene);
-        stage.show();
+        dev.gatehouse.console.ScreenStage.show(stage, screen.view());
     }
 
     @AfterEach
