@@ -116,7 +116,7 @@ public final class RequestLogStore {
     /** Requests of the key refused with 429 in [from, to], by every gateway that shares this database. */
     public static int refusedForLimits(Handle h, String keyId, Instant from, Instant to) {
         return h.createQuery("SELECT COUNT(*) FROM request_log WHERE key_id = :k AND at >= :from AND at <= :to AND http_status = 429")
-                .bind("k", keyId).bind("from", from.atOffset(java.time.ZoneOffset.UTC)).bind("to", to.atOffset(java.time.ZoneOffset.UTC))
+                .bind("k", keyId).bind("from", from).bind("to", to)
                 .mapTo(Integer.class).one();
     }
 
