@@ -152,11 +152,11 @@ public final class RefundEligibility {
         }
         if (lot.creditsUsed().signum() > 0) {
             // pixapi §8: "Due to the nature of digital assets, consumed API credits are non-refundable."
-            notes.add(new Reason(lot.creditsUsed().toPlainString() + " of " + lot.creditsBought().toPlainString()
+            notes.add(new Reason(credits(lot.creditsUsed()) + " of " + credits(lot.creditsBought())
                     + " credits consumed; consumed credits are never refunded", "consumed credits", "pixapi §8"));
         }
         if (lot.creditsHeld().signum() > 0) {
-            notes.add(new Reason(lot.creditsHeld().toPlainString() + " credits are held by other pending refunds",
+            notes.add(new Reason(credits(lot.creditsHeld()) + " credits are held by other pending refunds",
                     "hold", "product choice: held from request to decision"));
         }
         BigDecimal available = lot.creditsAvailable(now);
@@ -165,8 +165,8 @@ public final class RefundEligibility {
         BigDecimal paidLeft = Money.normalize(lot.pricePaid().subtract(lot.refundedBefore()).max(BigDecimal.ZERO));
         BigDecimal cap = value.min(paidLeft);
         if (lot.refundedBefore().signum() > 0 && paidLeft.compareTo(value) < 0) {
-            notes.add(new Reason("capped at " + paidLeft.toPlainString() + ": paid " + lot.pricePaid().toPlainString()
-                    + " minus " + lot.refundedBefore().toPlainString() + " refunded before", "refund cap", "pixapi §8"));
+            notes.add(new Reason("capped at " + money(paidLeft) + ": paid " + money(lot.pricePaid())
+                    + " minus " + money(lot.refundedBefore()) + " refunded before", "refund cap", "pixapi §8"));
         }
         if (cap.signum() == 0 && refusals.isEmpty()) {
             refusals.add(new Reason(expired ? "nothing left to refund: the lot has expired"
@@ -183,7 +183,7 @@ public final class RefundEligibility {
                 verdict = Verdict.ELIGIBLE;
             } else {
                 verdict = Verdict.PARTIALLY_ELIGIBLE;
-                reasons.add(new Reason("only " + refundable.toPlainString() + " of the requested " + amount.toPlainString()
+                reasons.add(new Reason("only " + money(refundable) + " of the requested " + money(amount)
                         + " is refundable: unused credits × price paid per credit", "refund cap", "pixapi §8"));
             }
             reasons.add(reason("unused " + lot.kind().adjective() + " credits bought " + ago(age) + ", inside the "
@@ -194,6 +194,15 @@ public final class RefundEligibility {
                 : amount.multiply(lot.creditsBought()).divide(lot.pricePaid(), Money.SCALE, RoundingMode.HALF_EVEN)
                         .min(available).max(Money.zero());
         return new Result(verdict, amount, refundable, cap, Money.normalize(creditsToHold), settings.presetName(), reasons);
+    }
+
+    /** Reasons are read by people: money in the platform's currency, credits without trailing zeros. */
+    private static String money(BigDecimal amount) {
+        return Money.display(amount, Money.DEFAULT_CURRENCY);
+    }
+
+    private static String credits(BigDecimal credits) {
+        return credits.stripTrailingZeros().toPlainString();
     }
 
     private static Reason reason(String text, Rule<?> rule, PolicySettings settings) {

@@ -141,13 +141,13 @@ class RefundEligibilityTest {
         assertThat(exact.verdict()).isEqualTo(Verdict.ELIGIBLE);
         assertThat(exact.refundable()).isEqualTo(Money.of("30"));
         assertThat(exact.reasons()).extracting(Reason::text)
-                .contains("40.000000 of 100.000000 credits consumed; consumed credits are never refunded");
+                .contains("40 of 100 credits consumed; consumed credits are never refunded");
 
         Result more = pixapi(used, "30.000001");
         assertThat(more.verdict()).isEqualTo(Verdict.PARTIALLY_ELIGIBLE);
         assertThat(more.refundable()).isEqualTo(Money.of("30"));
         assertThat(more.reasons()).extracting(Reason::text).startsWith(
-                "only 30.000000 of the requested 30.000001 is refundable: unused credits × price paid per credit",
+                "only $30.00 of the requested $30.000001 is refundable: unused credits × price paid per credit",
                 "unused purchased credits bought 2 days ago, inside the 7-day window (Pixapi preset, pixapi §8)");
 
         Result allUsed = pixapi(lot(LotKind.PURCHASE, Duration.ofDays(2), "100", "100", "0", "0", "50", "0"), "1");
@@ -175,7 +175,7 @@ class RefundEligibilityTest {
         assertThat(r.refundable()).isEqualTo(Money.of("5"));
         assertThat(r.exceptionCap()).isEqualTo(Money.of("5"));
         assertThat(r.reasons()).extracting(Reason::text)
-                .contains("capped at 5.000000: paid 10.000000 minus 5.000000 refunded before");
+                .contains("capped at $5.00: paid $10.00 minus $5.00 refunded before");
 
         Result none = pixapi(lot(LotKind.PURCHASE, Duration.ofDays(1), "10", "0", "4", "0", "10", "10"), "1");
         assertThat(none.verdict()).isEqualTo(Verdict.INELIGIBLE);
@@ -188,7 +188,7 @@ class RefundEligibilityTest {
         assertThat(r.verdict()).isEqualTo(Verdict.PARTIALLY_ELIGIBLE);
         assertThat(r.refundable()).isEqualTo(Money.of("4"));
         assertThat(r.creditsToHold()).isEqualTo(Money.of("4"));
-        assertThat(r.reasons()).extracting(Reason::text).contains("6.000000 credits are held by other pending refunds");
+        assertThat(r.reasons()).extracting(Reason::text).contains("6 credits are held by other pending refunds");
     }
 
     @Test

@@ -104,7 +104,7 @@ class RefundRoutesTest {
         assertThat(detail.json().at("/eligibility/verdict").asText()).isEqualTo("partially_eligible");
         assertThat(detail.json().at("/eligibility/refundable").asText()).isEqualTo("21.000000");
         assertThat(detail.json().at("/eligibility/reasons/0/text").asText())
-                .isEqualTo("only 21.000000 of the requested 30.000000 is refundable: unused credits × price paid per credit");
+                .isEqualTo("only $21.00 of the requested $30.00 is refundable: unused credits × price paid per credit");
         assertThat(detail.json().at("/lot/credits_used").asText()).isEqualTo("4.000000");
         assertThat(detail.json().at("/lot/credits_held").asText()).isEqualTo("0.000000");
         assertThat(detail.json().at("/refund/credits_held").asText()).isEqualTo("21.000000");
